@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+export const TerminalId = z.string().min(1).max(64);
+
+export const TerminalInfo = z.object({
+  id: TerminalId,
+  title: z.string(),
+  pid: z.number(),
+  cols: z.number(),
+  rows: z.number(),
+  /** Set once the process has exited; the tab stays so the user can read the output and the code. */
+  exitCode: z.number().nullable(),
+});
+export type TerminalInfo = z.infer<typeof TerminalInfo>;
+
+const Size = { cols: z.number().int().min(2).max(1000), rows: z.number().int().min(1).max(500) };
+
+export const terminalRequests = {
+  'terminal/create': {
+    request: z.object({ ...Size }),
+    response: TerminalInfo,
+  },
+  'terminal/list': {
+    request: z.object({}),
+    response: z.array(TerminalInfo),
+  },
+  /** Reattach after a renderer reload: the scrollback so far, then live `terminal/data` events. */
+  'terminal/attach': {
+    request: z.object({ id: TerminalId }),
+    response: z.object({ info: TerminalInfo, scrollback: z.string() }),
+  },
+  'terminal/write': {
+    request: z.object({ id: TerminalId, data: z.string().max(1_000_000) }),
+    response: z.object({}),
+  },
+  'terminal/resize': {
+    request: z.object({ id: TerminalId, ...Size }),
+    response: z.object({}),
+  },
+  /** Flow control: the renderer reports how many characters xterm has rendered. */
+  'terminal/ack': {
+    request: z.object({ id: TerminalId, chars: z.number().int().min(0) }),
+    response: z.object({}),
+  },
+  'terminal/kill': {
+    request: z.object({ id: TerminalId }),
+    response: z.object({}),
+  },
+} as const;
+
+export const terminalEvents = {
+  'terminal/data': z.object({ id: TerminalId, data: z.string() }),
+  'terminal/exit': z.object({ id: TerminalId, exitCode: z.number(), signal: z.number().optional() }),
+} as const;
