@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+// The `keel` command: runs the bundled CLI when built, else the TypeScript source through tsx.
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const bundled = join(root, 'dist/cli/keel.mjs');
+if (existsSync(bundled)) {
+  await import(pathToFileURL(bundled).href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import(pathToFileURL(join(root, 'cli/keel.ts')).href);
+}

@@ -1,0 +1,26 @@
+// Production build: the renderer with Vite, the hosts and the CLI with esbuild. Output in dist/.
+// `node scripts/build.mjs --if-stale` skips the work when dist/ is newer than every source file.
+import { build as esbuild } from 'esbuild';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isBuildStale, repoRoot, stampPath } from './build-stamp.mjs';
+
+const root = repoRoot;
+if (process.argv.includes('--if-stale') && !isBuildStale()) process.exit(0);
+
+const started = Date.now();
+const { build: viteBuild } = await import('vite');
+await viteBuild({ configFile: join(root, 'vite.config.mts'), logLevel: 'warn' });
+
+const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', logLevel: 'warning', absWorkingDir: root };
+await Promise.all([
+  // Electron loads CommonJS for main and (sandboxed) preload; the preload must bundle all it needs but `electron`.
+  esbuild({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', packages: 'external' }),
+  esbuild({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] }),
+  esbuild({ ...common, entryPoints: ['electron/serve.ts'], outfile: 'dist/electron/serve.mjs', format: 'esm', packages: 'external' }),
+  esbuild({ ...common, entryPoints: ['cli/keel.ts'], outfile: 'dist/cli/keel.mjs', format: 'esm', packages: 'external' }),
+]);
+
+mkdirSync(join(root, 'dist'), { recursive: true });
+writeFileSync(stampPath, new Date().toISOString() + '\n');
+console.log(`Built dist/ in ${((Date.now() - started) / 1000).toFixed(1)} s`);
