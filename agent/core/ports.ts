@@ -1,0 +1,69 @@
+/**
+ * What the agent needs from the outside world, declared here so `agent/` never imports the main process. Paths are
+ * workspace-relative with forward slashes; implementations confine them to the workspace root.
+ */
+
+export type EntryType = 'file' | 'directory' | 'other';
+
+export interface DirEntry {
+  name: string;
+  type: EntryType;
+}
+
+export interface FileStat {
+  type: EntryType;
+  size: number;
+  mtimeMs: number;
+}
+
+export interface WorkspaceAccess {
+  /** UTF-8 text; rejects with a `not found` message when missing. */
+  readFile(path: string): Promise<string>;
+  /** Atomic write (temp file + rename), creating parent folders. */
+  writeFile(path: string, text: string): Promise<void>;
+  deleteFile(path: string): Promise<void>;
+  list(path: string): Promise<DirEntry[]>;
+  /** Undefined when nothing exists at the path. */
+  stat(path: string): Promise<FileStat | undefined>;
+  /** Every file below `path` (relative to the root), skipping `.git` and `node_modules`. */
+  walk(path?: string, signal?: AbortSignal): AsyncIterable<string>;
+  /** Absolute, confined path: for tools that hand a folder to another program (ripgrep). */
+  resolve(path: string): string;
+}
+
+export interface CommandResult {
+  exitCode: number | null;
+  /** Set when the process died of a signal (timeout, Stop). */
+  signal: string | null;
+  output: string;
+  timedOut: boolean;
+}
+
+export interface CommandRunner {
+  run(
+    command: string,
+    options: { cwd: string; timeoutMs: number; signal?: AbortSignal; onOutput?: (chunk: string) => void },
+  ): Promise<CommandResult>;
+}
+
+export type ApprovalDecision =
+  | { kind: 'run' }
+  /** Run now; the trust rule is recorded by the gate's owner (the hooks issue adds the parser that uses it). */
+  | { kind: 'runAndTrust' }
+  | { kind: 'modify'; command: string }
+  | { kind: 'reject'; reason?: string };
+
+export interface ApprovalGate {
+  approveCommand(request: { command: string; cwd: string }, signal?: AbortSignal): Promise<ApprovalDecision>;
+}
+
+export type TaskState = 'not_started' | 'in_progress' | 'completed';
+
+export interface TaskStatusPort {
+  setTaskStatus(update: { spec: string; taskId: string; status: TaskState }): Promise<void>;
+}
+
+/** Called before Autopilot writes anything, so the user can roll the prompt back (shadow git, stage 2). */
+export interface CheckpointHook {
+  beforeApply(paths: string[]): Promise<void>;
+}
