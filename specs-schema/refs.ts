@@ -1,0 +1,83 @@
+/**
+ * Requirement references as written in tasks.md and design.md: `_Requirements: 1.1, 2.3_` (also localized:
+ * `_需求: 1.1_`, `_要件: 1.1_`), `**Validates: Requirements 1.2**`, ranges `1.1-1.3` and `R2` / `Req 2`.
+ * Items that are not ids (`All`, `N/A (Setup)`) are kept with no ids so a renumbering never touches them.
+ */
+
+export interface RefItem {
+  /** The item as written, e.g. `1.1`, `R2`, `1.1-1.3`. */
+  raw: string;
+  column: number;
+  endColumn: number;
+  /** Criterion ids (`1.1`) or requirement ids (`2`) this item points to; empty when it names none. */
+  ids: string[];
+}
+
+export interface RefList {
+  line: number;
+  /** `Requirements`, `需求`, … as written. */
+  label: string;
+  kind: 'requirements' | 'validates';
+  /** Columns of the list text between the label and the closing marker. */
+  listColumn: number;
+  listEndColumn: number;
+  items: RefItem[];
+}
+
+const UNDERSCORE_REFS = /(^|[^\w])_(Requirements?|Reqs?|需求|要件|要求)[ \t]*[:：][ \t]*([^_]*?)[ \t]*_(?![\w])/giu;
+const VALIDATES_REFS = /\*\*(Validates)[ \t]*[:：][ \t]*Requirements?[ \t]*([^*]*?)[ \t]*\*\*/giu;
+const ITEM = /^(?:Requirements?|Req\.?|R|需求|要件|要求)?[ \t]*(\d+)(?:\.(\d+))?(?:[ \t]*[-–~][ \t]*(?:(?:R|Req\.?)?[ \t]*(\d+)\.)?(\d+))?$/iu;
+
+export function findRefLists(text: string, line: number): RefList[] {
+  const out: RefList[] = [];
+  if (!text.includes('_') && !text.includes('**')) return out;
+  for (const m of text.matchAll(UNDERSCORE_REFS)) {
+    const listText = m[3] as string;
+    const start = (m.index ?? 0) + (m[1] as string).length;
+    const listColumn = text.indexOf(listText, start + 1 + (m[2] as string).length);
+    out.push(makeList(line, m[2] as string, 'requirements', listText, listColumn));
+  }
+  for (const m of text.matchAll(VALIDATES_REFS)) {
+    const listText = m[2] as string;
+    const listColumn = text.indexOf(listText, (m.index ?? 0) + 2 + (m[1] as string).length);
+    out.push(makeList(line, m[1] as string, 'validates', listText, listColumn));
+  }
+  return out;
+}
+
+function makeList(line: number, label: string, kind: RefList['kind'], listText: string, listColumn: number): RefList {
+  const items: RefItem[] = [];
+  const re = /[^,，、;]+/gu;
+  for (const m of listText.matchAll(re)) {
+    const rawFull = m[0];
+    const lead = rawFull.length - rawFull.trimStart().length;
+    const raw = rawFull.trim();
+    if (!raw) continue;
+    const column = listColumn + (m.index ?? 0) + lead;
+    items.push({ raw, column, endColumn: column + raw.length, ids: parseRefItem(raw) });
+  }
+  return { line, label, kind, listColumn, listEndColumn: listColumn + listText.length, items };
+}
+
+/** `1.1` → ['1.1'], `2` → ['2'], `1.1-1.3` → ['1.1','1.2','1.3'], `All` → []. */
+export function parseRefItem(raw: string): string[] {
+  const m = ITEM.exec(raw.trim());
+  if (!m) return [];
+  const req = m[1] as string;
+  const crit = m[2];
+  if (m[4] === undefined) return [crit === undefined ? req : `${req}.${crit}`];
+  if (crit === undefined) return [`${req}`];
+  const endReq = m[3] ?? req;
+  const from = Number(crit);
+  const to = Number(m[4]);
+  if (endReq !== req || to < from || to - from > 100) return [`${req}.${crit}`, `${endReq}.${m[4]}`];
+  const ids: string[] = [];
+  for (let k = from; k <= to; k++) ids.push(`${req}.${k}`);
+  return ids;
+}
+
+/** The requirement part of an id: `3.2` → `3`, `3` → `3`. */
+export function requirementOf(id: string): string {
+  const dot = id.indexOf('.');
+  return dot < 0 ? id : id.slice(0, dot);
+}

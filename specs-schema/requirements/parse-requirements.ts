@@ -1,0 +1,177 @@
+/**
+ * requirements.md: `### Requirement N: Title`, a `**User Story:**` line and numbered EARS acceptance criteria under
+ * `#### Acceptance Criteria`, each referenced elsewhere as `N.M`. Localized headings (需求, 要件, 验收标准, 受入基準) are
+ * recognised; anything else is kept as free Markdown. `serializeRequirements(parseRequirements(x)) === x`.
+ */
+import type { Diagnostic } from '../diagnostics';
+import { indentOf, indentWidth, isBlank, joinLines, splitLines, type SourceLine } from '../text/lines';
+import { scanMarkdown, type Heading } from '../text/markdown-scan';
+
+export interface Criterion {
+  /** `N.M` as other files cite it. */
+  id: string;
+  /** The item's own number as written (`M`), or its position when the list uses bullets. */
+  number: string;
+  line: number;
+  /** Last line of the criterion (continuation lines included). */
+  endLine: number;
+  /** `3.` / `3)` / `-` as written, and its column. */
+  marker: string;
+  markerColumn: number;
+  /** Column where the criterion text starts on `line`. */
+  textColumn: number;
+  /** Full text, continuation lines joined with a space. */
+  text: string;
+}
+
+export interface UserStory {
+  line: number;
+  /** Column where the story text (after the label) starts. */
+  textColumn: number;
+  text: string;
+}
+
+export interface Requirement {
+  /** `N` as written in the heading. */
+  id: string;
+  title: string;
+  heading: Heading;
+  /** Last non-blank line of the requirement's section. */
+  endLine: number;
+  story?: UserStory;
+  criteriaHeading?: Heading;
+  criteria: Criterion[];
+}
+
+export interface RequirementsDoc {
+  kind: 'requirements';
+  lines: SourceLine[];
+  headings: Heading[];
+  hidden: boolean[];
+  title?: Heading;
+  requirements: Requirement[];
+  diagnostics: Diagnostic[];
+}
+
+export const REQUIREMENT_HEADING = /^(?:\*\*)?(?:Requirement|Req\.?|需求|要件|要求)[ \t]*(\d+(?:\.\d+)?)(?:\*\*)?[ \t]*(?:[:：.\-–—][ \t]*)?(.*)$/iu;
+export const CRITERIA_HEADING = /acceptance criteria|验收标准|验收条件|受入基準|受け入れ基準|受入条件/iu;
+const STORY = /^([ \t]*(?:[-*][ \t]+)?\*\*(?:User Story|用户故事|ユーザーストーリー)[ \t]*[:：]?[ \t]*\*\*[ \t]*[:：]?[ \t]*)(.*)$/iu;
+const NUMBERED = /^( {0,3})(\d{1,4})([.)])([ \t]+)(.*)$/;
+const BULLET = /^( {0,1})([-*+])([ \t]+)(.*)$/;
+const DOTTED = /^( {0,3})(\d{1,4})\.(\d{1,4})([.:)]?)([ \t]+)(.*)$/;
+
+export function parseRequirements(source: string): RequirementsDoc {
+  const lines = splitLines(source);
+  const scan = scanMarkdown(lines, { frontMatter: true });
+  const diagnostics: Diagnostic[] = [...scan.diagnostics];
+  const requirements: Requirement[] = [];
+  const hs = scan.headings;
+  for (let k = 0; k < hs.length; k++) {
+    const h = hs[k] as Heading;
+    const m = REQUIREMENT_HEADING.exec(h.text);
+    if (!m || h.level < 2) continue;
+    let next = k + 1;
+    while (next < hs.length && (hs[next] as Heading).level > h.level && !REQUIREMENT_HEADING.test((hs[next] as Heading).text)) next++;
+    const sectionEnd = next < hs.length ? (hs[next] as Heading).line : lines.length;
+    const req: Requirement = { id: m[1] as string, title: (m[2] as string).trim(), heading: h, endLine: lastNonBlank(lines, h.line, sectionEnd), criteria: [] };
+    const acIndex = hs.slice(k + 1, next).find((x) => CRITERIA_HEADING.test(x.text));
+    if (acIndex) req.criteriaHeading = acIndex;
+    for (let i = h.line + 1; i < sectionEnd; i++) {
+      if (scan.hidden[i]) continue;
+      const s = STORY.exec((lines[i] as SourceLine).text);
+      if (s) {
+        req.story = { line: i, textColumn: (s[1] as string).length, text: (s[2] as string).trim() };
+        break;
+      }
+    }
+    const from = acIndex ? acIndex.line + 1 : (req.story?.line ?? h.line) + 1;
+    const to = acIndex ? sectionEndFor(hs, acIndex, sectionEnd) : sectionEnd;
+    req.criteria = readCriteria(lines, scan.hidden, from, to, req.id);
+    requirements.push(req);
+  }
+  const title = hs.find((x) => x.level === 1);
+  const doc: RequirementsDoc = { kind: 'requirements', lines, headings: hs, hidden: scan.hidden, requirements, diagnostics };
+  if (title) doc.title = title;
+  return doc;
+}
+
+function sectionEndFor(hs: readonly Heading[], h: Heading, limit: number): number {
+  const after = hs.find((x) => x.line > h.line && x.level <= h.level);
+  return after && after.line < limit ? after.line : limit;
+}
+
+function lastNonBlank(lines: readonly SourceLine[], from: number, to: number): number {
+  for (let i = to - 1; i > from; i--) if (!isBlank((lines[i] as SourceLine).text)) return i;
+  return from;
+}
+
+/**
+ * Criteria between `from` and `to`: numbered items (`1. WHEN …`), or `1.1 WHEN …` lines (cc-sdd style), or — in a
+ * list with neither — top-level bullets numbered by position.
+ */
+export function readCriteria(lines: readonly SourceLine[], hidden: readonly boolean[], from: number, to: number, reqId: string): Criterion[] {
+  const out: Criterion[] = [];
+  let mode: 'numbered' | 'dotted' | 'bullets' = 'bullets';
+  for (let i = from; i < to && mode !== 'numbered'; i++) {
+    if (hidden[i]) continue;
+    const text = (lines[i] as SourceLine).text;
+    if (NUMBERED.test(text)) mode = 'numbered';
+    else if (DOTTED.test(text)) mode = 'dotted';
+  }
+  let current: Criterion | undefined;
+  let contentWidth = 0;
+  for (let i = from; i < to; i++) {
+    const text = (lines[i] as SourceLine).text;
+    if (hidden[i]) continue;
+    const item = matchItem(mode, text, out.length, reqId);
+    if (item) {
+      current = { ...item, line: i, endLine: i };
+      contentWidth = item.textColumn;
+      out.push(current);
+      continue;
+    }
+    if (!current || isBlank(text)) continue;
+    // Continuation: an indented line (or a lazy line right after the item) still belongs to the criterion.
+    const prevBlank = isBlank((lines[i - 1] as SourceLine).text);
+    if (indentWidth(indentOf(text)) >= Math.min(contentWidth, 2) || (!prevBlank && i - 1 === current.endLine)) {
+      current.text += ' ' + text.trim();
+      current.endLine = i;
+    } else {
+      current = undefined;
+    }
+  }
+  return out;
+}
+
+function matchItem(mode: 'numbered' | 'dotted' | 'bullets', text: string, count: number, reqId: string): Omit<Criterion, 'line' | 'endLine'> | undefined {
+  if (mode === 'numbered') {
+    const m = NUMBERED.exec(text);
+    if (!m) return undefined;
+    const [, indent = '', num = '', dot = '', gap = '', rest = ''] = m;
+    return { id: `${reqId}.${num}`, number: num, marker: num + dot, markerColumn: indent.length, textColumn: indent.length + num.length + dot.length + gap.length, text: rest.trim() };
+  }
+  if (mode === 'dotted') {
+    const m = DOTTED.exec(text);
+    if (!m) return undefined;
+    const [, indent = '', major = '', minor = '', tail = '', gap = '', rest = ''] = m;
+    const marker = `${major}.${minor}${tail}`;
+    return { id: `${major}.${minor}`, number: minor, marker, markerColumn: indent.length, textColumn: indent.length + marker.length + gap.length, text: rest.trim() };
+  }
+  const m = BULLET.exec(text);
+  if (!m) return undefined;
+  const [, indent = '', bullet = '', gap = '', rest = ''] = m;
+  const number = String(count + 1);
+  return { id: `${reqId}.${number}`, number, marker: bullet, markerColumn: indent.length, textColumn: indent.length + bullet.length + gap.length, text: rest.trim() };
+}
+
+export function serializeRequirements(doc: RequirementsDoc): string {
+  return joinLines(doc.lines);
+}
+
+export function findRequirement(doc: RequirementsDoc, id: string): Requirement | undefined {
+  return doc.requirements.find((r) => r.id === id);
+}
+
+export function countCriteria(doc: { requirements: readonly Requirement[] }): number {
+  return doc.requirements.reduce((n, r) => n + r.criteria.length, 0);
+}
