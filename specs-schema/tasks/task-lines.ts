@@ -1,0 +1,102 @@
+/**
+ * Helpers shared by the task edits: style detection (indent unit, detail indent, ref label) and rewriting task ids
+ * when tasks are added, removed or moved, so numbering stays 1, 2, 3 and sub-task ids follow their parent.
+ */
+import { indentOf, type SourceLine } from '../text/lines';
+import type { LineEdit } from '../text/edits';
+import type { Task, TasksDoc } from './parse-tasks';
+
+/** The indentation one nesting level adds in this file (`  `, `    ` or a tab). */
+export function indentUnit(doc: TasksDoc): string {
+  for (const t of doc.all) {
+    const child = t.children[0];
+    if (child && child.indent.startsWith(t.indent) && child.indent.length > t.indent.length) return child.indent.slice(t.indent.length);
+  }
+  return doc.all.some((t) => t.indent.includes('\t')) ? '\t' : '  ';
+}
+
+/** Indentation of detail bullets under `task` (its own, else a same-depth task's, else one unit deeper). */
+export function detailIndent(doc: TasksDoc, task: Task): string {
+  const own = firstBulletIndent(doc, task);
+  if (own !== undefined) return own;
+  for (const t of doc.all) {
+    if (t.depth !== task.depth) continue;
+    const other = firstBulletIndent(doc, t);
+    if (other !== undefined && other.startsWith(t.indent)) return task.indent + other.slice(t.indent.length);
+  }
+  return task.indent + ' '.repeat(task.bullet.length + task.bulletGap.length);
+}
+
+function firstBulletIndent(doc: TasksDoc, task: Task): string | undefined {
+  for (const l of task.detailLines) {
+    const text = (doc.lines[l] as SourceLine).text;
+    if (!doc.hidden[l] && /^[ \t]*[-*+][ \t]/.test(text)) return indentOf(text);
+  }
+  return undefined;
+}
+
+/** `Requirements`, `需求`, … — the ref label this file already uses. */
+export function refLabel(doc: TasksDoc): string {
+  for (const t of doc.all) for (const r of t.refs) if (r.kind === 'requirements') return r.label;
+  return 'Requirements';
+}
+
+/** Line texts after giving `task` the id `newId` (its sub-tasks' ids follow). Writes into `out` (line → text). */
+export function renumberInto(doc: TasksDoc, task: Task, newId: string, out: Map<number, string>): void {
+  const oldId = task.id;
+  if (oldId === undefined || oldId === newId) return;
+  const visit = (t: Task) => {
+    if (t.id !== undefined && t.idColumn !== undefined && (t.id === oldId || t.id.startsWith(oldId + '.'))) {
+      const text = out.get(t.line) ?? (doc.lines[t.line] as SourceLine).text;
+      const replaced = newId + t.id.slice(oldId.length);
+      out.set(t.line, text.slice(0, t.idColumn) + replaced + text.slice(t.idColumn + t.id.length));
+    }
+    t.children.forEach(visit);
+  };
+  visit(task);
+}
+
+/** The id a task at `index` among `siblings` should have, following the siblings' own pattern. */
+export function idFor(parent: Task | undefined, index: number): string {
+  return parent?.id !== undefined ? `${parent.id}.${index + 1}` : String(index + 1);
+}
+
+/** Renumber `siblings` (which have ids) to follow their position, starting at `from`. */
+export function renumberSiblings(doc: TasksDoc, parent: Task | undefined, siblings: readonly Task[], from: number, out: Map<number, string>, shift = 0): void {
+  if (!siblings.some((s) => s.id !== undefined)) return;
+  for (let k = from; k < siblings.length; k++) {
+    const s = siblings[k] as Task;
+    if (s.id !== undefined && isPlainSequence(s, parent)) renumberInto(doc, s, idFor(parent, k + shift), out);
+  }
+}
+
+/** Only ids that look like `<parent id>.<n>` (or `<n>` at top level) are renumbered; odd schemes are left alone. */
+function isPlainSequence(task: Task, parent: Task | undefined): boolean {
+  if (task.id === undefined) return false;
+  if (!parent) return /^\d+$/.test(task.id);
+  return parent.id !== undefined && new RegExp(`^${parent.id.replace(/\./g, '\\.')}\\.\\d+$`).test(task.id);
+}
+
+/** Per-line edits for a changed region: unchanged lines are not touched. */
+export function regionEdits(doc: TasksDoc, start: number, oldCount: number, newTexts: readonly string[]): LineEdit[] {
+  let a = 0;
+  while (a < oldCount && a < newTexts.length && (doc.lines[start + a] as SourceLine).text === newTexts[a]) a++;
+  let b = 0;
+  while (b < oldCount - a && b < newTexts.length - a && (doc.lines[start + oldCount - 1 - b] as SourceLine).text === newTexts[newTexts.length - 1 - b]) b++;
+  const oldMid = oldCount - a - b;
+  const newMid = newTexts.slice(a, newTexts.length - b);
+  if (oldMid === newMid.length) {
+    return newMid.flatMap((t, k) => ((doc.lines[start + a + k] as SourceLine).text === t ? [] : [{ start: start + a + k, deleteCount: 1, insert: [t] }]));
+  }
+  return [{ start: start + a, deleteCount: oldMid, insert: newMid }];
+}
+
+/** Merge single-line rewrites (from renumbering) into edits, skipping lines another edit already replaces. */
+export function withRewrites(edits: LineEdit[], rewrites: Map<number, string>): LineEdit[] {
+  const out = [...edits];
+  for (const [line, text] of rewrites) {
+    if (out.some((e) => line >= e.start && line < e.start + e.deleteCount)) continue;
+    out.push({ start: line, deleteCount: 1, insert: [text] });
+  }
+  return out;
+}
