@@ -1,0 +1,79 @@
+import { KeelError, type EventName, type EventOf } from '../../../protocol';
+import type { Disposable } from '../../base/disposable';
+import { TerminalService, type TerminalServiceOptions } from '../terminal/terminal-service';
+import { WorkspaceService } from '../workspace/workspace-service';
+import type { RecentFolders } from './user-data';
+
+export type EmitEvent = <E extends EventName>(event: E, payload: EventOf<E>) => void;
+
+export interface WorkbenchOptions {
+  emit: EmitEvent;
+  recent: RecentFolders;
+  /** Tests fix the shell and flow control; the hosts use the defaults. */
+  terminal?: Pick<TerminalServiceOptions, 'shell' | 'args' | 'env' | 'flow'>;
+  watchBatchMs?: number;
+}
+
+interface OpenFolder {
+  workspace: WorkspaceService;
+  terminals: TerminalService;
+}
+
+/**
+ * What one window works on: the open folder with its services. Opening another folder closes the previous one
+ * completely (watcher stopped, ptys killed) — both hosts share this, neither holds any of this logic itself.
+ */
+export class Workbench implements Disposable {
+  private current: OpenFolder | undefined;
+
+  constructor(private readonly options: WorkbenchOptions) {}
+
+  get workspace(): WorkspaceService {
+    return this.require().workspace;
+  }
+
+  get terminals(): TerminalService {
+    return this.require().terminals;
+  }
+
+  async open(folder: string): Promise<void> {
+    const { emit } = this.options;
+    // Open the new folder first: if it fails, the current one stays usable.
+    const workspace = await WorkspaceService.open(folder, {
+      onChanges: (changes) => emit('workspace/changed', { changes }),
+      batchMs: this.options.watchBatchMs,
+    });
+    const terminals = new TerminalService({
+      ...this.options.terminal,
+      cwd: workspace.root,
+      onData: (id, data) => emit('terminal/data', { id, data }),
+      onExit: (id, exitCode, signal) => emit('terminal/exit', signal === undefined ? { id, exitCode } : { id, exitCode, signal }),
+    });
+    const previous = this.current;
+    this.current = { workspace, terminals };
+    if (previous) {
+      emit('app/workspaceClosing', {});
+      await close(previous);
+    }
+    await this.options.recent.add(workspace.root).catch(() => undefined); // a read-only home must not block opening
+  }
+
+  connectionClosed(connectionId: string): void {
+    this.current?.terminals.connectionClosed(connectionId);
+  }
+
+  async dispose(): Promise<void> {
+    const current = this.current;
+    this.current = undefined;
+    if (current) await close(current);
+  }
+
+  private require(): OpenFolder {
+    if (!this.current) throw new KeelError('NOT_FOUND', 'No folder is open');
+    return this.current;
+  }
+}
+
+async function close(folder: OpenFolder): Promise<void> {
+  await Promise.allSettled([folder.terminals.dispose(), folder.workspace.dispose()]);
+}
