@@ -67,3 +67,17 @@ export interface TaskStatusPort {
 export interface CheckpointHook {
   beforeApply(paths: string[]): Promise<void>;
 }
+
+export interface TextMatch {
+  path: string;
+  line: number;
+  text: string;
+}
+
+/** Fast content search (ripgrep); when absent, grepSearch scans files through WorkspaceAccess. */
+export interface TextSearch {
+  search(
+    query: { pattern: string; include?: string; exclude?: string; caseSensitive: boolean; maxResults: number },
+    signal?: AbortSignal,
+  ): Promise<TextMatch[]>;
+}

@@ -1,0 +1,75 @@
+import { spawn } from 'node:child_process';
+import type { CommandResult, CommandRunner } from '../core/ports';
+
+const KILL_GRACE_MS = 500;
+const MAX_KEPT = 1_000_000;
+
+/**
+ * Runs a command with `bash -c` in its own process group, so Stop, a timeout or the command's exit can end every
+ * process it started (a background child holding stdout open would otherwise keep the tool waiting forever).
+ * The visible-terminal runner (node-pty) comes with the chat pane; this one serves tests and headless use.
+ */
+export class NodeCommandRunner implements CommandRunner {
+  constructor(private readonly resolveCwd: (relative: string) => string) {}
+
+  run(
+    command: string,
+    options: { cwd: string; timeoutMs: number; signal?: AbortSignal; onOutput?: (chunk: string) => void },
+  ): Promise<CommandResult> {
+    return new Promise((resolve, reject) => {
+      let cwd: string;
+      try {
+        cwd = this.resolveCwd(options.cwd);
+      } catch (e) {
+        return reject(e);
+      }
+      if (options.signal?.aborted) return resolve({ exitCode: null, signal: 'SIGTERM', output: '', timedOut: false });
+      const child = spawn('bash', ['-c', command], { cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+      let output = '';
+      let timedOut = false;
+      let exit: { code: number | null; signal: string | null } | undefined;
+      const append = (b: Buffer): void => {
+        const s = b.toString('utf8');
+        output = (output + s).slice(-MAX_KEPT);
+        options.onOutput?.(s);
+      };
+      child.stdout.on('data', append);
+      child.stderr.on('data', append);
+
+      const killGroup = (sig: NodeJS.Signals): void => {
+        try {
+          if (child.pid !== undefined) process.kill(-child.pid, sig);
+        } catch {
+          // already gone
+        }
+      };
+      const terminate = (): void => {
+        killGroup('SIGTERM');
+        setTimeout(() => killGroup('SIGKILL'), KILL_GRACE_MS).unref();
+      };
+      const timer = setTimeout(() => {
+        timedOut = true;
+        terminate();
+      }, options.timeoutMs);
+      const onAbort = (): void => terminate();
+      options.signal?.addEventListener('abort', onAbort, { once: true });
+
+      child.on('error', (e) => {
+        clearTimeout(timer);
+        options.signal?.removeEventListener('abort', onAbort);
+        reject(e);
+      });
+      child.on('exit', (code, signal) => {
+        exit = { code, signal };
+        // The shell is done: end whatever it left behind so its pipes close and 'close' fires.
+        killGroup('SIGKILL');
+      });
+      child.on('close', (code, signal) => {
+        clearTimeout(timer);
+        options.signal?.removeEventListener('abort', onAbort);
+        const final = exit ?? { code, signal };
+        resolve({ exitCode: final.code, signal: final.signal, output, timedOut });
+      });
+    });
+  }
+}
