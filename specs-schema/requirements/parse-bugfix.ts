@@ -51,7 +51,7 @@ export function parseBugfix(source: string): BugfixDoc {
     let req = byId.get(major);
     if (!req) {
       const h = heading ?? { line: i, level: 0, text: '', textColumn: 0 };
-      req = { id: major, title: h.text, heading: h, endLine: i, criteria: [], section: sectionKind(h.text) };
+      req = { id: major, idColumn: -1, title: h.text, titleColumn: h.textColumn, heading: h, endLine: i, criteria: [], section: sectionKind(h.text) };
       byId.set(major, req);
     }
     const markerColumn = (m[1] as string).length;

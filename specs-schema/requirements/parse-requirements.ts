@@ -34,7 +34,11 @@ export interface UserStory {
 export interface Requirement {
   /** `N` as written in the heading. */
   id: string;
+  /** Column of `N` on the heading line. */
+  idColumn: number;
   title: string;
+  /** Column where the title starts on the heading line (end of line when there is none). */
+  titleColumn: number;
   heading: Heading;
   /** Last non-blank line of the requirement's section. */
   endLine: number;
@@ -73,7 +77,11 @@ export function parseRequirements(source: string): RequirementsDoc {
     let next = k + 1;
     while (next < hs.length && (hs[next] as Heading).level > h.level && !REQUIREMENT_HEADING.test((hs[next] as Heading).text)) next++;
     const sectionEnd = next < hs.length ? (hs[next] as Heading).line : lines.length;
-    const req: Requirement = { id: m[1] as string, title: (m[2] as string).trim(), heading: h, endLine: lastNonBlank(lines, h.line, sectionEnd), criteria: [] };
+    const title = (m[2] as string).trim();
+    const lineText = (lines[h.line] as SourceLine).text;
+    const idColumn = h.textColumn + h.text.indexOf(m[1] as string);
+    const titleColumn = title ? lineText.lastIndexOf(title) : lineText.trimEnd().length;
+    const req: Requirement = { id: m[1] as string, idColumn, title, titleColumn, heading: h, endLine: lastNonBlank(lines, h.line, sectionEnd), criteria: [] };
     const acIndex = hs.slice(k + 1, next).find((x) => CRITERIA_HEADING.test(x.text));
     if (acIndex) req.criteriaHeading = acIndex;
     for (let i = h.line + 1; i < sectionEnd; i++) {
