@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { applyChanges } from '../text/edits';
+import { parseRequirements } from '../requirements/parse-requirements';
+import { classifyEars, lintEars } from './ears-lint';
+
+describe('classifyEars', () => {
+  it.each([
+    ['THE system SHALL log every request.', 'ubiquitous'],
+    ['WHEN the user clicks Save THEN the system SHALL write the file.', 'event'],
+    ['When a task is started, the agent shall open a session.', 'event'],
+    ['WHILE offline, THE app SHALL queue writes.', 'state'],
+    ['IF the token expires THEN THE client SHALL sign in again.', 'unwanted'],
+    ['WHERE dark mode is enabled, THE UI SHALL use dark colours.', 'optional'],
+    ['WHILE syncing, WHEN a file changes THE system SHALL restart the sync.', 'complex'],
+    ['The system SHALL save WHEN asked.', 'none'],
+    ['Saving is fast.', 'none'],
+  ])('%s → %s', (text, pattern) => {
+    expect(classifyEars(text).pattern).toBe(pattern);
+  });
+});
+
+const md = `### Requirement 1: Save
+
+#### Acceptance Criteria
+
+1. WHEN the user saves THE system SHALL write the file quickly, etc.
+2. The system should keep a backup.
+2. IF the disk is full, the system SHALL show an error.
+3. THE system SHALL save WHEN asked.
+`;
+
+describe('lintEars', () => {
+  const doc = parseRequirements(md);
+  const report = lintEars(doc);
+  const codes = report.diagnostics.map((d) => `${d.code}@${d.line + 1}`);
+
+  it('reports vague words, missing SHALL, IF without THEN, no pattern and duplicate ids with lines', () => {
+    expect(codes).toEqual(
+      expect.arrayContaining(['ears/vague@5', 'ears/missing-shall@6', 'ears/duplicate-id@7', 'ears/if-without-then@7', 'ears/no-pattern@8']),
+    );
+    expect(report.diagnostics.filter((d) => d.code === 'ears/vague').map((d) => md.split('\n')[d.line]?.slice(d.column, d.endColumn))).toEqual(['quickly', 'etc.']);
+  });
+
+  it('offers fixes that produce valid EARS', () => {
+    const shall = report.diagnostics.find((d) => d.code === 'ears/missing-shall');
+    expect(applyChanges(md, [shall!.fix!])).toContain('2. The system SHALL keep a backup.');
+    const then = report.diagnostics.find((d) => d.code === 'ears/if-without-then');
+    expect(applyChanges(md, [then!.fix!])).toContain('IF the disk is full, THEN the system SHALL show an error.');
+    const dup = report.diagnostics.find((d) => d.code === 'ears/duplicate-id');
+    expect(applyChanges(md, [dup!.fix!])).toContain('\n3. IF the disk');
+  });
+
+  it('classifies each criterion', () => {
+    expect(report.criteria.map((c) => c.pattern)).toEqual(['event', 'none', 'unwanted', 'none']);
+  });
+});
