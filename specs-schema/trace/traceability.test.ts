@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { parseDesign } from '../design/parse-design';
+import { parseRequirements } from '../requirements/parse-requirements';
+import { parseTasks } from '../tasks/parse-tasks';
+import { traceSpec } from './traceability';
+
+const requirements = `### Requirement 1: A
+
+#### Acceptance Criteria
+
+1. THE system SHALL a.
+2. THE system SHALL b.
+
+### Requirement 2: B
+
+#### Acceptance Criteria
+
+1. THE system SHALL c.
+
+### Requirement 4: D
+
+#### Acceptance Criteria
+
+1. THE system SHALL d.
+3. THE system SHALL e.
+`;
+
+const tasks = `# Implementation Plan
+
+- [x] 1. Build A
+  - [x] 1.1 Part one
+    - _Requirements: 1.1, 9.9_
+  - [ ] 1.2 Part two
+  - [ ]* 1.3 Optional tests
+- [ ] 2. Build B
+  - _Requirements: 2_
+- [ ] 4. Polish
+`;
+
+const design = `# Design
+
+## Correctness Properties
+
+### Property 1: round trip
+
+**Validates: Requirements 1.2, 7.1**
+`;
+
+describe('traceSpec', () => {
+  const result = traceSpec({
+    requirements: { path: 'requirements.md', doc: parseRequirements(requirements) },
+    tasks: { path: 'tasks.md', doc: parseTasks(tasks) },
+    design: { path: 'design.md', doc: parseDesign(design) },
+  });
+  const found = result.diagnostics.map((d) => `${d.file}:${d.line + 1} ${d.code}`);
+
+  it('links criteria to the tasks and design sections that cite them', () => {
+    const r1 = result.graph.requirements[0]!;
+    expect(r1.criteria.map((c) => [c.id, c.tasks, c.design])).toEqual([
+      ['1.1', ['1.1'], []],
+      ['1.2', [], ['Property 1: round trip']],
+    ]);
+    expect(result.graph.requirements[1]?.tasks).toEqual(['2']);
+  });
+
+  it('reports dangling refs in tasks.md and design.md', () => {
+    expect(found).toContain('tasks.md:5 trace/dangling-ref');
+    expect(found).toContain('design.md:7 trace/dangling-ref');
+    expect(result.diagnostics.find((d) => d.code === 'trace/dangling-ref' && d.file === 'tasks.md')?.severity).toBe('error');
+  });
+
+  it('reports uncovered requirements and criteria', () => {
+    expect(found).toContain('requirements.md:14 trace/uncovered-requirement');
+    expect(found).toContain('requirements.md:6 trace/uncovered-criterion');
+  });
+
+  it('reports tasks without refs, a done parent with open sub-tasks (optional ones excepted) and numbering gaps', () => {
+    expect(found).toEqual(expect.arrayContaining(['tasks.md:10 trace/task-without-refs', 'tasks.md:3 trace/done-parent-open-children', 'tasks.md:10 trace/numbering-gap', 'requirements.md:14 trace/numbering-gap', 'requirements.md:19 trace/numbering-gap', 'tasks.md:6 trace/task-without-refs']));
+    expect(result.diagnostics.find((d) => d.code === 'trace/done-parent-open-children')?.message).toContain('1.2');
+    expect(result.diagnostics.find((d) => d.code === 'trace/done-parent-open-children')?.message).not.toContain('1.3');
+  });
+});
