@@ -1,0 +1,72 @@
+import { createClient, type Client, type Transport } from '../../../protocol';
+import { CommandRegistry } from '../commands/registry';
+import { detectPlatform } from '../commands/keybinding';
+import { DocumentManager } from '../editor/documentManager';
+import { loadMonaco } from '../editor/monacoLoader';
+import { useConnection } from '../state/connection';
+import { useDocuments } from '../state/documents';
+import { createExplorerStore, type ExplorerStore } from '../state/explorer';
+import { notifyError } from '../state/notifications';
+import { useTerminals } from '../state/terminals';
+import { TerminalService } from '../terminal/terminalService';
+import { createWsTransport, wsUrlFor } from '../transport/wsTransport';
+
+declare global {
+  interface Window {
+    /** Set by the Electron preload: the contract's `request`/`on`, nothing more. */
+    keelHost?: Transport;
+  }
+}
+
+export interface Services {
+  client: Client;
+  registry: CommandRegistry;
+  documents: DocumentManager;
+  explorer: ExplorerStore;
+  terminals: TerminalService;
+}
+
+let services: Services | null = null;
+
+export function getServices(): Services {
+  if (!services) throw new Error('Keel services are not started');
+  return services;
+}
+
+/** Picks the host's transport and wires the services to its events. Called once by main.tsx. */
+export function startServices(): Services {
+  let transport: Transport;
+  const reconnectHooks: (() => void)[] = [];
+  if (window.keelHost) {
+    transport = window.keelHost;
+    useConnection.setState({ status: 'connected', host: 'electron' });
+  } else {
+    const ws = createWsTransport({ url: wsUrlFor(location) });
+    ws.onStatus((status) => useConnection.getState().set(status));
+    ws.onReconnect(() => reconnectHooks.forEach((h) => h()));
+    useConnection.setState({ status: ws.status(), host: 'browser' });
+    transport = ws;
+  }
+  const client = createClient(transport);
+  const registry = new CommandRegistry(detectPlatform(navigator));
+  const documents = new DocumentManager(client, useDocuments, async () => (await loadMonaco()).createBuffer);
+  documents.onError = (path, err) => notifyError(`Could not save ${path}`, err);
+  const explorer = createExplorerStore((path) => client.request('workspace/list', { path }));
+  const terminals = new TerminalService(client);
+
+  client.on('workspace/changed', ({ changes }) => {
+    void explorer.getState().applyChanges(changes);
+    documents.handleChanges(changes);
+  });
+  // Events may have been missed while the socket was down: re-read what is on screen.
+  reconnectHooks.push(() => {
+    void explorer.getState().refreshAll();
+    documents.recheckAll();
+    if (useTerminals.getState().restored) {
+      void terminals.restore(true).catch((err) => notifyError('Could not reattach terminals', err));
+    }
+  });
+
+  services = { client, registry, documents, explorer, terminals };
+  return services;
+}

@@ -1,0 +1,63 @@
+import { useEffect, useRef } from 'react';
+import { useLayout } from '../state/layout';
+import { monaco, setMonacoTheme } from './monacoModule';
+
+export interface DiffEditorProps {
+  /** Left side, read-only: e.g. the version on disk. */
+  original: string;
+  originalLanguage?: string;
+  /** Right side: an existing model (edits go straight into the open file's buffer) or a text. */
+  modified: monaco.editor.ITextModel | string;
+  /** Whether the right side may be edited (only meaningful with a model). */
+  modifiedEditable?: boolean;
+  originalLabel?: string;
+  modifiedLabel?: string;
+}
+
+/**
+ * Monaco's diff editor, side by side. Reused by later features (change review); the conflict bar uses it to
+ * compare the disk version with the user's unsaved text. Loaded lazily with Monaco.
+ */
+export default function DiffEditor(props: DiffEditorProps) {
+  const { original, originalLanguage, modified, modifiedEditable = true, originalLabel, modifiedLabel } = props;
+  const hostRef = useRef<HTMLDivElement>(null);
+  const theme = useLayout((s) => s.theme);
+
+  useEffect(() => setMonacoTheme(theme), [theme]);
+
+  useEffect(() => {
+    const host = hostRef.current;
+    if (!host) return;
+    const language = typeof modified === 'string' ? originalLanguage : modified.getLanguageId();
+    const originalModel = monaco.editor.createModel(original, language ?? originalLanguage);
+    const ownsModified = typeof modified === 'string';
+    const modifiedModel = ownsModified ? monaco.editor.createModel(modified, language) : modified;
+    const editor = monaco.editor.createDiffEditor(host, {
+      automaticLayout: true,
+      renderSideBySide: true,
+      originalEditable: false,
+      readOnly: ownsModified || !modifiedEditable,
+      fontSize: 14,
+      fixedOverflowWidgets: true,
+    });
+    editor.setModel({ original: originalModel, modified: modifiedModel });
+    return () => {
+      editor.setModel(null);
+      editor.dispose();
+      originalModel.dispose();
+      if (ownsModified) modifiedModel.dispose();
+    };
+  }, [original, originalLanguage, modified, modifiedEditable]);
+
+  return (
+    <div className="diff-editor" data-testid="diff-editor">
+      {(originalLabel || modifiedLabel) && (
+        <div className="diff-editor-labels">
+          <span>{originalLabel}</span>
+          <span>{modifiedLabel}</span>
+        </div>
+      )}
+      <div className="diff-editor-host" ref={hostRef} />
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import { useCallback, useState } from 'react';
+import { closeEditors, closeOthers } from '../app/actions';
+import { getServices } from '../app/services';
+import { useDocuments } from '../state/documents';
+import { baseName, parentOf } from '../state/explorer';
+import { useTabs } from '../state/tabs';
+import { ContextMenu } from '../widgets/ContextMenu';
+import { Icon } from '../workbench/icons';
+
+export function EditorTabs() {
+  const { tabs, active, activate } = useTabs();
+  const docs = useDocuments((s) => s.docs);
+  const [menu, setMenu] = useState<{ x: number; y: number; path: string } | null>(null);
+  const closeMenu = useCallback(() => setMenu(null), []);
+  const names = tabs.map(baseName);
+  const keyLabel = (id: string) => getServices().registry.get(id)?.keyLabel;
+  return (
+    <div className="tabs" role="tablist">
+      {tabs.map((path, i) => {
+        const doc = docs[path];
+        const duplicate = names.filter((n) => n === names[i]).length > 1;
+        return (
+          <div
+            key={path}
+            className={`tab${path === active ? ' active' : ''}${doc?.dirty ? ' dirty' : ''}`}
+            role="tab"
+            aria-selected={path === active}
+            data-testid="editor-tab"
+            data-path={path}
+            title={doc?.deletedOnDisk ? `${path} (deleted)` : path}
+            onMouseDown={(e) => {
+              // Middle click closes, as in VS Code; the default would start auto-scroll.
+              if (e.button === 1) {
+                e.preventDefault();
+                void closeEditors([path]);
+              }
+            }}
+            onClick={() => activate(path)}
+            onContextMenu={(e) => {
+              e.preventDefault();
+              setMenu({ x: e.clientX, y: e.clientY, path });
+            }}
+          >
+            <span className={`tab-label${doc?.deletedOnDisk ? ' deleted' : ''}`}>{names[i]}</span>
+            {duplicate && parentOf(path) && <span className="tab-description">{parentOf(path)}</span>}
+            <button
+              className="tab-close icon-button"
+              title={`Close (${keyLabel('workbench.action.closeActiveEditor')})`}
+              aria-label={`Close ${names[i]}`}
+              onClick={(e) => {
+                e.stopPropagation();
+                void closeEditors([path]);
+              }}
+            >
+              {doc?.dirty && <span className="tab-dirty" data-testid="tab-dirty" aria-label="unsaved changes" />}
+              <Icon name="close" />
+            </button>
+          </div>
+        );
+      })}
+      {menu && (
+        <ContextMenu
+          x={menu.x}
+          y={menu.y}
+          onClose={closeMenu}
+          items={[
+            { label: 'Close', keyLabel: keyLabel('workbench.action.closeActiveEditor'), run: () => void closeEditors([menu.path]) },
+            { label: 'Close Others', run: () => void closeOthers(menu.path) },
+            { label: 'Close All', keyLabel: keyLabel('workbench.action.closeAllEditors'), run: () => void closeEditors([...tabs]) },
+            'separator',
+            { label: 'Reopen Closed Editor', keyLabel: keyLabel('workbench.action.reopenClosedEditor'), run: () => void getServices().registry.execute('workbench.action.reopenClosedEditor') },
+          ]}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,232 @@
+import type { Client, TerminalInfo } from '../../../protocol';
+import { useLayout } from '../state/layout';
+import { notifyError } from '../state/notifications';
+import { useTerminals } from '../state/terminals';
+import { AckBatcher } from './ackBatcher';
+
+type XtermModule = typeof import('./xtermModule');
+type Term = InstanceType<XtermModule['Terminal']>;
+type Fit = InstanceType<XtermModule['FitAddon']>;
+
+interface Session {
+  id: string;
+  term: Term;
+  fit: Fit;
+  element: HTMLDivElement;
+  /** Output that arrived while the scrollback was being fetched; written after it, in order. */
+  held: string[] | null;
+  cols: number;
+  rows: number;
+}
+
+let xtermPromise: Promise<XtermModule> | null = null;
+const loadXterm = () => (xtermPromise ??= import('./xtermModule'));
+
+/**
+ * Owns the xterm instances: one per host terminal, kept alive while the panel is hidden or another tab is shown,
+ * so output is never lost and switching tabs is instant. The React panel only lends a host element.
+ */
+export class TerminalService {
+  private readonly sessions = new Map<string, Session>();
+  /** Output for terminals whose session is not set up yet (create's reply can trail the first output). */
+  private readonly orphans = new Map<string, string[]>();
+  private readonly acks: AckBatcher;
+  private host: HTMLElement | null = null;
+  private hostWaiters: ((el: HTMLElement) => void)[] = [];
+  private resizeObserver: ResizeObserver | null = null;
+  private restoring: Promise<void> | null = null;
+
+  constructor(private readonly client: Client) {
+    this.acks = new AckBatcher((id, chars) => void this.client.request('terminal/ack', { id, chars }).catch(() => {}));
+    client.on('terminal/data', ({ id, data }) => this.output(id, data));
+    client.on('terminal/exit', ({ id, exitCode }) => this.exit(id, exitCode));
+    useLayout.subscribe((s, prev) => {
+      if (s.theme !== prev.theme) void this.applyTheme();
+    });
+    useTerminals.subscribe((s, prev) => {
+      if (s.active !== prev.active) this.showActive();
+    });
+  }
+
+  /** The panel mounted (or unmounted, with null) the element terminals are shown in. */
+  setHost(el: HTMLElement | null): void {
+    this.resizeObserver?.disconnect();
+    this.host = el;
+    if (!el) return;
+    for (const s of this.sessions.values()) el.appendChild(s.element);
+    this.resizeObserver = new ResizeObserver(() => this.fitActive());
+    this.resizeObserver.observe(el);
+    for (const w of this.hostWaiters.splice(0)) w(el);
+    this.showActive();
+  }
+
+  /**
+   * Lists and re-attaches the host's terminals: once after the page loads, and again (`force`) after a reconnect.
+   * Concurrent calls share one run.
+   */
+  restore(force = false): Promise<void> {
+    if (useTerminals.getState().restored && !force && !this.restoring) return Promise.resolve();
+    this.restoring ??= this.doRestore().finally(() => {
+      this.restoring = null;
+      useTerminals.getState().setRestored();
+    });
+    return this.restoring;
+  }
+
+  private async doRestore() {
+    const list = await this.client.request('terminal/list', {});
+    await Promise.all(list.map((info) => this.attach(info)));
+  }
+
+  private async attach(info: TerminalInfo) {
+    const session = this.sessions.get(info.id) ?? (await this.createSession(info.id));
+    session.held = [];
+    try {
+      const { scrollback, info: fresh } = await this.client.request('terminal/attach', { id: info.id });
+      session.term.reset();
+      // Scrollback is history the host already counted as delivered: written, not acknowledged.
+      if (scrollback) session.term.write(scrollback);
+      for (const chunk of session.held) this.writeAndAck(session, chunk);
+      useTerminals.getState().add({ id: info.id, title: fresh.title, exitCode: fresh.exitCode });
+      if (fresh.exitCode !== null) useTerminals.getState().exited(info.id, fresh.exitCode);
+    } finally {
+      session.held = null;
+    }
+  }
+
+  async create(): Promise<void> {
+    try {
+      const host = await this.waitForHost();
+      const probe = await this.createSession(null);
+      host.appendChild(probe.element);
+      probe.element.style.display = '';
+      probe.fit.fit();
+      const { cols, rows } = probe.term;
+      const info = await this.client.request('terminal/create', { cols: Math.max(cols, 2), rows: Math.max(rows, 1) });
+      this.adopt(probe, info);
+    } catch (err) {
+      notifyError('Could not create a terminal', err);
+    }
+  }
+
+  async kill(id: string): Promise<void> {
+    const session = this.sessions.get(id);
+    const running = useTerminals.getState().terminals.find((t) => t.id === id)?.exitCode === null;
+    useTerminals.getState().remove(id);
+    this.acks.forget(id);
+    if (session) {
+      session.term.dispose();
+      session.element.remove();
+      this.sessions.delete(id);
+    }
+    // Also sent for an exited terminal, so the host forgets it and it does not come back after a reload.
+    await this.client.request('terminal/kill', { id }).catch((err) => {
+      if (running) notifyError('Could not kill the terminal', err);
+    });
+  }
+
+  focusActive(): void {
+    const id = useTerminals.getState().active;
+    if (id) this.sessions.get(id)?.term.focus();
+  }
+
+  private adopt(session: Session, info: TerminalInfo) {
+    session.id = info.id;
+    session.element.dataset.terminalId = info.id;
+    session.cols = info.cols;
+    session.rows = info.rows;
+    this.sessions.set(info.id, session);
+    this.wire(session);
+    useTerminals.getState().add({ id: info.id, title: info.title, exitCode: info.exitCode });
+    for (const chunk of this.orphans.get(info.id) ?? []) this.writeAndAck(session, chunk);
+    this.orphans.delete(info.id);
+    this.showActive();
+    session.term.focus();
+  }
+
+  private async createSession(id: string | null): Promise<Session> {
+    const { Terminal, FitAddon, xtermTheme, tryWebgl } = await loadXterm();
+    const element = document.createElement('div');
+    element.className = 'terminal-instance';
+    element.dataset.testid = 'terminal';
+    element.style.display = 'none';
+    const term = new Terminal({
+      fontFamily: "'DejaVu Sans Mono', 'Cascadia Mono', Menlo, Consolas, 'Liberation Mono', monospace",
+      fontSize: 13,
+      cursorBlink: true,
+      scrollback: 5000,
+      allowProposedApi: false,
+      theme: xtermTheme(useLayout.getState().theme),
+    });
+    const fit = new FitAddon();
+    term.loadAddon(fit);
+    term.open(element);
+    void tryWebgl(term);
+    const session: Session = { id: id ?? '', term, fit, element, held: null, cols: 0, rows: 0 };
+    if (id !== null) {
+      element.dataset.terminalId = id;
+      this.sessions.set(id, session);
+      this.host?.appendChild(element);
+      this.wire(session);
+    }
+    return session;
+  }
+
+  private wire(session: Session) {
+    session.term.onData((data) => {
+      void this.client.request('terminal/write', { id: session.id, data }).catch(() => {});
+    });
+  }
+
+  private output(id: string, data: string) {
+    const session = this.sessions.get(id);
+    if (!session) {
+      const queue = this.orphans.get(id) ?? [];
+      queue.push(data);
+      this.orphans.set(id, queue);
+      return;
+    }
+    if (session.held) session.held.push(data);
+    else this.writeAndAck(session, data);
+  }
+
+  private writeAndAck(session: Session, data: string) {
+    if (!data) return;
+    session.term.write(data, () => this.acks.written(session.id, data.length));
+  }
+
+  private exit(id: string, exitCode: number) {
+    useTerminals.getState().exited(id, exitCode);
+    const session = this.sessions.get(id);
+    session?.term.write(`\r\n\x1b[2m[process exited with code ${exitCode}]\x1b[0m\r\n`);
+  }
+
+  private showActive() {
+    const active = useTerminals.getState().active;
+    for (const s of this.sessions.values()) s.element.style.display = s.id === active ? '' : 'none';
+    this.fitActive();
+  }
+
+  private fitActive() {
+    const id = useTerminals.getState().active;
+    const session = id ? this.sessions.get(id) : undefined;
+    if (!session || !this.host || this.host.clientWidth === 0 || this.host.clientHeight === 0) return;
+    session.fit.fit();
+    const { cols, rows } = session.term;
+    if (cols === session.cols && rows === session.rows) return;
+    session.cols = cols;
+    session.rows = rows;
+    void this.client.request('terminal/resize', { id: session.id, cols, rows }).catch(() => {});
+  }
+
+  private waitForHost(): Promise<HTMLElement> {
+    if (this.host) return Promise.resolve(this.host);
+    return new Promise((resolve) => this.hostWaiters.push(resolve));
+  }
+
+  private async applyTheme() {
+    if (!xtermPromise) return;
+    const { xtermTheme } = await xtermPromise;
+    for (const s of this.sessions.values()) s.term.options.theme = xtermTheme(useLayout.getState().theme);
+  }
+}
