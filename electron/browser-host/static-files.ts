@@ -77,5 +77,5 @@ export async function serveStatic(
 
 function within(root: string, candidate: string): boolean {
   const rel = path.relative(root, candidate);
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+  return rel !== '' && rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
 }

@@ -45,6 +45,7 @@ export class PtySession implements Disposable {
   private flushTimer: NodeJS.Timeout | undefined;
   private unacked = 0;
   private paused = false;
+  private flowControlled = true;
   private childExited = false;
   private disposing = false;
   private exitCode: number | null = null;
@@ -103,8 +104,12 @@ export class PtySession implements Disposable {
     if (this.paused && this.unacked < this.flow.lowWatermark) this.setPaused(false);
   }
 
-  /** A new reader (reattach, or the old one went away): nothing it could acknowledge is outstanding. */
-  resetFlowControl(): void {
+  /**
+   * A new reader attached (enabled) or the reader went away (disabled: output only feeds the scrollback, and the
+   * program must not block waiting for acknowledgements nobody will send). Either way nothing is outstanding.
+   */
+  resetFlowControl(enabled = true): void {
+    this.flowControlled = enabled;
     this.unacked = 0;
     if (this.paused) this.setPaused(false);
   }
@@ -133,7 +138,9 @@ export class PtySession implements Disposable {
     this.pending.push(data);
     this.unacked += data.length;
     // After the child exited the remaining output is bounded by the kernel buffer: read it all, never pause.
-    if (!this.paused && !this.childExited && this.unacked > this.flow.highWatermark) this.setPaused(true);
+    if (this.flowControlled && !this.paused && !this.childExited && this.unacked > this.flow.highWatermark) {
+      this.setPaused(true);
+    }
     this.flushTimer ??= setTimeout(() => this.flush(), this.flow.flushMs);
   }
 

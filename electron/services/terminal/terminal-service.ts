@@ -94,6 +94,11 @@ export class TerminalService implements Disposable {
     this.get(id).session.ack(chars);
   }
 
+  /** Whether output is held back because the renderer has not acknowledged enough (for tests and diagnostics). */
+  isPaused(id: string): boolean {
+    return this.get(id).session.isPaused;
+  }
+
   /** Closes the terminal: kills a running process; an exited one simply leaves the list. */
   kill(id: string): void {
     const entry = this.get(id);
@@ -107,7 +112,7 @@ export class TerminalService implements Disposable {
     for (const entry of this.terminals.values()) {
       if (entry.reader === connectionId) {
         entry.reader = undefined;
-        entry.session.resetFlowControl();
+        entry.session.resetFlowControl(false);
       }
     }
   }

@@ -42,7 +42,12 @@ export function lexicallyConfine(root: string, rel: string): string {
 export function isInside(root: string, candidate: string): boolean {
   if (candidate === root) return true;
   const relative = path.relative(root, candidate);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+  return relative !== '' && !climbsOut(relative) && !path.isAbsolute(relative);
+}
+
+/** `..` or `../x`, but not a name that merely starts with two dots (`..hidden`). */
+function climbsOut(relative: string): boolean {
+  return relative === '..' || relative.startsWith(`..${path.sep}`);
 }
 
 /** Workspace-relative, forward slashes, '' for the root — the form the contract uses. */

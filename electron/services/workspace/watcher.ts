@@ -64,7 +64,7 @@ export class WorkspaceWatcher implements Disposable {
   private record(event: string, absolute: string): void {
     if (this.disposed) return;
     const rel = toRelative(this.root, path.resolve(absolute));
-    if (!rel || rel.startsWith('..')) return;
+    if (!rel || rel === '..' || rel.startsWith('../')) return;
     const isDirectory = event === 'addDir' || event === 'unlinkDir';
     const type: FileChange['type'] | undefined =
       event === 'add' || event === 'addDir'

@@ -39,13 +39,31 @@ interface State {
 
 function extractInto(parser: ShellParser, text: string, state: State, ctx: Context, depth: number): boolean {
   return parser.withTree(text, (root) => {
+    const suspicious = root.hasError ? undefined : findMisreadWord(root);
+    if (suspicious) {
+      state.parseError ??= `The command could not be read reliably near "${suspicious.slice(0, 20)}".`;
+    }
     if (root.hasError) {
       state.parseError ??= describeError(root, text);
       // Still walk what parsed, so warnings about recognisable parts are shown.
     }
     walk(root, ctx, state, parser, depth);
-    return !root.hasError;
+    return !root.hasError && !suspicious;
   });
+}
+
+/**
+ * tree-sitter-bash 0.25 glues a line starting with a backslash onto the previous command (a newline, then
+ * as `ls <newline>node x`). An unquoted word can never hold a bare newline, so such a word means the tree is wrong.
+ */
+function findMisreadWord(node: SyntaxNode): string | undefined {
+  if (node.type === 'word' && /(^|[^\\])\n/.test(node.text)) return node.text;
+  if (node.type === 'string' || node.type === 'raw_string' || node.type === 'heredoc_body' || node.type === 'comment') return undefined;
+  for (const child of node.namedChildren) {
+    const found = findMisreadWord(child);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 function describeError(root: SyntaxNode, text: string): string {
@@ -241,7 +259,7 @@ function expandInnerScripts(index: number, state: State, parser: ShellParser, de
       state.commands[index] = { ...cmd, untrustable: `The script given to ${base} is not valid shell syntax.` };
     } else if (state.commands.length > before) {
       // The runner itself only forwards to the script's commands, which now stand in the list on their own.
-      state.commands[index] = { ...cmd, runsScriptOnly: true } as SimpleCommand;
+      state.commands[index] = { ...cmd, runsScriptOnly: true };
     }
     return;
   }

@@ -43,6 +43,8 @@ export interface SimpleCommand {
   pipeline?: { id: number; index: number };
   /** For a command inside `$(…)`, `<(…)` or a backtick, the index (in the result list) of the command using it. */
   parent?: number;
+  /** A `bash -c` / `eval` whose script was parsed: it only forwards to the script's commands, listed on their own. */
+  runsScriptOnly?: boolean;
   /** Why this command cannot be trusted whatever the rules say (dynamic name, unparsed inner script, …). */
   untrustable?: string;
 }

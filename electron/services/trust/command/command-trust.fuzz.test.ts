@@ -1,0 +1,117 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CommandTrust } from './command-trust';
+import type { CommandTrustRule } from './trust-rules';
+
+let trust: CommandTrust;
+beforeAll(async () => {
+  trust = await CommandTrust.create();
+});
+
+const rules: CommandTrustRule[] = [
+  { pattern: 'npm test', match: 'prefix' },
+  { pattern: 'git status', match: 'prefix' },
+];
+
+const TRUSTED = [['ls', '-la'], ['git', 'status', '-s'], ['cat', 'README.md'], ['echo', 'hi there'], ['npm', 'test'], ['grep', '-n', 'x', 'a.txt'], ['wc', '-l']];
+const UNTRUSTED = [['node', 'evil.js'], ['rm', '-rf', 'x'], ['curl', 'http://x'], ['touch', 'pwned'], ['python3', '-c', '1'], ['npm', 'install', 'evil'], ['git', 'push'], ['sh', 'run.sh'], ['npm', 'testx']];
+
+interface Piece {
+  text: string;
+  untrusted: boolean;
+  /** A simple command: prefixes like `timeout 5` or `FOO=1` only apply to those. */
+  simple: boolean;
+}
+
+/** Quotes one word in one of the ways a shell accepts, so the parser, not string matching, must see through it. */
+const quotedWord = (word: string) =>
+  fc.constantFrom('plain', 'single', 'double', 'backslash').map((style) => {
+    const plainOk = /^[A-Za-z0-9_./:-]+$/.test(word);
+    if (style === 'single' || !plainOk) return `'${word.replace(/'/g, `'\\''`)}'`;
+    if (style === 'double') return `"${word}"`;
+    if (style === 'backslash' && /^[a-z]/.test(word)) return `\\${word}`;
+    return word;
+  });
+
+const leaf = (pool: string[][], untrusted: boolean): fc.Arbitrary<Piece> =>
+  fc.constantFrom(...pool).chain((words) =>
+    fc.tuple(...words.map(quotedWord)).map((parts) => ({ text: parts.join(' '), untrusted, simple: true })),
+  );
+
+const singleQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+/** Ways of embedding a command inside another construct; each keeps the inner command's trust. */
+const WRAPS: { wrap: (p: string) => string; prefix?: true }[] = [
+  { wrap: (p) => `(${p})` },
+  { wrap: (p) => `{ ${p}; }` },
+  { wrap: (p) => `echo "$(${p})"` },
+  { wrap: (p) => `echo $(${p})` },
+  { wrap: (p) => `echo \`${p.replace(/[\\`$]/g, '\\$&')}\`` },
+  { wrap: (p) => `cat <(${p})` },
+  { wrap: (p) => `bash -c ${singleQuote(p)}` },
+  { wrap: (p) => `sh -lc ${singleQuote(p)}` },
+  { wrap: (p) => `eval ${singleQuote(p)}` },
+  { wrap: (p) => `timeout 5 ${p}`, prefix: true },
+  { wrap: (p) => `FOO=1 ${p}`, prefix: true },
+  { wrap: (p) => `env A=b ${p}`, prefix: true },
+  { wrap: (p) => `if true; then ${p}; fi` },
+  { wrap: (p) => `while false; do ${p}; done` },
+  { wrap: (p) => `${p} > /dev/null 2>&1` },
+  { wrap: (p) => `! ${p}` },
+  { wrap: (p) => `for i in 1 2; do ${p}; done` },
+  { wrap: (p) => `case x in x) ${p};; esac` },
+  { wrap: (p) => `x=$(${p})` },
+  { wrap: (p) => `[ -n "$(${p})" ]` },
+  { wrap: (p) => `f() { ${p}; }; f` },
+];
+
+const wrapped = (piece: fc.Arbitrary<Piece>, depth: number): fc.Arbitrary<Piece> =>
+  depth === 0
+    ? piece
+    : fc.oneof(
+        piece,
+        fc.tuple(fc.integer({ min: 0, max: WRAPS.length - 1 }), wrapped(piece, depth - 1)).map(([i, p]) => {
+          const w = WRAPS[i] as (typeof WRAPS)[number];
+          // A prefix on a compound command is a syntax error: wrap it in a group first so the text stays valid bash.
+          const inner = w.prefix && !p.simple ? `bash -c ${singleQuote(p.text)}` : p.text;
+          // Calling a function is itself a command nobody trusted: the chain then holds an untrusted part.
+          const callsFunction = w.wrap('') .includes('f() {');
+          return { text: w.wrap(inner), untrusted: p.untrusted || callsFunction, simple: w.prefix === true };
+        }),
+      );
+
+const OPERATORS = [' && ', ' || ', '; ', ' | ', '\n', ' |& ', ' & '];
+
+const chain = (piece: fc.Arbitrary<Piece>) =>
+  fc
+    .tuple(fc.array(wrapped(piece, 2), { minLength: 1, maxLength: 5 }), fc.array(fc.constantFrom(...OPERATORS), { minLength: 4, maxLength: 4 }))
+    .map(([pieces, ops]) => ({
+      text: pieces.map((p, i) => (i === 0 ? p.text : `${ops[(i - 1) % ops.length]}${p.text}`)).join(''),
+      untrusted: pieces.some((p) => p.untrusted),
+    }));
+
+describe('fuzzed command chains', () => {
+  it('never runs a chain unasked when any part is untrusted', () => {
+    const anyPart = fc.oneof(leaf(TRUSTED, false), leaf(UNTRUSTED, true));
+    fc.assert(
+      fc.property(chain(anyPart), (c) => {
+        fc.pre(c.untrusted);
+        const verdict = trust.evaluate(c.text, rules);
+        expect(verdict.decision, c.text).toBe('ask');
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('runs a chain made only of trusted parts', () => {
+    fc.assert(
+      fc.property(chain(leaf(TRUSTED, false)), (c) => {
+        const verdict = trust.evaluate(c.text, rules);
+        const blockers = verdict.commands.filter((x) => !x.trusted).map((x) => `${x.text}: ${x.reason}`);
+        expect({ blockers, parseError: verdict.parseError }, c.text).toEqual({ blockers: [], parseError: undefined });
+        expect(verdict.decision).toBe('run');
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
