@@ -1,0 +1,209 @@
+import { randomUUID } from 'node:crypto';
+import type { Changeset } from '../changeset/changeset';
+import { AgentError } from '../core/errors';
+import { addUsage, zeroUsage, type ChatMessage, type ContentBlock, type ModelRequest, type ToolResultBlock, type ToolSpec, type Usage } from '../core/messages';
+import type { ModelProvider } from '../providers/provider';
+import { costUsd, DEFAULT_PRICES, priceFor, type PriceTable } from '../routing/prices';
+import { systemClock, type Clock } from '../runtime/clock';
+import { callModel, defaultRetryPolicy, type RetryPolicy } from '../runtime/retry';
+import { builtinTools, runTool, toToolSpecs } from '../tools/registry';
+import type { ToolContext, ToolHandler } from '../tools/tool';
+import type { AgentEvent, TurnResult, TurnStopReason } from './events';
+import type { SessionRecord, SessionStore } from './records';
+import type { SessionState } from './replay';
+
+export interface AgentSessionOptions {
+  provider: ModelProvider;
+  modelId: string;
+  /** System prompt then steering, in a fixed order: this is the cached prefix. */
+  system: string[];
+  specDocuments?: string[];
+  tools?: readonly ToolHandler[];
+  toolContext: Omit<ToolContext, 'signal' | 'onOutput'>;
+  /** The Supervised changeset, saved with the session after every tool round. */
+  changeset?: Changeset;
+  store?: SessionStore;
+  prices?: PriceTable;
+  retry?: RetryPolicy;
+  clock?: Clock;
+  random?: () => number;
+  /** Model calls per turn before Keel stops a runaway loop. */
+  maxRounds?: number;
+  maxTokens?: number;
+}
+
+/**
+ * A conversation with the agent: each `runTurn` calls the model, runs the tools it asks for, feeds the results back
+ * and repeats until the model ends its turn. Every message, tool run and usage figure is appended to the store as
+ * it happens, so a restart picks up exactly where the session was.
+ */
+export class AgentSession {
+  readonly id: string;
+  private readonly messages: ChatMessage[];
+  private readonly ledger: Map<string, ToolResultBlock>;
+  private usage: Usage;
+  private cost: number | undefined;
+  private readonly toolSpecs: ToolSpec[];
+  private readonly tools: readonly ToolHandler[];
+  private running = false;
+  private turns = 0;
+
+  private constructor(
+    private readonly options: AgentSessionOptions,
+    state: Pick<SessionState, 'id' | 'messages' | 'usage' | 'costUsd' | 'ledger'>,
+  ) {
+    this.id = state.id;
+    this.messages = state.messages;
+    this.ledger = state.ledger;
+    this.usage = state.usage;
+    this.cost = state.costUsd;
+    this.tools = options.tools ?? builtinTools;
+    // Computed once: the tool list is the first part of the cached prefix and must not vary between calls.
+    this.toolSpecs = toToolSpecs(this.tools);
+  }
+
+  static async create(options: AgentSessionOptions, meta: { id?: string; title?: string } = {}): Promise<AgentSession> {
+    const id = meta.id ?? randomUUID();
+    const record: SessionRecord = { type: 'meta', version: 1, id, createdAt: new Date().toISOString() };
+    if (meta.title !== undefined) record.title = meta.title;
+    await options.store?.append(id, [record]);
+    return new AgentSession(options, { id, messages: [], usage: zeroUsage(), costUsd: undefined, ledger: new Map() });
+  }
+
+  /** Continues a session loaded with `loadSessionState`. */
+  static resume(state: SessionState, options: AgentSessionOptions): AgentSession {
+    return new AgentSession(options, state);
+  }
+
+  get history(): readonly ChatMessage[] {
+    return this.messages;
+  }
+
+  get totals(): { usage: Usage; costUsd: number | undefined } {
+    return { usage: this.usage, costUsd: this.cost };
+  }
+
+  /** The request the next model call would send (also what the cache-stability test inspects). */
+  buildRequest(): ModelRequest {
+    const request: ModelRequest = {
+      modelId: this.options.modelId,
+      system: this.options.system,
+      specDocuments: this.options.specDocuments ?? [],
+      tools: this.toolSpecs,
+      messages: this.messages,
+      // Cache point on the newest message: the next call reads everything up to here from cache.
+      historyCacheIndex: this.messages.length - 1,
+    };
+    if (this.options.maxTokens !== undefined) request.maxTokens = this.options.maxTokens;
+    return request;
+  }
+
+  async runTurn(prompt: string, options: { signal?: AbortSignal; onEvent?: (e: AgentEvent) => void } = {}): Promise<TurnResult> {
+    if (this.running) throw new Error('A turn is already running in this session; stop it first.');
+    this.running = true;
+    const signal = options.signal ?? new AbortController().signal;
+    const emit = (e: AgentEvent): void => options.onEvent?.(e);
+    let turnUsage = zeroUsage();
+    let turnCost: number | undefined;
+    let lastText = '';
+    const finish = (stopReason: TurnStopReason, error?: AgentError): TurnResult => {
+      const err = error ? { kind: error.kind, message: error.message } : undefined;
+      emit({ type: 'turnEnd', stopReason, ...(err ? { error: err } : {}) });
+      return { stopReason, text: lastText, usage: turnUsage, costUsd: turnCost, ...(err ? { error: err } : {}) };
+    };
+    try {
+      emit({ type: 'turnStart', turn: ++this.turns });
+      await this.push({ role: 'user', content: [...this.closeInterruptedToolUses(), { type: 'text', text: prompt }] });
+      for (let round = 1; ; round++) {
+        if (round > (this.options.maxRounds ?? 50)) return finish('max_rounds');
+        let answer;
+        try {
+          answer = await callModel(this.options.provider, this.buildRequest(), {
+            signal,
+            policy: this.options.retry ?? defaultRetryPolicy,
+            clock: this.options.clock ?? systemClock,
+            random: this.options.random ?? Math.random,
+            onEvent: (e) => {
+              if (e.type === 'textDelta') emit(e);
+            },
+            onRetry: ({ attempt, delayMs, error }) => emit({ type: 'retry', attempt, delayMs, kind: error.kind, message: error.message }),
+          });
+        } catch (e) {
+          const error = e instanceof AgentError ? e : new AgentError('server', e instanceof Error ? e.message : String(e), {}, e);
+          // Keep user/assistant alternation so the next turn is a valid request.
+          await this.push({ role: 'assistant', content: [{ type: 'text', text: error.kind === 'aborted' ? '(stopped by the user)' : `(the model call failed: ${error.kind})` }] });
+          return finish(error.kind === 'aborted' ? 'aborted' : 'error', error);
+        }
+        lastText = answer.text;
+        const content: ContentBlock[] = answer.text ? [{ type: 'text', text: answer.text }, ...answer.toolUses] : [...answer.toolUses];
+        const message: ChatMessage = { role: 'assistant', content };
+        await this.push(message);
+        emit({ type: 'assistantMessage', message });
+        const callCost = costUsd(answer.usage, priceFor(this.options.prices ?? DEFAULT_PRICES, this.options.modelId));
+        turnUsage = addUsage(turnUsage, answer.usage);
+        this.usage = addUsage(this.usage, answer.usage);
+        if (callCost !== undefined) {
+          turnCost = (turnCost ?? 0) + callCost;
+          this.cost = (this.cost ?? 0) + callCost;
+        }
+        await this.options.store?.append(this.id, [{ type: 'usage', modelId: this.options.modelId, usage: answer.usage, ...(callCost !== undefined ? { costUsd: callCost } : {}) }]);
+        emit({ type: 'usage', modelId: this.options.modelId, call: answer.usage, turn: { usage: turnUsage, costUsd: turnCost }, session: { usage: this.usage, costUsd: this.cost } });
+
+        if (answer.toolUses.length === 0) return finish(answer.stopReason);
+        const results = await this.runTools(answer.toolUses, signal, emit);
+        await this.push({ role: 'user', content: results });
+        if (signal.aborted) return finish('aborted');
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async runTools(uses: Extract<ContentBlock, { type: 'toolUse' }>[], signal: AbortSignal, emit: (e: AgentEvent) => void): Promise<ToolResultBlock[]> {
+    const results: ToolResultBlock[] = [];
+    const before = this.options.changeset ? JSON.stringify(this.options.changeset.list()) : '';
+    for (const use of uses) {
+      const prior = this.ledger.get(use.id);
+      if (prior) {
+        results.push(prior);
+        emit({ type: 'toolResult', id: use.id, name: use.name, status: prior.status, content: prior.content, reused: true });
+        continue;
+      }
+      if (signal.aborted) {
+        results.push({ type: 'toolResult', toolUseId: use.id, status: 'error', content: 'Not run: the user pressed Stop.' });
+        continue;
+      }
+      emit({ type: 'toolStart', id: use.id, name: use.name, input: use.input });
+      const out = await runTool(this.tools, use, { ...this.options.toolContext, signal, onOutput: (chunk) => emit({ type: 'toolOutput', id: use.id, chunk }) });
+      const block: ToolResultBlock = { type: 'toolResult', toolUseId: use.id, status: out.status, content: out.content };
+      this.ledger.set(use.id, block);
+      await this.options.store?.append(this.id, [{ type: 'toolRun', toolUseId: use.id, name: use.name, status: out.status, content: out.content }]);
+      emit({ type: 'toolResult', id: use.id, name: use.name, status: out.status, content: out.content, reused: false });
+      results.push(block);
+    }
+    if (this.options.changeset) {
+      const changes = this.options.changeset.list();
+      if (JSON.stringify(changes) !== before) await this.options.store?.append(this.id, [{ type: 'changeset', changes }]);
+    }
+    return results;
+  }
+
+  /**
+   * After a crash between a model answer and its tool results, the history ends with unanswered tool uses. Results
+   * that ran (the ledger) are reused; the others are reported as not run, never silently executed on a new prompt.
+   */
+  private closeInterruptedToolUses(): ToolResultBlock[] {
+    const last = this.messages[this.messages.length - 1];
+    if (last?.role !== 'assistant') return [];
+    return last.content.flatMap((b) =>
+      b.type === 'toolUse'
+        ? [this.ledger.get(b.id) ?? { type: 'toolResult' as const, toolUseId: b.id, status: 'error' as const, content: 'Not run: the session was interrupted before this tool ran.' }]
+        : [],
+    );
+  }
+
+  private async push(message: ChatMessage): Promise<void> {
+    this.messages.push(message);
+    await this.options.store?.append(this.id, [{ type: 'message', message }]);
+  }
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+const contentBlock = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('text'), text: z.string() }),
+  z.object({ type: z.literal('toolUse'), id: z.string(), name: z.string(), input: z.unknown() }),
+  z.object({ type: z.literal('toolResult'), toolUseId: z.string(), status: z.enum(['success', 'error']), content: z.string() }),
+]);
+
+const message = z.object({ role: z.enum(['user', 'assistant']), content: z.array(contentBlock) });
+
+const usage = z.object({
+  inputTokens: z.number(),
+  outputTokens: z.number(),
+  cacheReadTokens: z.number(),
+  cacheWriteTokens: z.number(),
+});
+
+/**
+ * One line of a session's JSONL file. The file is only ever appended to; reloading replays the lines in order.
+ * `toolRun` lines are the ledger that keeps a tool from running twice when a turn is resumed.
+ */
+export const sessionRecordSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('meta'), version: z.literal(1), id: z.string(), createdAt: z.string(), title: z.string().optional() }),
+  z.object({ type: z.literal('message'), message }),
+  z.object({ type: z.literal('usage'), modelId: z.string(), usage, costUsd: z.number().optional() }),
+  z.object({ type: z.literal('toolRun'), toolUseId: z.string(), name: z.string(), status: z.enum(['success', 'error']), content: z.string() }),
+  z.object({
+    type: z.literal('changeset'),
+    changes: z.array(z.object({ path: z.string(), original: z.string().nullable(), proposed: z.string().nullable() })),
+  }),
+]);
+
+export type SessionRecord = z.infer<typeof sessionRecordSchema>;
+
+export interface SessionSummary {
+  id: string;
+  createdAt: string;
+  title?: string;
+}
+
+/** Where sessions live; the Node implementation writes JSONL files in the user data directory. */
+export interface SessionStore {
+  append(sessionId: string, records: SessionRecord[]): Promise<void>;
+  /** Records in order; lines that cannot be read (a crash mid-write) are skipped and reported. */
+  load(sessionId: string): Promise<{ records: SessionRecord[]; skipped: number }>;
+  list(): Promise<SessionSummary[]>;
+}
