@@ -4,7 +4,7 @@
  * syntax problems — including merge-conflict markers — become diagnostics. Edits go through jsonc-parser's
  * `modify`, which rewrites only the touched property using the file's own indentation and line ending.
  */
-import { applyEdits, modify, parse, printParseErrorCode, type JSONPath, type ParseError } from 'jsonc-parser';
+import { applyEdits, findNodeAtLocation, modify, parse, parseTree, printParseErrorCode, type JSONPath, type ParseError } from 'jsonc-parser';
 import { diag, type Diagnostic } from '../diagnostics';
 import { dominantEol, splitLines, offsetToPosition, type SourceLine } from '../text/lines';
 import type { EditResult } from '../text/edits';
@@ -68,9 +68,21 @@ function detectFormat(lines: readonly SourceLine[]): JsonFormat {
 
 /** Sets (or with `undefined` removes) the value at `path`, keeping every other byte of the file. */
 export function setJsonValue(doc: JsonDoc, path: JSONPath, value: unknown): EditResult {
+  // A value written on one line is replaced on that line (jsonc-parser would re-flow arrays over several lines).
+  const tree = value === undefined ? undefined : parseTree(doc.text, [], { allowTrailingComma: true });
+  const node = tree ? findNodeAtLocation(tree, path) : undefined;
+  if (node && !doc.text.slice(node.offset, node.offset + node.length).includes('\n')) {
+    const change = { start: node.offset, end: node.offset + node.length, text: inlineJson(value) };
+    return { text: doc.text.slice(0, change.start) + change.text + doc.text.slice(change.end), changes: [change], diagnostics: [] };
+  }
   const edits = modify(doc.text, path, value, { formattingOptions: { ...doc.format, keepLines: true } });
   const changes = edits.map((e) => ({ start: e.offset, end: e.offset + e.length, text: e.content }));
   return { text: applyEdits(doc.text, edits), changes, diagnostics: [] };
+}
+
+/** One-line JSON with a space after commas and colons, as people write inline values. */
+function inlineJson(value: unknown): string {
+  return JSON.stringify(value).replace(/("(?:[^"\\]|\\.)*")|,|:/g, (m: string, str?: string) => str ?? (m === ',' ? ', ' : ': '));
 }
 
 /** Serializes a new JSON file in Kiro's style: two-space indent, LF, final newline. */
