@@ -2,13 +2,14 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { registerWorkbenchCommands } from './app/commands';
 import { installKeybindings } from './app/keyboard';
-import { startServices } from './app/services';
+import { loadWorkspace, startServices } from './app/services';
 import { useDocuments } from './state/documents';
 import { useLayout } from './state/layout';
 import './styles/workbench.css';
 import { Workbench } from './workbench/Workbench';
 
 const services = startServices();
+loadWorkspace(services);
 registerWorkbenchCommands(services);
 installKeybindings(services.registry);
 

@@ -8,6 +8,7 @@ import { useDocuments } from '../state/documents';
 import { createExplorerStore, type ExplorerStore } from '../state/explorer';
 import { notifyError } from '../state/notifications';
 import { useTerminals } from '../state/terminals';
+import { useWorkspace } from '../state/workspace';
 import { TerminalService } from '../terminal/terminalService';
 import { createWsTransport, wsUrlFor } from '../transport/wsTransport';
 
@@ -69,4 +70,19 @@ export function startServices(): Services {
 
   services = { client, registry, documents, explorer, terminals };
   return services;
+}
+
+/**
+ * The first requests, sent before React renders so they travel while the socket opens and the first frame is
+ * built: start-up time is a benchmark.
+ */
+export function loadWorkspace({ client, explorer }: Services): void {
+  client.request('workspace/info', {}).then(
+    (info) => {
+      useWorkspace.getState().set(info);
+      document.title = `${info.name} — Keel`;
+    },
+    (err) => notifyError('Could not read the workspace', err),
+  );
+  void explorer.getState().load('');
 }

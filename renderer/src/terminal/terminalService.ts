@@ -181,8 +181,9 @@ export class TerminalService {
   private output(id: string, data: string) {
     const session = this.sessions.get(id);
     if (!session) {
+      // Bounded: output for a terminal this window never adopts must not pile up.
       const queue = this.orphans.get(id) ?? [];
-      queue.push(data);
+      if (queue.length < 1000) queue.push(data);
       this.orphans.set(id, queue);
       return;
     }

@@ -6,8 +6,6 @@ import { EditorArea } from '../editor/EditorArea';
 import { loadMonaco } from '../editor/monacoLoader';
 import { Explorer } from '../explorer/Explorer';
 import { useLayout } from '../state/layout';
-import { notifyError } from '../state/notifications';
-import { useWorkspace } from '../state/workspace';
 import { QuickInput } from '../quickinput/QuickInput';
 import { TerminalPanel } from '../terminal/TerminalPanel';
 import { Dialog } from '../widgets/Dialog';
@@ -15,28 +13,15 @@ import { Notifications } from '../widgets/Notifications';
 import { ActivityBar } from './ActivityBar';
 import { StatusBar } from './StatusBar';
 
-let started = false;
-
-/** Loads the workspace name and the root listing, then marks the workbench ready and warms Monaco up. */
-function useStartup() {
-  const { client, explorer } = getServices();
+/** Marks the workbench ready once the root folder is listed, then warms Monaco up. */
+function useReadyMark() {
+  const { explorer } = getServices();
   const rootListed = useStore(explorer, (s) => s.children[''] !== undefined || s.errors[''] !== undefined);
-  useEffect(() => {
-    if (started) return;
-    started = true;
-    client.request('workspace/info', {}).then(
-      (info) => {
-        useWorkspace.getState().set(info);
-        document.title = `${info.name} — Keel`;
-      },
-      (err) => notifyError('Could not read the workspace', err),
-    );
-    void explorer.getState().load('');
-  }, [client, explorer]);
   useEffect(() => {
     if (!rootListed) return;
     // Set after the rows are in the DOM (effects run after commit): the start-up benchmark waits for it.
     document.body.dataset.workbenchReady = 'true';
+    performance.mark('keel.workbenchReady');
     // Fetch Monaco's chunk once the first screen is up, so opening the first file does not wait for it.
     const idle = window.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 200));
     idle(() => void loadMonaco().catch(() => {}));
@@ -45,7 +30,7 @@ function useStartup() {
 
 export function Workbench() {
   const { sidebarVisible, panelVisible, theme } = useLayout();
-  useStartup();
+  useReadyMark();
   useEffect(() => {
     const root = document.documentElement;
     root.dataset.theme = theme;
