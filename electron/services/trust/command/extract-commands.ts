@@ -110,6 +110,12 @@ function walk(node: SyntaxNode, ctx: Context, state: State, parser: ShellParser,
       return;
     }
     case 'command_substitution':
+      if (node.text.startsWith('`')) {
+        visitBackticks(node, ctx, state, parser, depth);
+        return;
+      }
+      walkChildren(node, { ...ctx, origin: 'substitution', pipeline: undefined, redirects: [] }, state, parser, depth);
+      return;
     case 'process_substitution':
       walkChildren(node, { ...ctx, origin: 'substitution', pipeline: undefined, redirects: [] }, state, parser, depth);
       return;
@@ -121,6 +127,21 @@ function walk(node: SyntaxNode, ctx: Context, state: State, parser: ShellParser,
     default:
       walkChildren(node, ctx, state, parser, depth);
   }
+}
+
+/**
+ * Inside backticks bash first drops the backslash before a dollar sign, a backtick or a backslash, then parses
+ * what is left, so an escaped "$(x)" inside backticks still runs x. The grammar skips that step: the text is
+ * unescaped and parsed again here.
+ */
+function visitBackticks(node: SyntaxNode, ctx: Context, state: State, parser: ShellParser, depth: number): void {
+  const inner = node.text.slice(1, -1).replace(/\\([$`\\])/g, '$1');
+  if (depth >= MAX_SCRIPT_DEPTH) {
+    state.parseError ??= 'Backticks are nested too deeply to check.';
+    return;
+  }
+  const sub: Context = { ...ctx, origin: 'substitution', pipeline: undefined, redirects: [] };
+  if (!extractInto(parser, inner, state, sub, depth + 1)) state.parseError ??= 'A backtick substitution is not valid shell syntax.';
 }
 
 function walkChildren(node: SyntaxNode, ctx: Context, state: State, parser: ShellParser, depth: number): void {
