@@ -28,16 +28,26 @@ export class JsonlSessionStore implements SessionStore {
   append(sessionId: string, records: SessionRecord[]): Promise<void> {
     const file = this.file(sessionId);
     const text = records.map((r) => `${JSON.stringify(r)}\n`).join('');
-    // One write at a time per file, in call order, so lines never interleave.
-    const next = (this.queues.get(sessionId) ?? Promise.resolve()).then(async () => {
-      await appendFile(file, text, 'utf8');
-      const h = await open(file, 'r');
+    // One write at a time per file, in call order, so lines never interleave. No fsync here: a process crash
+    // keeps what the OS already has; `sync` at the end of each turn covers a machine crash.
+    return this.enqueue(sessionId, () => appendFile(file, text, 'utf8'));
+  }
+
+  sync(sessionId: string): Promise<void> {
+    const file = this.file(sessionId);
+    return this.enqueue(sessionId, async () => {
+      const h = await open(file, 'r').catch(() => undefined);
+      if (!h) return;
       try {
-        await h.sync();
+        await h.datasync();
       } finally {
         await h.close();
       }
     });
+  }
+
+  private enqueue(sessionId: string, work: () => Promise<void>): Promise<void> {
+    const next = (this.queues.get(sessionId) ?? Promise.resolve()).then(work);
     this.queues.set(sessionId, next.catch(() => undefined));
     return next;
   }

@@ -156,6 +156,7 @@ export class AgentSession {
       }
     } finally {
       this.running = false;
+      await this.options.store?.sync?.(this.id);
     }
   }
 

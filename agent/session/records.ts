@@ -41,6 +41,8 @@ export interface SessionSummary {
 /** Where sessions live; the Node implementation writes JSONL files in the user data directory. */
 export interface SessionStore {
   append(sessionId: string, records: SessionRecord[]): Promise<void>;
+  /** Makes what was appended durable (called once per turn, not per line). */
+  sync?(sessionId: string): Promise<void>;
   /** Records in order; lines that cannot be read (a crash mid-write) are skipped and reported. */
   load(sessionId: string): Promise<{ records: SessionRecord[]; skipped: number }>;
   list(): Promise<SessionSummary[]>;

@@ -1,0 +1,22 @@
+// The agent runtime's public surface. Node-specific implementations of the ports live in `agent/node`.
+export * from './core/messages';
+export * from './core/errors';
+export * from './core/ports';
+export type { ModelProvider } from './providers/provider';
+export { BedrockProvider, type BedrockProviderOptions } from './providers/bedrock';
+export { toConverseStreamInput, supportsToolCachePoint } from './providers/bedrock-request';
+export { OpenAIProvider, type OpenAIProviderOptions } from './providers/openai';
+export * from './routing/settings';
+export * from './routing/prices';
+export { routeRole, bedrockOptions, type RoutedModel } from './routing/router';
+export { systemClock, type Clock } from './runtime/clock';
+export { callModel, backoffDelay, defaultRetryPolicy, type RetryPolicy, type ModelAnswer } from './runtime/retry';
+export { Changeset, ChangeConflictError, countLines, type FileChange, type FileChangeSummary } from './changeset/changeset';
+export { supervisedSink, autopilotSink, overlayWorkspace, type ApplyMode, type FileChangeSink } from './changeset/file-changes';
+export { builtinTools, runTool, toToolSpecs } from './tools/registry';
+export { SecretPolicy, SECRET_PATTERNS } from './tools/secrets';
+export { ToolError, type ToolContext, type ToolHandler, type ToolOutput } from './tools/tool';
+export { AgentSession, type AgentSessionOptions } from './session/agent-session';
+export type { AgentEvent, TurnResult, TurnStopReason, UsageTotals } from './session/events';
+export { sessionRecordSchema, type SessionRecord, type SessionStore, type SessionSummary } from './session/records';
+export { loadSessionState, replayRecords, type SessionState } from './session/replay';
