@@ -33,11 +33,12 @@ const excludedEverywhere = [
   '!**/*.{ts,tsx,mts,cts}',
   '!**/tsconfig*.json',
   '!**/{.github,.vscode,docs,example,examples,coverage}/**',
-  // node-pty: its C++ sources and winpty sources only serve node-gyp; the platform's prebuilt binary or
-  // build/Release is what loads at run time.
+  // node-pty: its C++ and winpty sources only serve node-gyp; build/Release or the prebuilt binary loads.
   '!node_modules/node-pty/{src,deps,scripts}/**',
   '!node_modules/node-pty/binding.gyp',
-  '!node_modules/node-pty/prebuilds/!(${platform}-*)/**',
+  // Native modules (node-pty, tree-sitter-bash) ship prebuilt binaries for every OS; keep this OS's only
+  // (both archs on macOS, where the universal app needs them).
+  '!node_modules/**/prebuilds/!(${platform}-*)/**',
 ];
 
 export interface ConfigOptions {
@@ -92,10 +93,10 @@ export function createConfig(options: ConfigOptions = {}): Configuration {
       hardenedRuntime: true,
       entitlements: 'build/entitlements.mac.plist',
       entitlementsInherit: 'build/entitlements.mac.plist',
-      // One app for Intel and Apple silicon: @electron/universal lipo-merges the per-arch builds. node-pty ships
-      // both darwin prebuilds, identical in the two builds; they are single-arch by design, so whitelist them.
+      // One app for Intel and Apple silicon: @electron/universal lipo-merges the per-arch builds. Native modules
+      // ship both darwin prebuilds, identical in the two builds and single-arch by design: whitelist them.
       mergeASARs: true,
-      x64ArchFiles: 'Contents/Resources/app.asar.unpacked/node_modules/node-pty/prebuilds/**',
+      x64ArchFiles: 'Contents/Resources/app.asar.unpacked/node_modules/**/prebuilds/darwin-*/**',
       extendInfo: {
         // Dropping a folder on the Dock icon or "Open With → Keel" in Finder opens it as a workspace.
         CFBundleDocumentTypes: [

@@ -1,20 +1,23 @@
-// `npm run dist [-- --publish never|always|onTag|onTagOrDraft] [-- --dir]`: builds the production bundles, then
-// the installers for this platform with electron-builder (config: build/electron-builder.config.ts).
+// `npm run dist [-- --publish never|always|onTag|onTagOrDraft] [--dir] [--if-stale]`: builds the production
+// bundles, then the installers for this platform with electron-builder (config: build/electron-builder.config.ts).
 // Without an Electron binary it stops after the bundles with exit code 3 and says what is missing.
+//   --dir        only the unpacked app (dist/installers/<platform>-unpacked), no installer
+//   --if-stale   reuse dist/ when it is newer than every source (releases always rebuild)
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import process from 'node:process';
 import { repoRoot } from './build-stamp.mjs';
 
-const usage = 'usage: npm run dist [-- --publish never|always|onTag|onTagOrDraft] [-- --dir]';
+const usage = 'usage: npm run dist [-- --publish never|always|onTag|onTagOrDraft] [--dir] [--if-stale]';
 const publishModes = ['never', 'always', 'onTag', 'onTagOrDraft'];
 
 function parseArgs(argv) {
-  const options = { publish: 'never', dir: false };
+  const options = { publish: 'never', dir: false, ifStale: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--dir') options.dir = true;
+    else if (arg === '--if-stale') options.ifStale = true;
     else if (arg === '--publish' || arg === '-p') {
       const mode = argv[++i];
       if (!publishModes.includes(mode)) fail(`--publish takes one of ${publishModes.join(', ')} (got ${mode ?? 'nothing'})`);
@@ -31,7 +34,8 @@ function fail(message, code = 2) {
 
 const options = parseArgs(process.argv.slice(2));
 
-const built = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'build.mjs')], { stdio: 'inherit', cwd: repoRoot });
+const buildArgs = [join(repoRoot, 'scripts', 'build.mjs'), ...(options.ifStale ? ['--if-stale'] : [])];
+const built = spawnSync(process.execPath, buildArgs, { stdio: 'inherit', cwd: repoRoot });
 if (built.status !== 0) fail(`the production build (scripts/build.mjs) failed with exit code ${built.status ?? built.signal}`, 1);
 
 const { tsImport } = await import('tsx/esm/api');
