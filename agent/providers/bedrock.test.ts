@@ -58,6 +58,8 @@ describe('BedrockProvider against the fake server (real SDK, HTTP/1.1 handler)',
     const p = await providerFor([{ steps: [{ text: 'ok' }] }]);
     await collect(p.stream(request({ specDocuments: ['# Requirements'] })));
     const sent = fake!.requests[0]!;
+    // The product's own request handler (HTTP/1.1), not the SDK's HTTP/2 default.
+    expect(sent.httpVersion).toBe('1.1');
     expect(sent.modelId).toBe('us.anthropic.claude-sonnet-4-5-20250929-v1:0');
     expect(sent.body.system).toEqual([{ text: 'You are Keel.' }, { cachePoint: { type: 'default' } }, { text: '# Requirements' }, { cachePoint: { type: 'default' } }]);
     expect((sent.body.toolConfig as { tools: unknown[] }).tools.at(-1)).toEqual({ cachePoint: { type: 'default' } });
@@ -112,6 +114,21 @@ describe('BedrockProvider against the fake server (real SDK, HTTP/1.1 handler)',
     const err = await failure(p.stream(request()));
     expect(err.kind).toBe('endpoint');
     expect(err.message).toMatch(/region and endpoint/);
+  });
+
+  it('no credentials anywhere says how to sign in', async () => {
+    const saved = { ...process.env };
+    try {
+      for (const k of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE']) delete process.env[k];
+      process.env.AWS_SHARED_CREDENTIALS_FILE = '/nonexistent/keel/credentials';
+      process.env.AWS_CONFIG_FILE = '/nonexistent/keel/config';
+      const p = new BedrockProvider({ region: 'us-east-1', profile: 'keel-missing-profile', endpoint: 'http://127.0.0.1:9' });
+      const err = await failure(p.stream(request()));
+      expect(err.kind).toBe('accessDenied');
+      expect(err.message).toMatch(/aws sso login/);
+    } finally {
+      process.env = saved;
+    }
   });
 
   it('aborting a hanging stream ends it with an aborted error', async () => {

@@ -76,6 +76,15 @@ describe('OpenAIProvider against a local OpenAI-compatible fake', () => {
     expect((err as AgentError).kind).toBe('streamCut');
   });
 
+  it('Stop aborts a hanging stream', async () => {
+    const p = await providerFor([{ steps: [{ text: 'thinking' }, { hang: true }] }]);
+    const ac = new AbortController();
+    const run = async (): Promise<void> => {
+      for await (const e of p.stream(request, ac.signal)) if (e.type === 'textDelta') ac.abort();
+    };
+    await expect(run()).rejects.toMatchObject({ kind: 'aborted' });
+  });
+
   it('nothing listening is an endpoint error naming the URL', async () => {
     const p = new OpenAIProvider({ baseURL: 'http://127.0.0.1:9/v1' });
     const err = (await collect(p.stream(request)).catch((e: unknown) => e)) as AgentError;
