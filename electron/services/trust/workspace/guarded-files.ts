@@ -1,0 +1,34 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * Files whose content decides what runs in a workspace: hooks run commands and prompts, mcp.json starts
+ * programs. Each needs the user's approval again whenever it changes after the folder was trusted.
+ */
+export const HOOKS_DIR = '.kiro/hooks';
+export const MCP_CONFIG = '.kiro/settings/mcp.json';
+
+/** True for `.kiro/hooks/*.kiro.hook` and `.kiro/settings/mcp.json` (workspace-relative, `/`-separated). */
+export function isGuardedFile(rel: string): boolean {
+  const p = rel.split(path.sep).join('/');
+  if (p === MCP_CONFIG) return true;
+  return p.startsWith(`${HOOKS_DIR}/`) && p.endsWith('.kiro.hook') && !p.slice(HOOKS_DIR.length + 1).includes('/');
+}
+
+/** The guarded files that exist in `folder` now, relative and sorted. */
+export async function listGuardedFiles(folder: string): Promise<string[]> {
+  const out: string[] = [];
+  try {
+    const entries = await readdir(path.join(folder, HOOKS_DIR), { withFileTypes: true });
+    for (const e of entries) if (e.isFile() && e.name.endsWith('.kiro.hook')) out.push(`${HOOKS_DIR}/${e.name}`);
+  } catch {
+    // No hooks folder: nothing to approve.
+  }
+  try {
+    const entries = await readdir(path.join(folder, '.kiro/settings'), { withFileTypes: true });
+    if (entries.some((e) => e.isFile() && e.name === 'mcp.json')) out.push(MCP_CONFIG);
+  } catch {
+    // No settings folder.
+  }
+  return out.sort();
+}
