@@ -152,6 +152,16 @@ describe('document manager', () => {
     expect(t.meta('a.txt')).toMatchObject({ conflict: null, dirty: false });
   });
 
+  it('treats a disk change that equals the unsaved text as a save, not a conflict', async () => {
+    const t = setup({ 'a.txt': 'base' });
+    await t.manager.openFile('a.txt');
+    t.buffers.get('a.txt')!.type('same');
+    t.put('a.txt', 'same');
+    t.manager.handleChanges([{ type: 'changed', path: 'a.txt', isDirectory: false }]);
+    await t.settle();
+    expect(t.meta('a.txt')).toMatchObject({ conflict: null, dirty: false });
+  });
+
   it('a save that finds a newer file shows the conflict; keep mine then overwrites', async () => {
     const t = setup({ 'a.txt': 'base' });
     await t.manager.openFile('a.txt');

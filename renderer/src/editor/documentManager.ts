@@ -196,6 +196,16 @@ export class DocumentManager {
     const meta = this.store.getState().docs[path];
     this.store.getState().patch(path, { deletedOnDisk: false, readOnly: file.readOnly, notice: file.notice });
     if (file.version === doc.version) return true; // our own save, or a touch without new content
+    // The disk now holds exactly what the user typed (e.g. saved elsewhere): nothing to choose between.
+    const sameAsMine = textForSave(doc.original, doc.bom, this.isEdited(doc), doc.buffer.getText()) === file.content;
+    if (sameAsMine) {
+      doc.original = file.content;
+      doc.version = file.version;
+      doc.savedAlt = doc.buffer.altVersion();
+      this.store.getState().patch(path, { conflict: null });
+      this.refreshDirty(doc, path);
+      return true;
+    }
     if (this.isEdited(doc) || meta?.conflict) {
       this.store.getState().patch(path, {
         conflict: {
