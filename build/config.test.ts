@@ -43,7 +43,7 @@ describe('electron-builder config', () => {
     expect(config.productName).toBe('Keel');
     expect(config.linux?.target).toEqual(['AppImage', 'deb']);
     expect(config.mac?.target).toEqual([{ target: 'dmg', arch: ['universal'] }]);
-    expect(config.win?.target).toEqual([{ target: 'nsis', arch: ['x64', 'arm64'] }]);
+    expect(config.win?.target).toEqual([{ target: 'nsis', arch: ['x64'] }]);
     // The packed package.json must point Electron at the bundled main process.
     expect(config.extraMetadata).toEqual({ main: 'dist/electron/main.cjs' });
   });

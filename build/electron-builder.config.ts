@@ -112,7 +112,8 @@ export function createConfig(options: ConfigOptions = {}): Configuration {
     dmg: { title: '${productName} ${version}' },
 
     win: {
-      target: [{ target: 'nsis', arch: ['x64', 'arm64'] }],
+      // x64 only for now: an arm64 installer needs node-pty rebuilt with MSVC's ARM64 Spectre libraries.
+      target: [{ target: 'nsis', arch: ['x64'] }],
       icon: 'build/icons/icon.ico',
     },
     nsis: {
