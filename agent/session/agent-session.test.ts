@@ -7,7 +7,7 @@ import { NodeWorkspace } from '../node/workspace-fs';
 import { AgentSession } from './agent-session';
 import type { AgentEvent } from './events';
 import { loadSessionState } from './replay';
-import { startHarness, type Harness } from './test-harness';
+import { startHarness, type Harness } from '../testing/bedrock-harness';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -204,3 +204,41 @@ function isAlive(pid: number): boolean {
     return false;
   }
 }
+
+describe('resuming after a crash between a model answer and its tool results', () => {
+  it('reuses the tool that ran and reports the one that did not, without running either', async () => {
+    h = await startHarness([{ steps: [{ text: 'Resumed.' }] }]);
+    const id = 'crashed-session';
+    await h.store.append(id, [
+      { type: 'meta', version: 1, id, createdAt: '2026-01-01T00:00:00.000Z' },
+      { type: 'message', message: { role: 'user', content: [{ type: 'text', text: 'run both' }] } },
+      {
+        type: 'message',
+        message: {
+          role: 'assistant',
+          content: [
+            { type: 'toolUse', id: 'ran', name: 'executeBash', input: { command: 'echo ran >> count.txt' } },
+            { type: 'toolUse', id: 'never', name: 'executeBash', input: { command: 'echo never >> count.txt' } },
+          ],
+        },
+      },
+      { type: 'toolRun', toolUseId: 'ran', name: 'executeBash', status: 'success', content: 'Exit code: 0\n' },
+    ]);
+    const session = AgentSession.resume(await loadSessionState(h.store, id), h.options);
+    const result = await session.runTurn('continue');
+    expect(result.text).toBe('Resumed.');
+    const results = toolResultsOf(0);
+    expect(results.map((r) => r.content[0]!.text)).toEqual(['Exit code: 0\n', 'Not run: the session was interrupted before this tool ran.']);
+    await expect(readFile(join(h.root, 'count.txt'))).rejects.toThrow();
+  });
+
+  it('refuses a second turn while one is running', async () => {
+    h = await startHarness([{ steps: [{ text: 'slow' }, { hang: true }] }]);
+    const session = await h.newSession();
+    const ac = new AbortController();
+    const first = session.runTurn('one', { signal: ac.signal });
+    await expect(session.runTurn('two')).rejects.toThrow(/already running/);
+    ac.abort();
+    expect((await first).stopReason).toBe('aborted');
+  });
+});

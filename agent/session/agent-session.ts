@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Changeset } from '../changeset/changeset';
 import { AgentError } from '../core/errors';
 import { addUsage, zeroUsage, type ChatMessage, type ContentBlock, type ModelRequest, type ToolResultBlock, type ToolSpec, type Usage } from '../core/messages';
@@ -63,7 +62,7 @@ export class AgentSession {
   }
 
   static async create(options: AgentSessionOptions, meta: { id?: string; title?: string } = {}): Promise<AgentSession> {
-    const id = meta.id ?? randomUUID();
+    const id = meta.id ?? globalThis.crypto.randomUUID();
     const record: SessionRecord = { type: 'meta', version: 1, id, createdAt: new Date().toISOString() };
     if (meta.title !== undefined) record.title = meta.title;
     await options.store?.append(id, [record]);

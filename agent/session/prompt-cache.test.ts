@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FakeScript } from '../../e2e/fixtures/fake-bedrock';
 import type { Usage } from '../core/messages';
-import { startHarness, type Harness } from './test-harness';
+import { startHarness, type Harness } from '../testing/bedrock-harness';
 
 let h: Harness | undefined;
 afterEach(async () => {

@@ -1,3 +1,4 @@
+// Test support: a temp workspace, the fake Bedrock and a session wired to both. Not part of the runtime.
 import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -9,8 +10,8 @@ import { createNodeToolContext } from '../node/tool-context';
 import { BedrockProvider } from '../providers/bedrock';
 import type { ModelProvider } from '../providers/provider';
 import type { Clock } from '../runtime/clock';
-import { AgentSession, type AgentSessionOptions } from './agent-session';
-import type { AgentEvent } from './events';
+import { AgentSession, type AgentSessionOptions } from '../session/agent-session';
+import type { AgentEvent } from '../session/events';
 
 /** A workspace on disk, a user-data dir beside it, the fake Bedrock and the real provider pointed at it. */
 export interface Harness {
