@@ -140,6 +140,9 @@ export class PtySession implements Disposable {
     // After the child exited the remaining output is bounded by the kernel buffer: read it all, never pause.
     if (this.flowControlled && !this.paused && !this.childExited && this.unacked > this.flow.highWatermark) {
       this.setPaused(true);
+      // Nothing more arrives until the renderer catches up: send what we hold now rather than after the timer.
+      this.flush();
+      return;
     }
     this.flushTimer ??= setTimeout(() => this.flush(), this.flow.flushMs);
   }

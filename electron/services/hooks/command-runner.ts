@@ -1,0 +1,107 @@
+import { spawn } from 'node:child_process';
+
+export interface CommandRequest {
+  command: string;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  timeoutMs: number;
+  signal?: AbortSignal;
+  /** Called when the process has been spawned (the moment the run counts as started). */
+  onStart?: () => void;
+  onOutput?: (chunk: string) => void;
+}
+
+export interface CommandResult {
+  exitCode: number | null;
+  /** The signal that ended the process, if any. */
+  signal: string | null;
+  timedOut: boolean;
+  cancelled: boolean;
+  /** stdout and stderr interleaved as they arrived; the tail when longer than the limit. */
+  output: string;
+  truncated: boolean;
+  /** Set when the command could not be started at all. */
+  error?: string;
+}
+
+export interface CommandRunner {
+  run(request: CommandRequest): Promise<CommandResult>;
+}
+
+const MAX_OUTPUT = 256 * 1024;
+/** After SIGTERM, a process group that ignores it gets SIGKILL this much later. */
+const KILL_GRACE_MS = 2000;
+
+/**
+ * Runs a hook's command through the user's shell (`shell: true`) in its own process group, so a timeout or a
+ * cancel stops everything it started (`npm test` → node → workers), not just the shell.
+ */
+export class ChildProcessRunner implements CommandRunner {
+  run(request: CommandRequest): Promise<CommandResult> {
+    return new Promise((resolve) => {
+      let output = '';
+      let truncated = false;
+      let timedOut = false;
+      let cancelled = false;
+      let settled = false;
+      const child = spawn(request.command, {
+        cwd: request.cwd,
+        env: request.env,
+        shell: true,
+        detached: process.platform !== 'win32',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        windowsHide: true,
+      });
+      const append = (chunk: Buffer) => {
+        const text = chunk.toString('utf8');
+        request.onOutput?.(text);
+        output += text;
+        if (output.length > MAX_OUTPUT) {
+          output = output.slice(output.length - MAX_OUTPUT);
+          truncated = true;
+        }
+      };
+      child.stdout?.on('data', append);
+      child.stderr?.on('data', append);
+
+      let killTimer: NodeJS.Timeout | undefined;
+      const stop = () => {
+        killGroup(child.pid, 'SIGTERM');
+        killTimer = setTimeout(() => killGroup(child.pid, 'SIGKILL'), KILL_GRACE_MS);
+        killTimer.unref();
+      };
+      const timer = setTimeout(() => {
+        timedOut = true;
+        stop();
+      }, request.timeoutMs);
+      const onAbort = () => {
+        cancelled = true;
+        stop();
+      };
+      request.signal?.addEventListener('abort', onAbort, { once: true });
+      if (request.signal?.aborted) onAbort();
+
+      const finish = (result: Omit<CommandResult, 'output' | 'truncated' | 'timedOut' | 'cancelled'>) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        if (killTimer) clearTimeout(killTimer);
+        request.signal?.removeEventListener('abort', onAbort);
+        resolve({ ...result, output, truncated, timedOut, cancelled });
+      };
+      child.once('spawn', () => request.onStart?.());
+      child.once('error', (err) => finish({ exitCode: null, signal: null, error: `Could not start the command: ${err.message}` }));
+      // 'close' (not 'exit') waits for the pipes to drain, so the end of the output is never lost.
+      child.once('close', (code, signal) => finish({ exitCode: code, signal }));
+    });
+  }
+}
+
+function killGroup(pid: number | undefined, signal: NodeJS.Signals): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(process.platform === 'win32' ? pid : -pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
