@@ -1,3 +1,5 @@
+// First import on purpose: opens the host connection before the rest of the bundle evaluates.
+import { hostTransport } from './app/hostTransport';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { registerWorkbenchCommands } from './app/commands';
@@ -8,7 +10,7 @@ import { useLayout } from './state/layout';
 import './styles/workbench.css';
 import { Workbench } from './workbench/Workbench';
 
-const services = startServices();
+const services = startServices(hostTransport);
 loadWorkspace(services);
 registerWorkbenchCommands(services);
 installKeybindings(services.registry);

@@ -1,4 +1,5 @@
 import { createClient, type Client, type Transport } from '../../../protocol';
+import type { HostTransport } from './hostTransport';
 import { CommandRegistry } from '../commands/registry';
 import { detectPlatform } from '../commands/keybinding';
 import { DocumentManager } from '../editor/documentManager';
@@ -10,14 +11,6 @@ import { notifyError } from '../state/notifications';
 import { useTerminals } from '../state/terminals';
 import { useWorkspace } from '../state/workspace';
 import { TerminalService } from '../terminal/terminalService';
-import { createWsTransport, wsUrlFor } from '../transport/wsTransport';
-
-declare global {
-  interface Window {
-    /** Set by the Electron preload: the contract's `request`/`on`, nothing more. */
-    keelHost?: Transport;
-  }
-}
 
 export interface Services {
   client: Client;
@@ -35,19 +28,17 @@ export function getServices(): Services {
 }
 
 /** Picks the host's transport and wires the services to its events. Called once by main.tsx. */
-export function startServices(): Services {
-  let transport: Transport;
+export function startServices(host: HostTransport): Services {
   const reconnectHooks: (() => void)[] = [];
-  if (window.keelHost) {
-    transport = window.keelHost;
+  if (host.kind === 'electron') {
     useConnection.setState({ status: 'connected', host: 'electron' });
   } else {
-    const ws = createWsTransport({ url: wsUrlFor(location) });
+    const ws = host.transport;
     ws.onStatus((status) => useConnection.getState().set(status));
     ws.onReconnect(() => reconnectHooks.forEach((h) => h()));
     useConnection.setState({ status: ws.status(), host: 'browser' });
-    transport = ws;
   }
+  const transport: Transport = host.transport;
   const client = createClient(transport);
   const registry = new CommandRegistry(detectPlatform(navigator));
   const documents = new DocumentManager(client, useDocuments, async () => (await loadMonaco()).createBuffer);
