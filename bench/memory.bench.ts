@@ -1,0 +1,52 @@
+// memory.idle_rss_mb: resident memory of Keel's backend (the browser host's Node process) plus the renderer process
+// showing the workbench on the example project, after it has settled. (In the browser host Chromium's own browser
+// and GPU processes belong to the browser the user already runs, so they are not counted.)
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyWorkspace, startHost } from '../e2e/fixtures/host';
+import { launchChromium } from './browser';
+import { report } from './report';
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return kb / 1024;
+}
+
+function rendererPids(): Set<number> {
+  const pids = new Set<number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const cmd = readFileSync(`/proc/${name}/cmdline`, 'utf8');
+      if (cmd.includes('--type=renderer') && !cmd.includes('--extension-process')) pids.add(Number(name));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return pids;
+}
+
+const workspace = copyWorkspace();
+const before = rendererPids();
+const browser = await launchChromium();
+const host = await startHost(workspace);
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(host.url);
+  await page.waitForSelector('body[data-workbench-ready="true"]', { state: 'attached', timeout: 30_000 });
+  // Open the spec's tasks like a user would, then let the page go idle.
+  await page.locator('[data-testid="explorer-item"][data-path="README.md"]').click();
+  await page.locator('[data-testid="editor"] .view-lines').waitFor();
+  await page.waitForTimeout(3000);
+  const ours = [...rendererPids()].filter((pid) => !before.has(pid));
+  // The renderer that holds the page is the largest of the new ones (others are spare, empty renderers).
+  const renderer = Math.max(0, ...ours.map(rssMb));
+  const backend = rssMb(host.process.pid!);
+  report({ name: 'memory.idle_rss_mb', value: backend + renderer, unit: 'MB' });
+  report({ name: 'memory.host_rss_mb', value: backend, unit: 'MB' });
+  report({ name: 'memory.renderer_rss_mb', value: renderer, unit: 'MB' });
+} finally {
+  await browser.close();
+  await host.stop();
+  rmSync(workspace, { recursive: true, force: true });
+}

@@ -1,0 +1,122 @@
+// terminal.throughput_ratio: 100 MB through pty → contract → xterm in the page, against a raw node-pty read of the
+// same command in Node. terminal.echo_p95_ms: keystroke → character on screen in one terminal while another floods.
+import { rmSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import type { Page } from '@playwright/test';
+import { spawn as spawnPty } from 'node-pty';
+import { copyWorkspace, startHost } from '../e2e/fixtures/host';
+import { launchChromium, percentile } from './browser';
+import { report, wanted } from './report';
+
+const BYTES = 100_000_000;
+const LINE = 'Keel terminal throughput benchmark 0123456789 abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const FLOOD = `yes '${LINE}' | head -c ${BYTES}`;
+
+/** Raw primitive: the same command read straight from node-pty, no flow control, nothing rendered. */
+function rawPtyMbPerSecond(): Promise<number> {
+  return new Promise((resolve) => {
+    const t0 = performance.now();
+    let bytes = 0;
+    const pty = spawnPty('/bin/bash', ['-c', FLOOD], { cols: 160, rows: 40, cwd: process.cwd(), env: process.env });
+    pty.onData((d) => (bytes += d.length));
+    pty.onExit(() => resolve(bytes / 1e6 / ((performance.now() - t0) / 1000)));
+  });
+}
+
+async function openTerminal(page: Page, nth: number) {
+  if (nth === 0) await page.keyboard.press('Control+`');
+  else await page.getByTestId('terminal-new').click();
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="terminal-tab"]').length === n + 1, nth);
+  await page.locator('[data-testid="terminal"]:visible .xterm-rows').waitFor();
+  await page.locator('[data-testid="terminal"]:visible').click();
+}
+
+/** Resolves when the visible terminal's screen shows `text` (written by the shell, not typed). */
+function screenShows(page: Page, text: string, timeout = 300_000) {
+  return page.waitForFunction(
+    (t) => document.querySelector('[data-testid="terminal"]:not([style*="display: none"]) .xterm-rows')?.textContent?.includes(t),
+    text,
+    { timeout, polling: 50 },
+  );
+}
+
+async function keelThroughput(page: Page): Promise<number> {
+  await openTerminal(page, 0);
+  // The marker is computed by the shell so that the typed command line never matches it.
+  await page.keyboard.type(`${FLOOD}; echo "DONE-$((20+22))"`);
+  const t0 = performance.now();
+  await page.keyboard.press('Enter');
+  await screenShows(page, 'DONE-42');
+  return BYTES / 1e6 / ((performance.now() - t0) / 1000);
+}
+
+async function echoLatencies(page: Page): Promise<number[]> {
+  await openTerminal(page, 0);
+  await page.keyboard.type('yes "flooding the other terminal"');
+  await page.keyboard.press('Enter');
+  await openTerminal(page, 1);
+  await page.waitForTimeout(500);
+  // Keydown time and paint-ready time are both taken in the page, so they share one clock.
+  await page.evaluate(() => {
+    const w = window as unknown as { __keydowns: number[] };
+    w.__keydowns = [];
+    document.addEventListener('keydown', () => w.__keydowns.push(performance.now()), true);
+  });
+  const samples: number[] = [];
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  for (let round = 0; round < 4; round++) {
+    let typed = 'echo ';
+    await page.keyboard.type(typed);
+    for (let i = 0; i < 25; i++) {
+      typed += letters[(i + round) % letters.length];
+      await page.keyboard.press(typed.at(-1)!);
+      const shownAt = await page.evaluate(
+        (t) =>
+          new Promise<number>((resolve) => {
+            const check = () => {
+              const rows = document.querySelector('[data-testid="terminal"]:not([style*="display: none"]) .xterm-rows');
+              if (rows?.textContent?.includes(t)) resolve(performance.now());
+              else requestAnimationFrame(check);
+            };
+            check();
+          }),
+        typed,
+      );
+      const keydowns = await page.evaluate(() => (window as unknown as { __keydowns: number[] }).__keydowns);
+      samples.push(shownAt - keydowns.at(-1)!);
+    }
+    await page.keyboard.press('Control+u');
+  }
+  return samples;
+}
+
+const workspace = copyWorkspace();
+const browser = await launchChromium();
+try {
+  if (wanted('terminal.throughput_ratio')) {
+    const baseline = await rawPtyMbPerSecond();
+    const host = await startHost(workspace);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(host.url);
+    await page.waitForSelector('body[data-workbench-ready="true"]', { state: 'attached' });
+    const keel = await keelThroughput(page);
+    report({ name: 'terminal.throughput_mb_s', value: keel, unit: 'MB/s', baseline });
+    report({ name: 'terminal.throughput_ratio', value: keel / baseline, unit: 'ratio', baseline: 1 });
+    await page.close();
+    await host.stop();
+  }
+  if (wanted('terminal.echo_p95_ms')) {
+    const host = await startHost(workspace);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(host.url);
+    await page.waitForSelector('body[data-workbench-ready="true"]', { state: 'attached' });
+    const samples = await echoLatencies(page);
+    report({ name: 'terminal.echo_p95_ms', value: percentile(samples, 95), unit: 'ms' });
+    report({ name: 'terminal.echo_p50_ms', value: percentile(samples, 50), unit: 'ms' });
+    await page.close();
+    await host.stop();
+  }
+} finally {
+  await browser.close();
+  rmSync(workspace, { recursive: true, force: true });
+}
