@@ -1,5 +1,5 @@
 import { KeelError, type EventName, type EventOf } from '../../../protocol';
-import type { Disposable } from '../../base/disposable';
+import { DisposableStore, type Disposable } from '../../base/disposable';
 import { TerminalService, type TerminalServiceOptions } from '../terminal/terminal-service';
 import { WorkspaceService } from '../workspace/workspace-service';
 import type { RecentFolders } from './user-data';
@@ -17,6 +17,8 @@ export interface WorkbenchOptions {
 interface OpenFolder {
   workspace: WorkspaceService;
   terminals: TerminalService;
+  /** Everything that lives as long as the folder is open: closing it releases all (ptys first). */
+  resources: DisposableStore;
 }
 
 /**
@@ -49,8 +51,11 @@ export class Workbench implements Disposable {
       onData: (id, data) => emit('terminal/data', { id, data }),
       onExit: (id, exitCode, signal) => emit('terminal/exit', signal === undefined ? { id, exitCode } : { id, exitCode, signal }),
     });
+    const resources = new DisposableStore();
+    resources.add(workspace);
+    resources.add(terminals);
     const previous = this.current;
-    this.current = { workspace, terminals };
+    this.current = { workspace, terminals, resources };
     if (previous) {
       emit('app/workspaceClosing', {});
       await close(previous);
@@ -75,5 +80,6 @@ export class Workbench implements Disposable {
 }
 
 async function close(folder: OpenFolder): Promise<void> {
-  await Promise.allSettled([folder.terminals.dispose(), folder.workspace.dispose()]);
+  // A watcher that fails to close must not stop the rest of the shutdown; the ptys are already gone by then.
+  await folder.resources.dispose().catch((err: unknown) => console.error('Keel: error while closing a folder:', err));
 }
