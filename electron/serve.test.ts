@@ -270,6 +270,41 @@ describe('browser host over WebSocket', () => {
       client.ws.close();
     }
   });
+  it('delivers a multi-megabyte output completely before the exit event, with the client acknowledging', async () => {
+    const client = await connect(server.port, goodHeaders());
+    try {
+      const { id } = (await client.request('terminal/create', { cols: 120, rows: 30 })).value as { id: string };
+      let acked = 0;
+      const ackAll = () => {
+        const total = client.events
+          .filter((e) => e.event === 'terminal/data')
+          .reduce((n, e) => n + (e.payload as { data: string }).data.length, 0);
+        if (total > acked) void client.request('terminal/ack', { id, chars: total - acked });
+        acked = total;
+      };
+      // printf keeps the marker out of the echoed command line.
+      await client.request('terminal/write', { id, data: "head -c 3000000 /dev/urandom | base64; printf 'END-%s\\n' MARKER; exit\r" });
+      await client.until((events) => {
+        ackAll();
+        return events.some((e) => e.event === 'terminal/exit');
+      });
+      const lines = client.events
+        .filter((e) => e.event === 'terminal/data')
+        .map((e) => (e.payload as { data: string }).data)
+        .join('')
+        .split('\r\n')
+        // The shell may switch bracketed paste off right before the output: drop escape sequences and lone CRs.
+        // eslint-disable-next-line no-control-regex -- matching terminal escape sequences is the point
+        .map((l) => l.replace(/\x1b\[[?0-9;]*[a-zA-Z]/g, '').replace(/\r/g, ''));
+      // 3,000,000 bytes → 4,000,000 base64 characters → 52,631 full lines of 76 and one of 44.
+      expect(lines.filter((l) => /^[A-Za-z0-9+/]{76}$/.test(l))).toHaveLength(52_631);
+      const last = lines.findIndex((l) => /^[A-Za-z0-9+/]{44}$/.test(l));
+      expect(last).toBeGreaterThan(0);
+      expect(lines.indexOf('END-MARKER')).toBeGreaterThan(last);
+    } finally {
+      client.ws.close();
+    }
+  });
 });
 
 describe('shutdown', () => {

@@ -5,9 +5,27 @@ import { parseHook, type Hook } from '../../../specs-schema';
  * `sendMessage` action are `unsupported` (Kiro itself does not run them); anything else that fails validation
  * (unknown event, JSON error, merge conflict markers) is `invalid`. Neither ever stops other hooks from loading.
  */
-export type LoadedHook =
-  | { id: string; file: string; name: string; status: 'ready' | 'disabled'; hook: Hook; content: string; warnings: string[] }
-  | { id: string; file: string; name: string; status: 'invalid' | 'unsupported'; reason: string; content: string };
+export interface ValidHook {
+  id: string;
+  file: string;
+  name: string;
+  status: 'ready' | 'disabled';
+  hook: Hook;
+  /** The file's text as read: trust approval is checked against exactly these bytes. */
+  content: string;
+  warnings: string[];
+}
+
+export interface BrokenHook {
+  id: string;
+  file: string;
+  name: string;
+  status: 'invalid' | 'unsupported';
+  reason: string;
+  content: string;
+}
+
+export type LoadedHook = ValidHook | BrokenHook;
 
 const UNSUPPORTED_CODES = new Set(['hook/legacy-key', 'hook/legacy-action']);
 

@@ -1,3 +1,4 @@
+import { access, constants } from 'node:fs/promises';
 import path from 'node:path';
 import { KeelError, type TerminalInfo } from '../../../protocol';
 import type { Disposable } from '../../base/disposable';
@@ -39,7 +40,7 @@ export class TerminalService implements Disposable {
   async create(cols: number, rows: number, connectionId?: string): Promise<TerminalInfo> {
     if (this.disposed) throw new KeelError('INTERNAL', 'The workspace is closing');
     const nodePty = await import('node-pty');
-    const shell = this.options.shell ?? process.env.SHELL ?? '/bin/bash';
+    const shell = this.options.shell ?? (await userShell());
     const id = `term-${this.nextId++}`;
     let pty;
     try {
@@ -129,4 +130,18 @@ export class TerminalService implements Disposable {
     if (!entry || entry.closed) throw new KeelError('NOT_FOUND', `No terminal ${JSON.stringify(id)}`);
     return entry;
   }
+}
+
+/** $SHELL when it can be run (it may name a shell that was uninstalled), else bash, else sh. */
+async function userShell(): Promise<string> {
+  for (const candidate of [process.env.SHELL, '/bin/bash', '/bin/sh']) {
+    if (!candidate || !path.isAbsolute(candidate)) continue;
+    try {
+      await access(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // try the next one
+    }
+  }
+  return '/bin/sh';
 }

@@ -1,0 +1,284 @@
+import type { FileChange } from '../../../protocol';
+import { DisposableStore, type Disposable } from '../../base/disposable';
+import { ChildProcessRunner, type CommandRunner } from './command-runner';
+import { executeAction } from './hook-actions';
+import type { LoadedHook, ValidHook } from './hook-loader';
+import { matchesTool, matchingFiles } from './hook-match';
+import { HookRegistry } from './hook-registry';
+import type { AgentTurnRunner, FileEvents, HookEvent, HookRun, HookTrigger, HookTrust, TaskInfo, ToolGate, ToolUse } from './hook-types';
+import { LoopGuard } from './loop-guard';
+import { RunLog } from './run-log';
+import { RunQueue } from './run-queue';
+
+export interface HooksEngineOptions {
+  /** The workspace folder (absolute). */
+  root: string;
+  fileEvents: FileEvents;
+  trust: HookTrust;
+  runner?: CommandRunner;
+  agent?: AgentTurnRunner;
+  /** Quiet time after the last matching file event before a file hook runs (default 100 ms). */
+  debounceMs?: number;
+  /** A steady stream of events still runs the hook at least this often (default 2 s). */
+  maxWaitMs?: number;
+  /** Runs at once across all hooks (default 2). */
+  maxConcurrent?: number;
+  /** How long after a run ends file changes are still taken as its own doing (default 1 s). */
+  selfChangeGraceMs?: number;
+  /** Base environment for hook commands (default process.env). */
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface HookInfo {
+  id: string;
+  file: string;
+  name: string;
+  status: LoadedHook['status'];
+  event?: HookEvent;
+  action?: 'runCommand' | 'askAgent';
+  /** invalid / unsupported: why. */
+  reason?: string;
+  warnings: string[];
+  /** The file changed since the user approved it (or never was): it will not run until approved. */
+  needsApproval: boolean;
+}
+
+interface Pending {
+  files: Set<string>;
+  chain: Set<string>;
+  timer?: NodeJS.Timeout;
+  firstAt: number;
+}
+
+const FILE_EVENT_OF: Partial<Record<FileChange['type'], HookEvent>> = { created: 'fileCreated', deleted: 'fileDeleted' };
+
+/**
+ * Runs the workspace's Kiro hooks. File hooks are debounced per hook and coalesced (a checkout touching 1,000
+ * files gives one run with the whole list); other events run at once. At most `maxConcurrent` runs go at a
+ * time, one per file hook. Nothing runs in an untrusted workspace or from a hook file changed since approval —
+ * such runs are logged as `blocked` with the reason. File changes made while a hook runs (and just after) are
+ * taken as that hook's own doing and never retrigger it, nor any hook that they set off in turn.
+ */
+export class HooksEngine implements Disposable {
+  readonly log = new RunLog();
+  private readonly registry: HookRegistry;
+  private readonly disposables = new DisposableStore();
+  private readonly pending = new Map<string, Pending>();
+  private readonly busy = new Set<string>();
+  private readonly controllers = new Map<string, AbortController>();
+  private readonly queue: RunQueue;
+  private readonly loops: LoopGuard;
+  private readonly runner: CommandRunner;
+  private disposed = false;
+
+  private constructor(private readonly options: HooksEngineOptions) {
+    this.registry = new HookRegistry(options.root);
+    this.queue = new RunQueue(options.maxConcurrent ?? 2);
+    this.loops = new LoopGuard(options.selfChangeGraceMs ?? 1000);
+    this.runner = options.runner ?? new ChildProcessRunner();
+  }
+
+  static async start(options: HooksEngineOptions): Promise<HooksEngine> {
+    const engine = new HooksEngine(options);
+    await engine.registry.loadAll();
+    engine.disposables.add(options.fileEvents.onDidChange((changes) => void engine.onFileChanges(changes)));
+    return engine;
+  }
+
+  onDidChangeHooks(listener: () => void): Disposable {
+    return this.registry.onDidChange(() => listener());
+  }
+
+  onDidUpdateRun(listener: (run: HookRun) => void): Disposable {
+    return this.log.onDidUpdate(listener);
+  }
+
+  async hooks(): Promise<HookInfo[]> {
+    const out: HookInfo[] = [];
+    for (const h of this.registry.list()) {
+      const base = { id: h.id, file: h.file, name: h.name, status: h.status, needsApproval: !(await this.options.trust.isHookApproved(h.file, h.content)) };
+      if ('hook' in h) {
+        out.push({ ...base, event: h.hook.when.type, action: h.hook.then.type, warnings: h.warnings });
+      } else {
+        out.push({ ...base, reason: h.reason, warnings: [] });
+      }
+    }
+    return out;
+  }
+
+  runs(): HookRun[] {
+    return this.log.list();
+  }
+
+  /** The editor saved `file` (workspace-relative). Saves made by the agent count as its hook's own changes. */
+  notifySaved(file: string, source: 'user' | 'agent' = 'user'): void {
+    this.dispatchFiles('fileEdited', [file], source === 'agent' ? this.loops.currentChain() : new Set());
+  }
+
+  /** Runs a userTriggered hook now (the Hooks pane's button, the command palette). */
+  async trigger(hookId: string): Promise<HookRun> {
+    const hook = this.registry.get(hookId);
+    if (!hook) throw new Error(`No hook ${hookId}.`);
+    if (hook.status !== 'ready') throw new Error(`Hook "${hook.name}" cannot run: it is ${hook.status}.`);
+    if (hook.hook.when.type !== 'userTriggered') throw new Error(`Hook "${hook.name}" runs on ${hook.hook.when.type}, not by hand.`);
+    return this.startRun(hook, { event: 'userTriggered' }, new Set());
+  }
+
+  promptSubmitted(prompt: string): Promise<HookRun[]> {
+    return this.runMatching({ event: 'promptSubmit', prompt });
+  }
+
+  agentStopped(): Promise<HookRun[]> {
+    return this.runMatching({ event: 'agentStop' });
+  }
+
+  taskExecution(phase: 'pre' | 'post', task: TaskInfo): Promise<HookRun[]> {
+    return this.runMatching({ event: phase === 'pre' ? 'preTaskExecution' : 'postTaskExecution', task });
+  }
+
+  /** Runs the matching preToolUse hooks; any that fails (or whose agent says block) stops the tool call. */
+  async preToolUse(tool: ToolUse): Promise<ToolGate> {
+    const runs = await this.runMatching({ event: 'preToolUse', tool }, (h) => matchesTool(h.hook, tool));
+    const blocking = runs.find((r) => r.status === 'failed' || r.status === 'timedOut' || this.blockReasons.has(r.id));
+    if (!blocking) return { allowed: true, runs };
+    const reason = this.blockReasons.get(blocking.id) ?? blocking.reason ?? `Hook "${blocking.hookName}" blocked the tool.`;
+    return { allowed: false, reason, runs };
+  }
+
+  postToolUse(tool: ToolUse): Promise<HookRun[]> {
+    return this.runMatching({ event: 'postToolUse', tool }, (h) => matchesTool(h.hook, tool));
+  }
+
+  cancel(runId: string): void {
+    this.controllers.get(runId)?.abort();
+  }
+
+  async dispose(): Promise<void> {
+    if (this.disposed) return;
+    this.disposed = true;
+    for (const p of this.pending.values()) if (p.timer) clearTimeout(p.timer);
+    this.pending.clear();
+    for (const c of this.controllers.values()) c.abort();
+    await this.disposables.dispose();
+  }
+
+  private readonly blockReasons = new Map<string, string>();
+
+  private async onFileChanges(changes: readonly FileChange[]): Promise<void> {
+    const chain = this.loops.currentChain();
+    await this.registry.applyChanges(changes);
+    for (const [type, event] of Object.entries(FILE_EVENT_OF) as [FileChange['type'], HookEvent][]) {
+      const files = changes.filter((c) => c.type === type && !c.isDirectory).map((c) => c.path);
+      if (files.length) this.dispatchFiles(event, files, chain);
+    }
+  }
+
+  private dispatchFiles(event: HookEvent, files: string[], chain: Set<string>): void {
+    if (this.disposed) return;
+    for (const hook of this.registry.list()) {
+      if (hook.status !== 'ready' || hook.hook.when.type !== event || chain.has(hook.id)) continue;
+      const matched = matchingFiles(hook.hook, files);
+      if (matched.length === 0) continue;
+      const now = Date.now();
+      const p = this.pending.get(hook.id) ?? { files: new Set<string>(), chain: new Set<string>(), firstAt: now };
+      for (const f of matched) p.files.add(f);
+      for (const c of chain) p.chain.add(c);
+      this.pending.set(hook.id, p);
+      if (p.timer) clearTimeout(p.timer);
+      const wait = Math.max(0, Math.min(this.options.debounceMs ?? 100, p.firstAt + (this.options.maxWaitMs ?? 2000) - now));
+      p.timer = setTimeout(() => this.flush(hook.id, event), wait);
+    }
+  }
+
+  /** Debounce over: run with everything gathered, or wait for the hook's current run and go right after it. */
+  private flush(hookId: string, event: HookEvent): void {
+    const p = this.pending.get(hookId);
+    if (!p || this.disposed) return;
+    if (p.timer) clearTimeout(p.timer);
+    p.timer = undefined;
+    if (this.busy.has(hookId)) return; // picked up when the running one ends
+    this.pending.delete(hookId);
+    const hook = this.registry.get(hookId);
+    if (!hook || hook.status !== 'ready') return;
+    this.busy.add(hookId);
+    void this.startRun(hook, { event, files: [...p.files].sort() }, p.chain).finally(() => {
+      this.busy.delete(hookId);
+      if (this.pending.has(hookId)) this.flush(hookId, event);
+    });
+  }
+
+  private async runMatching(trigger: HookTrigger, filter: (h: ValidHook) => boolean = () => true): Promise<HookRun[]> {
+    const hooks = this.registry
+      .list()
+      .filter((h): h is ValidHook => h.status === 'ready' && h.hook.when.type === trigger.event && filter(h));
+    const chain = this.loops.currentChain();
+    return Promise.all(hooks.map((h) => this.startRun(h, trigger, chain)));
+  }
+
+  private async startRun(hook: ValidHook, trigger: HookTrigger, chain: Set<string>): Promise<HookRun> {
+    const run = this.log.add({
+      id: this.log.nextId(),
+      hookId: hook.id,
+      hookName: hook.name,
+      action: hook.hook.then.type,
+      trigger,
+      status: 'queued',
+      queuedAt: Date.now(),
+      output: '',
+    });
+    const refusal = await this.refusal(hook);
+    if (refusal) return this.log.update(run.id, { status: 'blocked', reason: refusal, endedAt: Date.now() }) ?? run;
+
+    const controller = new AbortController();
+    this.controllers.set(run.id, controller);
+    try {
+      return await this.queue.run(async () => {
+        if (controller.signal.aborted) return this.log.update(run.id, { status: 'cancelled', reason: 'Cancelled before it started.', endedAt: Date.now() }) ?? run;
+        // Trust may have been withdrawn while the run waited for a slot.
+        const late = await this.refusal(hook);
+        if (late) return this.log.update(run.id, { status: 'blocked', reason: late, endedAt: Date.now() }) ?? run;
+        const attribution = this.loops.begin(new Set([...chain, hook.id]));
+        let output = '';
+        try {
+          const result = await executeAction(hook.hook, trigger, {
+            root: this.options.root,
+            env: this.options.env ?? process.env,
+            runner: this.runner,
+            ...(this.options.agent ? { agent: this.options.agent } : {}),
+            signal: controller.signal,
+            onStart: () => void this.log.update(run.id, { status: 'running', startedAt: Date.now() }),
+            onOutput: (chunk) => {
+              output += chunk;
+            },
+          });
+          const endedAt = Date.now();
+          const startedAt = this.log.get(run.id)?.startedAt ?? endedAt;
+          if (result.block !== undefined && trigger.event === 'preToolUse') this.blockReasons.set(run.id, result.block);
+          return (
+            this.log.update(run.id, {
+              status: result.status,
+              endedAt,
+              durationMs: endedAt - startedAt,
+              output: result.output || output,
+              ...(result.exitCode !== undefined ? { exitCode: result.exitCode } : {}),
+              ...(result.reason !== undefined ? { reason: result.reason } : {}),
+            }) ?? run
+          );
+        } finally {
+          attribution.end();
+        }
+      });
+    } finally {
+      this.controllers.delete(run.id);
+    }
+  }
+
+  /** Why this hook may not run now, or undefined when it may. */
+  private async refusal(hook: LoadedHook): Promise<string | undefined> {
+    if (!(await this.options.trust.isWorkspaceTrusted())) return 'The workspace is not trusted: hooks do not run until you trust it.';
+    if (!(await this.options.trust.isHookApproved(hook.file, hook.content))) {
+      return `${hook.file} changed since you approved it: review and approve it to let it run.`;
+    }
+    return undefined;
+  }
+}
