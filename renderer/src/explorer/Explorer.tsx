@@ -9,6 +9,7 @@ import { useWorkspace } from '../state/workspace';
 import { ContextMenu, type MenuEntry } from '../widgets/ContextMenu';
 import { InlineInput } from '../widgets/InlineInput';
 import { Icon } from '../workbench/icons';
+import { fileGlyph } from './fileIcons';
 
 type Row = { kind: 'entry'; entry: DirEntry; depth: number } | { kind: 'create'; edit: ExplorerEdit; depth: number };
 
@@ -190,6 +191,7 @@ function TreeRow({
     >
       {depth > 0 && <IndentGuides depth={depth} />}
       <span className="twistie">{isDir && <Icon name={expanded ? 'chevronDown' : 'chevronRight'} />}</span>
+      {!isDir && <FileIcon name={entry.name} />}
       {renaming ? (
         <InlineInput
           initial={entry.name}
@@ -207,6 +209,16 @@ function TreeRow({
       )}
       {state.loading[entry.path] && <span className="tree-spinner" aria-label="Loading" />}
     </div>
+  );
+}
+
+function FileIcon({ name }: { name: string }) {
+  const glyph = fileGlyph(name);
+  if (!glyph) return <Icon name="file" className="file-icon generic" />;
+  return (
+    <span className="file-icon" style={{ color: glyph.color }} aria-hidden="true">
+      {glyph.text}
+    </span>
   );
 }
 

@@ -206,12 +206,19 @@ export class TerminalService {
     const active = useTerminals.getState().active;
     for (const s of this.sessions.values()) s.element.style.display = s.id === active ? '' : 'none';
     this.fitActive();
+    // Layout of a just-shown element settles after this frame.
+    requestAnimationFrame(() => this.fitActive());
   }
 
-  private fitActive() {
+  private fitActive(retries = 10) {
     const id = useTerminals.getState().active;
     const session = id ? this.sessions.get(id) : undefined;
     if (!session || !this.host || this.host.clientWidth === 0 || this.host.clientHeight === 0) return;
+    // A terminal opened while hidden has not measured its font yet: try again on the next frames.
+    if (!session.fit.proposeDimensions()) {
+      if (retries > 0) requestAnimationFrame(() => this.fitActive(retries - 1));
+      return;
+    }
     session.fit.fit();
     const { cols, rows } = session.term;
     if (cols === session.cols && rows === session.rows) return;

@@ -9,6 +9,12 @@ const paths: Record<string, ReactElement> = {
       <path d="M1.5 4.5v9a1 1 0 0 0 1 1h7" />
     </>
   ),
+  file: (
+    <>
+      <path d="M9.5 1.5h-5a1 1 0 0 0-1 1v11a1 1 0 0 0 1 1h7a1 1 0 0 0 1-1v-9z" />
+      <path d="M9.5 1.5v3h3" />
+    </>
+  ),
   chevronRight: <path d="M6 3.5 10.5 8 6 12.5" />,
   chevronDown: <path d="M3.5 6 8 10.5 12.5 6" />,
   newFile: (
