@@ -148,7 +148,7 @@ export class TerminalService {
     const { Terminal, FitAddon, xtermTheme, tryWebgl } = await loadXterm();
     const element = document.createElement('div');
     element.className = 'terminal-instance';
-    element.dataset.testid = 'terminal';
+    element.dataset.testid = 'terminal-hidden';
     element.style.display = 'none';
     const term = new Terminal({
       fontFamily: "'DejaVu Sans Mono', 'Cascadia Mono', Menlo, Consolas, 'Liberation Mono', monospace",
@@ -204,7 +204,12 @@ export class TerminalService {
 
   private showActive() {
     const active = useTerminals.getState().active;
-    for (const s of this.sessions.values()) s.element.style.display = s.id === active ? '' : 'none';
+    for (const s of this.sessions.values()) {
+      const shown = s.id === active;
+      s.element.style.display = shown ? '' : 'none';
+      // Exactly one element answers to the `terminal` test id: the terminal on screen.
+      s.element.dataset.testid = shown ? 'terminal' : 'terminal-hidden';
+    }
     this.fitActive();
     // Layout of a just-shown element settles after this frame.
     requestAnimationFrame(() => this.fitActive());
