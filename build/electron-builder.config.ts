@@ -61,6 +61,9 @@ export function createConfig(options: ConfigOptions = {}): Configuration {
       ...excludedEverywhere,
       ...rendererOnlyPackages.map((name) => `!node_modules/${name}/**`),
     ],
+    // The sample project Keel opens when no folder is given, as a real folder (resources/examples) rather than
+    // inside the read-only asar, so it can be watched and copied; the main process finds it via process.resourcesPath.
+    extraResources: [{ from: 'examples', to: 'examples', filter: ['**/*', '!node_modules/**'] }],
     asar: true,
     // node-pty's binary and its helpers (spawn-helper on macOS, conpty/winpty on Windows) are executed or
     // dlopen'ed by path, which an asar archive cannot serve; node-pty rewrites `app.asar` → `app.asar.unpacked`.
