@@ -2,14 +2,14 @@
  * Keel's desktop host. Wires the same handlers as the browser host to Electron IPC and applies the security
  * baseline of ARCHITECTURE.md §6; it holds no feature logic of its own.
  *
- * Bundle as ESM (uses import.meta.url) next to `preload.cjs`; node-pty stays external.
+ * Bundled as CommonJS (dist/electron/main.cjs, see scripts/build.mjs) next to `preload.cjs`, so paths come from
+ * `__dirname`; node-pty and the other packages stay external.
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain } from 'electron';
 import type { Reply } from '../protocol';
-import { findRepoRoot } from './base/repo-root';
+import { findRepoRootFrom } from './base/repo-root';
 import { registerAppScheme, serveAppScheme } from './desktop/app-protocol';
 import { DESKTOP_CSP, hardenSessionAndContents } from './desktop/hardening';
 import { isTrustedSender } from './ipc/sender-check';
@@ -36,7 +36,7 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   await app.whenReady();
-  const root = findRepoRoot(import.meta.url);
+  const root = findRepoRootFrom(__dirname);
   const userDataDir = app.getPath('userData');
   const ui: { window?: BrowserWindow } = {};
 
@@ -101,7 +101,7 @@ async function createWindow(states: WindowStateStore, workbench: Workbench): Pro
     backgroundColor: '#1e1e1e',
     webPreferences: {
       // Reviewed: the preload exposes only window.keelHost (request/onEvent on two fixed channels), see preload.ts.
-      preload: fileURLToPath(new URL('./preload.cjs', import.meta.url)), /* eng-disable PRELOAD_JS_CHECK */
+      preload: path.join(__dirname, 'preload.cjs'), /* eng-disable PRELOAD_JS_CHECK */
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,

@@ -7,11 +7,16 @@ import { fileURLToPath } from 'node:url';
  * (electron/serve.ts run by tsx) and from the bundle (dist/electron/serve.mjs), which sit at different depths.
  */
 export function findRepoRoot(moduleUrl: string): string {
-  let dir = path.dirname(fileURLToPath(moduleUrl));
+  return findRepoRootFrom(path.dirname(fileURLToPath(moduleUrl)));
+}
+
+/** The same, from a directory (the CommonJS Electron bundle knows its `__dirname`, not an import.meta.url). */
+export function findRepoRootFrom(startDir: string): string {
+  let dir = path.resolve(startDir);
   for (;;) {
     if (existsSync(path.join(dir, 'package.json'))) return dir;
     const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`No package.json above ${fileURLToPath(moduleUrl)}`);
+    if (parent === dir) throw new Error(`No package.json above ${startDir}`);
     dir = parent;
   }
 }
