@@ -9,6 +9,7 @@ export { OpenAIProvider, type OpenAIProviderOptions } from './providers/openai';
 export * from './routing/settings';
 export * from './routing/prices';
 export { routeRole, bedrockOptions, type RoutedModel } from './routing/router';
+export { testConnection, type ConnectionCheck } from './routing/test-connection';
 export { systemClock, type Clock } from './runtime/clock';
 export { callModel, backoffDelay, defaultRetryPolicy, type RetryPolicy, type ModelAnswer } from './runtime/retry';
 export { Changeset, ChangeConflictError, countLines, type FileChange, type FileChangeSummary } from './changeset/changeset';

@@ -4,6 +4,7 @@ import { BedrockProvider } from '../providers/bedrock';
 import { OpenAIProvider } from '../providers/openai';
 import { costUsd, DEFAULT_PRICES, priceFor } from './prices';
 import { bedrockOptions, routeRole } from './router';
+import { testConnection } from './test-connection';
 import { DEFAULT_EXECUTOR_MODEL, DEFAULT_PLANNER_MODEL, defaultAgentSettings, parseAgentSettings } from './settings';
 
 let fake: FakeBedrock | undefined;
@@ -75,5 +76,18 @@ describe('prices', () => {
     expect(p).toBeDefined();
     expect(costUsd({ inputTokens: 1_000_000, outputTokens: 1_000_000, cacheReadTokens: 1_000_000, cacheWriteTokens: 0 }, p)).toBeCloseTo(18.3);
     expect(priceFor(DEFAULT_PRICES, 'mystery-model')).toBeUndefined();
+  });
+});
+
+describe('test connection', () => {
+  it('reports the reply when the model answers, and the fix when it does not', async () => {
+    fake = await startFakeBedrock({
+      script: [{ steps: [{ text: 'ok' }] }, { steps: [{ httpError: { status: 403, type: 'AccessDeniedException', message: "You don't have access to the model with the specified model ID." } }] }],
+    });
+    const routed = routeRole(defaultAgentSettings(), 'executor', { KEEL_BEDROCK_ENDPOINT: fake.url }, { credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
+    expect(await testConnection(routed.provider, routed.modelId)).toEqual({ ok: true, modelId: DEFAULT_EXECUTOR_MODEL, reply: 'ok' });
+    const failed = await testConnection(routed.provider, routed.modelId);
+    expect(failed).toMatchObject({ ok: false, kind: 'modelNotEnabled' });
+    expect(failed.ok === false && failed.message).toMatch(/Model access/);
   });
 });
