@@ -51,6 +51,13 @@ describe('reading tools', () => {
     expect(r.content).not.toContain('API_KEY');
   });
 
+  it('strReplace refuses a secret too (found/not found would leak it)', async () => {
+    const { context, changeset } = await ctx();
+    const r = await call(context, 'strReplace', { path: '.env', oldStr: 'API_KEY=sk', newStr: 'x' });
+    expect(r.content).toMatch(/secret/);
+    expect(changeset.list()).toEqual([]);
+  });
+
   it('readFile reads a secret the user attached explicitly', async () => {
     const { context } = await ctx({ attached: ['.env'] });
     expect((await call(context, 'readFile', { path: '.env' })).content).toContain('API_KEY');
