@@ -122,8 +122,13 @@ describe('terminals', () => {
   });
 
   it('pauses a flooding program until the renderer acknowledges, then delivers everything', async () => {
-    const terms = start({ shell: '/bin/sh', args: ['-c', 'head -c 3000000 /dev/zero | tr "\\0" x; echo; echo DONE'] });
+    const terms = start({
+      shell: '/bin/sh',
+      args: ['-c', 'head -c 3000000 /dev/zero | tr "\\0" x; echo; echo DONE'],
+      flow: { highWatermark: 100_000, lowWatermark: 5_000 },
+    });
     const { id } = await terms.create(80, 24);
+    // Nothing is acknowledged yet: once past the high watermark the pty must be paused.
     await until(() => outputOf(id).length > 100_000);
     expect(terms.isPaused(id)).toBe(true);
     // Acknowledge as the renderer would, chunk by chunk, until the program is done.
