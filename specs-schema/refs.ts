@@ -24,20 +24,27 @@ export interface RefList {
   items: RefItem[];
 }
 
-const UNDERSCORE_REFS = /(^|[^\w])_(Requirements?|Reqs?|需求|要件|要求)[ \t]*[:：][ \t]*([^_]*?)[ \t]*_(?![\w])/giu;
-const VALIDATES_REFS = /\*\*(Validates)[ \t]*[:：][ \t]*Requirements?[ \t]*([^*]*?)[ \t]*\*\*/giu;
-const ITEM = /^(?:Requirements?|Req\.?|R|需求|要件|要求)?[ \t]*(\d+)(?:\.(\d+))?(?:[ \t]*[-–~][ \t]*(?:(?:R|Req\.?)?[ \t]*(\d+)\.)?(\d+))?$/iu;
+const UNDERSCORE_REFS = /(^|[^\w])_(Requirements?|Reqs?|需求|要件|要求)[ \t]*[:：][ \t]*([^_]*?)[ \t]*_(?![\w])/gi;
+const VALIDATES_REFS = /\*\*(Validates)[ \t]*[:：][ \t]*Requirements?[ \t]*([^*]*?)[ \t]*\*\*/gi;
+const ITEM = /^(?:Requirements?|Req\.?|R|需求|要件|要求)?[ \t]*(\d+)(?:\.(\d+))?(?:[ \t]*[-–~][ \t]*(?:(?:R|Req\.?)?[ \t]*(\d+)\.)?(\d+))?$/i;
+
+/** Cheap filter run before `findRefLists` on every detail line. */
+export function mayHaveRefs(text: string): boolean {
+  return (text.includes(':') || text.includes('：')) && (text.includes('_') || text.includes('**'));
+}
 
 export function findRefLists(text: string, line: number): RefList[] {
   const out: RefList[] = [];
-  if (!text.includes('_') && !text.includes('**')) return out;
-  for (const m of text.matchAll(UNDERSCORE_REFS)) {
+  if (!mayHaveRefs(text)) return out;
+  UNDERSCORE_REFS.lastIndex = 0;
+  for (let m = UNDERSCORE_REFS.exec(text); m; m = UNDERSCORE_REFS.exec(text)) {
     const listText = m[3] as string;
     const start = (m.index ?? 0) + (m[1] as string).length;
     const listColumn = text.indexOf(listText, start + 1 + (m[2] as string).length);
     out.push(makeList(line, m[2] as string, 'requirements', listText, listColumn));
   }
-  for (const m of text.matchAll(VALIDATES_REFS)) {
+  VALIDATES_REFS.lastIndex = 0;
+  for (let m = VALIDATES_REFS.exec(text); m; m = VALIDATES_REFS.exec(text)) {
     const listText = m[2] as string;
     const listColumn = text.indexOf(listText, (m.index ?? 0) + 2 + (m[1] as string).length);
     out.push(makeList(line, m[1] as string, 'validates', listText, listColumn));
@@ -47,14 +54,17 @@ export function findRefLists(text: string, line: number): RefList[] {
 
 function makeList(line: number, label: string, kind: RefList['kind'], listText: string, listColumn: number): RefList {
   const items: RefItem[] = [];
-  const re = /[^,，、;]+/gu;
-  for (const m of listText.matchAll(re)) {
-    const rawFull = m[0];
-    const lead = rawFull.length - rawFull.trimStart().length;
+  let start = 0;
+  for (let i = 0; i <= listText.length; i++) {
+    const ch = listText[i];
+    if (i < listText.length && ch !== ',' && ch !== '，' && ch !== '、' && ch !== ';') continue;
+    const rawFull = listText.slice(start, i);
     const raw = rawFull.trim();
-    if (!raw) continue;
-    const column = listColumn + (m.index ?? 0) + lead;
-    items.push({ raw, column, endColumn: column + raw.length, ids: parseRefItem(raw) });
+    if (raw) {
+      const column = listColumn + start + (rawFull.length - rawFull.trimStart().length);
+      items.push({ raw, column, endColumn: column + raw.length, ids: parseRefItem(raw) });
+    }
+    start = i + 1;
   }
   return { line, label, kind, listColumn, listEndColumn: listColumn + listText.length, items };
 }

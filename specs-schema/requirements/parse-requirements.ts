@@ -82,7 +82,9 @@ export function parseRequirements(source: string): RequirementsDoc {
     const idColumn = h.textColumn + h.text.indexOf(m[1] as string);
     const titleColumn = title ? lineText.lastIndexOf(title) : lineText.trimEnd().length;
     const req: Requirement = { id: m[1] as string, idColumn, title, titleColumn, heading: h, endLine: lastNonBlank(lines, h.line, sectionEnd), criteria: [] };
-    const acIndex = hs.slice(k + 1, next).find((x) => CRITERIA_HEADING.test(x.text));
+    let acAt = -1;
+    for (let j = k + 1; j < next && acAt < 0; j++) if (CRITERIA_HEADING.test((hs[j] as Heading).text)) acAt = j;
+    const acIndex = acAt >= 0 ? (hs[acAt] as Heading) : undefined;
     if (acIndex) req.criteriaHeading = acIndex;
     for (let i = h.line + 1; i < sectionEnd; i++) {
       if (scan.hidden[i]) continue;
@@ -93,7 +95,7 @@ export function parseRequirements(source: string): RequirementsDoc {
       }
     }
     const from = acIndex ? acIndex.line + 1 : (req.story?.line ?? h.line) + 1;
-    const to = acIndex ? sectionEndFor(hs, acIndex, sectionEnd) : sectionEnd;
+    const to = acIndex ? sectionEndFor(hs, acAt, sectionEnd) : sectionEnd;
     req.criteria = readCriteria(lines, scan.hidden, from, to, req.id);
     requirements.push(req);
   }
@@ -103,9 +105,15 @@ export function parseRequirements(source: string): RequirementsDoc {
   return doc;
 }
 
-function sectionEndFor(hs: readonly Heading[], h: Heading, limit: number): number {
-  const after = hs.find((x) => x.line > h.line && x.level <= h.level);
-  return after && after.line < limit ? after.line : limit;
+/** Where the section of heading `hs[at]` ends: the next heading of the same or a higher level, capped at `limit`. */
+function sectionEndFor(hs: readonly Heading[], at: number, limit: number): number {
+  const h = hs[at] as Heading;
+  for (let j = at + 1; j < hs.length; j++) {
+    const x = hs[j] as Heading;
+    if (x.line >= limit) break;
+    if (x.level <= h.level) return x.line;
+  }
+  return limit;
 }
 
 function lastNonBlank(lines: readonly SourceLine[], from: number, to: number): number {

@@ -4,8 +4,8 @@
  * comments is a task. The document keeps its lines, so `serializeTasks(parseTasks(x)) === x`.
  */
 import { diag, type Diagnostic } from '../diagnostics';
-import { findRefLists, type RefList } from '../refs';
-import { indentOf, indentWidth, isBlank, joinLines, splitLines, type SourceLine } from '../text/lines';
+import { findRefLists, mayHaveRefs, type RefList } from '../refs';
+import { firstNonSpace, isBlank, joinLines, leadingWidth, splitLines, type SourceLine } from '../text/lines';
 import { scanMarkdown, type Heading } from '../text/markdown-scan';
 
 export type TaskState = 'open' | 'inProgress' | 'done' | 'skipped' | 'unknown';
@@ -74,16 +74,17 @@ export function parseTasks(source: string): TasksDoc {
   for (let i = 0; i < lines.length; i++) {
     const text = (lines[i] as SourceLine).text;
     if (isBlank(text)) continue;
-    const m = scan.hidden[i] ? null : CHECKBOX.exec(text);
+    const hidden = scan.hidden[i];
+    const m = hidden || !mayBeCheckbox(text) ? null : CHECKBOX.exec(text);
     // Lines inside a fence or comment belong to whatever block the fence opened in, whatever their indent.
-    const continuesHidden = scan.hidden[i] && i > 0 && scan.hidden[i - 1];
-    if (!continuesHidden) closeTo(indentWidth(indentOf(text)));
-    const width = indentWidth(indentOf(text));
+    const continuesHidden = hidden && i > 0 && scan.hidden[i - 1];
+    const width = leadingWidth(text);
+    if (!continuesHidden) closeTo(width);
     if (!m) {
       const owner = stack[stack.length - 1];
       if (owner) {
         owner.task.detailLines.push(i);
-        if (!scan.hidden[i]) owner.task.refs.push(...findRefLists(text, i));
+        if (!hidden && mayHaveRefs(text)) owner.task.refs.push(...findRefLists(text, i));
       }
       lastNonBlank = i;
       continue;
@@ -101,7 +102,14 @@ export function parseTasks(source: string): TasksDoc {
 }
 
 function makeTask(m: RegExpExecArray, line: number, depth: number, diagnostics: Diagnostic[]): Task {
-  const [, indent = '', bullet = '', bulletGap = '', stateChar = ' ', star = '', gap = '', rest = ''] = m;
+  // Indexing (not destructuring) avoids the iterator protocol on this hot path.
+  const indent = m[1] ?? '';
+  const bullet = m[2] ?? '';
+  const bulletGap = m[3] ?? '';
+  const stateChar = m[4] ?? ' ';
+  const star = m[5] ?? '';
+  const gap = m[6] ?? '';
+  const rest = m[7] ?? '';
   const stateColumn = indent.length + bullet.length + bulletGap.length + 1;
   const state = STATES[stateChar] ?? 'unknown';
   if (state === 'unknown') {
@@ -123,7 +131,7 @@ function makeTask(m: RegExpExecArray, line: number, depth: number, diagnostics: 
     optional: star === '*',
     title: rest,
     titleColumn: restColumn,
-    refs: findRefLists(rest, line).map((r) => ({ ...r })),
+    refs: mayHaveRefs(rest) ? findRefLists(rest, line) : [],
     detailLines: [],
     children: [],
   };
@@ -144,6 +152,12 @@ function makeTask(m: RegExpExecArray, line: number, depth: number, diagnostics: 
     task.titleColumn = restColumn + id[0].length;
   }
   return task;
+}
+
+/** A list item starts with `-`, `*`, `+` or a digit after its indent; skip the regex for every other line. */
+function mayBeCheckbox(text: string): boolean {
+  const c = text.charCodeAt(firstNonSpace(text));
+  return c === 45 || c === 42 || c === 43 || (c >= 48 && c <= 57);
 }
 
 export function serializeTasks(doc: TasksDoc): string {

@@ -18,21 +18,29 @@ export interface SourceLine {
 /** Splits text into lines that keep their endings; `joinLines(splitLines(t)) === t` for every string. */
 export function splitLines(source: string): SourceLine[] {
   const lines: SourceLine[] = [];
-  let start = 0;
   const n = source.length;
-  for (let i = 0; i < n; i++) {
-    const c = source.charCodeAt(i);
-    if (c === 10 /* \n */) {
-      lines.push({ text: source.slice(start, i), eol: '\n', offset: start });
-      start = i + 1;
-    } else if (c === 13 /* \r */) {
-      const crlf = source.charCodeAt(i + 1) === 10;
-      lines.push({ text: source.slice(start, i), eol: crlf ? '\r\n' : '\r', offset: start });
-      if (crlf) i++;
-      start = i + 1;
+  let start = 0;
+  // indexOf-based scan: most files are LF-only, so look for '\r' only when the file has one.
+  const hasCR = source.includes('\r');
+  while (start < n) {
+    let nl = source.indexOf('\n', start);
+    if (hasCR) {
+      const cr = source.indexOf('\r', start);
+      if (cr >= 0 && (nl < 0 || cr < nl)) {
+        const crlf = cr + 1 === nl;
+        lines.push({ text: source.slice(start, cr), eol: crlf ? '\r\n' : '\r', offset: start });
+        start = crlf ? cr + 2 : cr + 1;
+        continue;
+      }
     }
+    if (nl < 0) {
+      lines.push({ text: source.slice(start), eol: '', offset: start });
+      break;
+    }
+    lines.push({ text: source.slice(start, nl), eol: '\n', offset: start });
+    start = nl + 1;
+    nl = -1;
   }
-  if (start < n) lines.push({ text: source.slice(start), eol: '', offset: start });
   return lines;
 }
 
@@ -59,8 +67,9 @@ export function dominantEol(lines: readonly SourceLine[]): Exclude<Eol, ''> {
 
 /** Leading whitespace of a line. */
 export function indentOf(text: string): string {
-  const m = /^[ \t]*/.exec(text);
-  return m ? m[0] : '';
+  let i = 0;
+  while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  return text.slice(0, i);
 }
 
 /** Visual width of an indent (a tab counts as 4 columns, as Markdown does). */
@@ -70,8 +79,31 @@ export function indentWidth(indent: string): number {
   return w;
 }
 
+/** Visual width of a line's leading whitespace, without allocating (hot path of every parser). */
+export function leadingWidth(text: string): number {
+  let w = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) w++;
+    else if (c === 9) w += 4 - (w % 4);
+    else break;
+  }
+  return w;
+}
+
+/** Index of the first character that is not a space or tab (text.length when blank). */
+export function firstNonSpace(text: string): number {
+  let i = 0;
+  while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  return i;
+}
+
 export function isBlank(text: string): boolean {
-  return /^[ \t]*$/.test(text);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
 }
 
 /** Maps offsets to 0-based line/column using a line-start table (binary search). */

@@ -4,7 +4,7 @@
  * Markdown structure the parsers need, and it keeps every byte (a full Markdown AST would not round-trip).
  */
 import { diag, type Diagnostic } from '../diagnostics';
-import type { SourceLine } from './lines';
+import { firstNonSpace, type SourceLine } from './lines';
 
 export interface Heading {
   line: number;
@@ -51,7 +51,11 @@ export function scanMarkdown(lines: readonly SourceLine[], options: { frontMatte
   const bodyStart = i;
   for (; i < lines.length; i++) {
     const text = (lines[i] as SourceLine).text;
-    const fence = FENCE_OPEN.exec(text);
+    const lead = firstNonSpace(text);
+    const c = text.charCodeAt(lead);
+    // Only lines starting with ` ~ < or # can open a fence, a comment or be a heading.
+    if (c !== 96 && c !== 126 && c !== 60 && c !== 35) continue;
+    const fence = c === 96 || c === 126 ? FENCE_OPEN.exec(text) : null;
     if (fence && !(fence[1]?.startsWith('`') && fence[2]?.includes('`'))) {
       const marker = fence[1] as string;
       const close = new RegExp(`^[ \\t]*${marker[0] === '`' ? '`' : '~'}{${marker.length},}[ \\t]*$`);
@@ -63,8 +67,8 @@ export function scanMarkdown(lines: readonly SourceLine[], options: { frontMatte
       else diagnostics.push(diag('warning', 'markdown/unclosed-fence', 'Code fence is never closed; everything after it is treated as code.', open, 0, { column: text.length }));
       continue;
     }
-    const trimmed = text.trimStart();
-    if (trimmed.startsWith('<!--')) {
+    if (c === 60 && text.startsWith('<!--', lead)) {
+      const trimmed = text.slice(lead);
       const open = i;
       let rest = trimmed.slice(4);
       while (!rest.includes('-->')) {
@@ -77,7 +81,7 @@ export function scanMarkdown(lines: readonly SourceLine[], options: { frontMatte
       else diagnostics.push(diag('warning', 'markdown/unclosed-comment', 'HTML comment is never closed; everything after it is hidden.', open, 0));
       continue;
     }
-    const h = HEADING.exec(text);
+    const h = c === 35 ? HEADING.exec(text) : null;
     if (h) {
       const raw = h[2] ?? '';
       const textOut = raw.replace(/[ \t]+#+$/, '').replace(/^#+$/, '');
