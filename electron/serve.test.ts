@@ -313,7 +313,11 @@ describe('shutdown', () => {
     const client = await connect(own.port, { Cookie: `keel_token=${own.token}`, Origin: `http://127.0.0.1:${own.port}` });
     const { pid } = (await client.request('terminal/create', { cols: 80, rows: 24 })).value as { pid: number };
     expect(() => process.kill(pid, 0)).not.toThrow();
+    const closed = new Promise<number>((resolve) => client.ws.once('close', (code) => resolve(code)));
     expect(await stop(own)).toBe(0);
     expect(() => process.kill(pid, 0)).toThrow();
+    // The page learns it was a shutdown, not a network error.
+    expect(client.events.map((e) => e.event)).toContain('app/workspaceClosing');
+    expect(await closed).toBe(1001);
   });
 });

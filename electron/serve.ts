@@ -57,7 +57,9 @@ async function main(): Promise<void> {
     // Bounded: a stuck child must not keep the host alive.
     const force = setTimeout(() => process.exit(1), 5_000);
     force.unref();
-    await Promise.allSettled([workbench.dispose(), host.close()]);
+    // Workbench first: it announces app/workspaceClosing and kills the ptys while the sockets are still open.
+    await workbench.dispose().catch(() => undefined);
+    await host.close().catch(() => undefined);
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

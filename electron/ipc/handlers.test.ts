@@ -57,6 +57,12 @@ describe('handlers', () => {
     expect(stored[0]).toBe(path.join(base, 'two'));
   });
 
+  it('announces the closing workspace when the app shuts down', async () => {
+    await workbench.dispose();
+    expect(events.map((e) => e.event)).toEqual(['app/workspaceClosing']);
+    expect(await router().dispatch('workspace/info', {}, ctx)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
   it('keeps the current folder when the new one cannot be opened', async () => {
     const r = router();
     expect(await r.dispatch('app/openFolder', { path: path.join(base, 'missing') }, ctx)).toMatchObject({

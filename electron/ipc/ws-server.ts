@@ -40,8 +40,26 @@ export class WsTransport {
     for (const ws of this.sockets) if (ws.readyState === ws.OPEN) ws.send(text);
   }
 
+  /**
+   * Closes every connection with 1001 "going away" after what was already queued (the last events included), so
+   * the renderer can tell a shutdown from a network error; a peer that does not answer within a second is cut.
+   */
   async close(): Promise<void> {
-    for (const ws of this.sockets) ws.terminate();
+    const sockets = [...this.sockets];
+    await Promise.all(
+      sockets.map(
+        (ws) =>
+          new Promise<void>((resolve) => {
+            if (ws.readyState === ws.CLOSED) return resolve();
+            const cut = setTimeout(() => ws.terminate(), 1_000);
+            ws.once('close', () => {
+              clearTimeout(cut);
+              resolve();
+            });
+            ws.close(1001, 'Keel is shutting down');
+          }),
+      ),
+    );
     this.sockets.clear();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
   }

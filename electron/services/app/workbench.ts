@@ -67,10 +67,13 @@ export class Workbench implements Disposable {
     this.current?.terminals.connectionClosed(connectionId);
   }
 
+  /** The app is quitting: tell the renderer (it stops reconnecting and saving), then release everything. */
   async dispose(): Promise<void> {
     const current = this.current;
     this.current = undefined;
-    if (current) await close(current);
+    if (!current) return;
+    this.options.emit('app/workspaceClosing', {});
+    await close(current);
   }
 
   private require(): OpenFolder {
