@@ -45,7 +45,7 @@ describe('electron-builder config', () => {
     expect(config.mac?.target).toEqual([{ target: 'dmg', arch: ['universal'] }]);
     expect(config.win?.target).toEqual([{ target: 'nsis', arch: ['x64'] }]);
     // The packed package.json must point Electron at the bundled main process.
-    expect(config.extraMetadata).toEqual({ main: 'dist/electron/main.cjs' });
+    expect(config.extraMetadata).toMatchObject({ main: 'dist/electron/main.cjs', author: { name: 'Keel contributors' } });
   });
 
   it('ships source maps only when asked to', () => {

@@ -52,8 +52,9 @@ export function createConfig(options: ConfigOptions = {}): Configuration {
     productName: 'Keel',
     copyright: 'Copyright © Keel contributors',
     directories: { output: installersDir, buildResources: 'build' },
-    // package.json has no `main` (the repo runs from sources); the packed copy gets the bundle's entry point.
-    extraMetadata: { main: appEntry },
+    // package.json has no `main` (the repo runs from sources) nor `author`; the packed copy gets the bundle's
+    // entry point, and an author for the Windows CompanyName and the deb's Maintainer.
+    extraMetadata: { main: appEntry, author: { name: 'Keel contributors', email: 'maintainers@keel.dev' } },
     files: [
       'package.json',
       ...bundleDirs.map((dir) => `${dir}/**`),

@@ -4,14 +4,14 @@
 // asar and afterPack hook. Only the native rebuild is skipped: it downloads Electron's headers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getCurrentFuseWire, FuseState, FuseV1Options } from '@electron/fuses';
 import { build, Platform } from 'electron-builder';
-import { appEntry, createConfig, rendererOnlyPackages } from './electron-builder.config';
+import { appEntry, bundleDirs, createConfig, rendererOnlyPackages } from './electron-builder.config';
 import { writeFakeLinuxElectronDist } from './fake-electron';
 import { fuseSettings } from './fuses';
 
@@ -23,6 +23,13 @@ const work = mkdtempSync(join(tmpdir(), 'keel-pack-'));
 let distRun: { status: number | null; stderr: string };
 let appDir = ''; // the packed app's files: app.asar extracted, app.asar.unpacked merged in
 let packedBinary = '';
+
+/** Names, sizes and times of the bundle files: changes if another build touches dist/ (Vite empties it first). */
+const distSignature = () =>
+  bundleDirs
+    .flatMap((dir) => (existsSync(join(root, dir)) ? listFiles(join(root, dir)).map((f) => join(dir, f)) : []))
+    .map((f) => `${f}:${statSync(join(root, f)).size}:${statSync(join(root, f)).mtimeMs}`)
+    .join('\n');
 
 /** Every file under `dir`, as paths relative to it with forward slashes. */
 function listFiles(dir: string): string[] {
@@ -48,12 +55,15 @@ beforeAll(async () => {
   writeFakeLinuxElectronDist(electronDist, electronVersion);
   const output = join(work, 'out');
   const config = createConfig();
+  const distBefore = distSignature();
   await build({
     projectDir: root,
     targets: Platform.LINUX.createTarget('dir'),
     publish: 'never',
     config: { ...config, directories: { ...config.directories, output }, electronDist, electronVersion, npmRebuild: false },
   });
+  // dist/ is shared with every other build in this checkout (e2e runs `npm run build`).
+  if (distSignature() !== distBefore) throw new Error('dist/ was rebuilt by another process while it was being packed: run the test again');
   const unpacked = join(output, 'linux-unpacked');
   packedBinary = join(unpacked, 'keel');
   // extractAll also copies what asarUnpack left beside the archive, so appDir is the app as Electron sees it.
@@ -81,8 +91,9 @@ describe('the packed app', () => {
   };
 
   it('starts from the bundled main process and carries the preload and the renderer', () => {
-    const pkg = JSON.parse(readFileSync(join(appDir, 'package.json'), 'utf8')) as { main: string; scripts?: unknown; devDependencies?: unknown };
+    const pkg = JSON.parse(readFileSync(join(appDir, 'package.json'), 'utf8')) as { main: string; author?: unknown; scripts?: unknown };
     expect(pkg.main).toBe(appEntry);
+    expect(pkg.author).toEqual({ name: 'Keel contributors', email: 'maintainers@keel.dev' });
     expect(pkg.scripts).toBeUndefined();
     for (const bundle of bundles) expect(files()).toContain(bundle);
   });
