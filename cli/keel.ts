@@ -69,6 +69,11 @@ export async function runKeel(argv: readonly string[], io: CommandIO): Promise<n
 
 const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
 if (isMain) {
+  // `keel spec stats . --json | head` closes the pipe early: stop quietly instead of crashing with EPIPE.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   const io: CommandIO = { out: (l) => process.stdout.write(l + '\n'), err: (l) => process.stderr.write(l + '\n'), cwd: process.cwd() };
   runKeel(process.argv.slice(2), io).then(
     (code) => {

@@ -54,3 +54,10 @@ describe('lintEars', () => {
     expect(report.criteria.map((c) => c.pattern)).toEqual(['event', 'none', 'unwanted', 'none']);
   });
 });
+
+describe('requirements without criteria', () => {
+  it('are reported on their heading', () => {
+    const report = lintEars(parseRequirements('### Requirement 1: Vague\n\n**User Story:** As a user, I want it.\n'));
+    expect(report.diagnostics.map((d) => [d.code, d.line])).toEqual([['requirements/no-criteria', 0]]);
+  });
+});

@@ -72,6 +72,9 @@ export function lintEars(doc: RequirementsDoc | BugfixDoc): EarsReport {
     if (dupReq && doc.kind === 'requirements') {
       diagnostics.push(diag('error', 'requirements/duplicate-id', `Requirement ${req.id} is defined twice (also on line ${dupReq.heading.line + 1}).`, req.heading.line, Math.max(0, req.idColumn), { column: Math.max(0, req.idColumn) + req.id.length }));
     } else seenReq.set(req.id, req);
+    if (req.criteria.length === 0 && doc.kind === 'requirements') {
+      diagnostics.push(diag('warning', 'requirements/no-criteria', `Requirement ${req.id} has no acceptance criteria, so nothing can verify it.`, req.heading.line, req.heading.textColumn, { column: req.heading.textColumn + req.heading.text.length }));
+    }
     const seen = new Map<string, Criterion>();
     const describesDefect = 'section' in req && req.section === 'current';
     req.criteria.forEach((c, k) => {
