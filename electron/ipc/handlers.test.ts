@@ -63,6 +63,14 @@ describe('handlers', () => {
     expect(await router().dispatch('workspace/info', {}, ctx)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
+  it('re-opening the open folder keeps its terminals', async () => {
+    const r = router();
+    const { id } = ((await r.dispatch('terminal/create', { cols: 80, rows: 24 }, ctx)) as { value: { id: string } }).value;
+    expect(await r.dispatch('app/openFolder', { path: path.join(base, 'one') + '/' }, ctx)).toEqual({ ok: true, value: { opened: true } });
+    expect(await r.dispatch('terminal/list', {}, ctx)).toMatchObject({ ok: true, value: [{ id, exitCode: null }] });
+    expect(events.map((e) => e.event)).not.toContain('app/workspaceClosing');
+  });
+
   it('keeps the current folder when the new one cannot be opened', async () => {
     const r = router();
     expect(await r.dispatch('app/openFolder', { path: path.join(base, 'missing') }, ctx)).toMatchObject({

@@ -1,3 +1,4 @@
+import { realpath } from 'node:fs/promises';
 import { KeelError, type EventName, type EventOf } from '../../../protocol';
 import { DisposableStore, type Disposable } from '../../base/disposable';
 import { TerminalService, type TerminalServiceOptions } from '../terminal/terminal-service';
@@ -40,6 +41,11 @@ export class Workbench implements Disposable {
 
   async open(folder: string): Promise<void> {
     const { emit } = this.options;
+    // Re-opening the folder that is already open must not kill its terminals.
+    if (this.current && (await realpath(folder).catch(() => folder)) === this.current.workspace.root) {
+      await this.options.recent.add(this.current.workspace.root).catch(() => undefined);
+      return;
+    }
     // Open the new folder first: if it fails, the current one stays usable.
     const workspace = await WorkspaceService.open(folder, {
       onChanges: (changes) => emit('workspace/changed', { changes }),

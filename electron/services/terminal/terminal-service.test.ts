@@ -104,6 +104,15 @@ describe('terminals', () => {
     expect(() => process.kill(pid, 0)).toThrow();
   });
 
+  it('closing a terminal ends even a shell that ignores SIGHUP', async () => {
+    const terms = start({ shell: '/bin/sh', args: ['-c', "trap '' HUP; echo ready; read line"] });
+    const { id, pid } = await terms.create(80, 24);
+    await seen(id, 'ready');
+    terms.kill(id);
+    await exited(id);
+    expect(() => process.kill(pid, 0)).toThrow();
+  });
+
   it('replays the scrollback on reattach, then keeps streaming', async () => {
     const terms = start();
     const { id } = await terms.create(80, 24);

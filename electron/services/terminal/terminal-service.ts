@@ -3,6 +3,7 @@ import path from 'node:path';
 import { KeelError, type TerminalInfo } from '../../../protocol';
 import type { Disposable } from '../../base/disposable';
 import { defaultFlowControl, PtySession, type FlowControlOptions } from './pty-session';
+import { terminalEnv } from './terminal-env';
 
 export interface TerminalServiceOptions {
   cwd: string;
@@ -49,7 +50,7 @@ export class TerminalService implements Disposable {
         cols,
         rows,
         cwd: this.options.cwd,
-        env: { ...(this.options.env ?? process.env), TERM: 'xterm-256color', COLORTERM: 'truecolor', TERM_PROGRAM: 'keel' },
+        env: terminalEnv(this.options.env ?? process.env),
       });
     } catch (err) {
       throw new KeelError('IO', `Could not start ${shell}: ${err instanceof Error ? err.message : String(err)}`);
@@ -104,8 +105,13 @@ export class TerminalService implements Disposable {
   kill(id: string): void {
     const entry = this.get(id);
     entry.closed = true;
-    if (entry.session.isRunning) entry.session.kill();
-    else this.terminals.delete(id);
+    if (!entry.session.isRunning) {
+      this.terminals.delete(id);
+      return;
+    }
+    entry.session.kill();
+    // A shell that traps SIGHUP must not survive the closed tab.
+    setTimeout(() => entry.session.kill('SIGKILL'), 2_000).unref();
   }
 
   /** A renderer connection is gone: terminals it was reading stop waiting for its acknowledgements. */
