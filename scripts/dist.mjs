@@ -68,5 +68,11 @@ try {
   for (const file of artifacts) console.log(`  ${file}`);
 } catch (error) {
   console.error(`npm run dist: electron-builder failed: ${error instanceof Error ? error.message : String(error)}`);
+  // The native rebuild works in place in node_modules and, offline, fails after deleting node-pty's build:
+  // say how to get `npm start` and the tests working again.
+  console.error(
+    'electron-builder needs network access for Electron\'s headers (native rebuild) and its packaging tools.\n' +
+      'If it failed while rebuilding native modules, restore them for Node with: npm rebuild node-pty',
+  );
   process.exit(1);
 }
