@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Configuration } from 'electron-builder';
-import { createConfig } from './electron-builder.config';
+import { appEntry, createConfig } from './electron-builder.config';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -45,7 +45,7 @@ describe('electron-builder config', () => {
     expect(config.mac?.target).toEqual([{ target: 'dmg', arch: ['universal'] }]);
     expect(config.win?.target).toEqual([{ target: 'nsis', arch: ['x64'] }]);
     // The packed package.json must point Electron at the bundled main process.
-    expect(config.extraMetadata).toMatchObject({ main: 'dist/electron/main.cjs', author: { name: 'Keel contributors' } });
+    expect(config.extraMetadata).toMatchObject({ main: appEntry, author: { name: 'Keel contributors' } });
   });
 
   it('ships source maps only when asked to', () => {
