@@ -54,7 +54,7 @@ export class TerminalService {
     this.host = el;
     if (!el) return;
     for (const s of this.sessions.values()) el.appendChild(s.element);
-    this.resizeObserver = new ResizeObserver(() => this.fitActive());
+    this.resizeObserver = new ResizeObserver(() => this.fitAll());
     this.resizeObserver.observe(el);
     for (const w of this.hostWaiters.splice(0)) w(el);
     this.showActive();
@@ -85,7 +85,7 @@ export class TerminalService {
       const { scrollback, info: fresh } = await this.client.request('terminal/attach', { id: info.id });
       session.term.reset();
       // Scrollback is history the host already counted as delivered: written, not acknowledged.
-      if (scrollback) session.term.write(scrollback);
+      if (scrollback) session.term.write(scrollback, () => this.scrollToEnd(session));
       for (const chunk of session.held) this.writeAndAck(session, chunk);
       useTerminals.getState().add({ id: info.id, title: fresh.title, exitCode: fresh.exitCode });
       if (fresh.exitCode !== null) useTerminals.getState().exited(info.id, fresh.exitCode);
@@ -99,7 +99,7 @@ export class TerminalService {
       const host = await this.waitForHost();
       const probe = await this.createSession(null);
       host.appendChild(probe.element);
-      probe.element.style.display = '';
+      probe.element.classList.remove('hidden');
       probe.fit.fit();
       const { cols, rows } = probe.term;
       const info = await this.client.request('terminal/create', { cols: Math.max(cols, 2), rows: Math.max(rows, 1) });
@@ -147,9 +147,8 @@ export class TerminalService {
   private async createSession(id: string | null): Promise<Session> {
     const { Terminal, FitAddon, xtermTheme, tryWebgl } = await loadXterm();
     const element = document.createElement('div');
-    element.className = 'terminal-instance';
+    element.className = 'terminal-instance hidden';
     element.dataset.testid = 'terminal-hidden';
-    element.style.display = 'none';
     const term = new Terminal({
       fontFamily: "'DejaVu Sans Mono', 'Cascadia Mono', Menlo, Consolas, 'Liberation Mono', monospace",
       fontSize: 13,
@@ -202,34 +201,48 @@ export class TerminalService {
     session?.term.write(`\r\n\x1b[2m[process exited with code ${exitCode}]\x1b[0m\r\n`);
   }
 
+  /**
+   * Inactive terminals stay laid out but invisible (not `display: none`), so they keep measuring their font,
+   * fitting the panel and following their output while another tab is shown.
+   */
   private showActive() {
     const active = useTerminals.getState().active;
     for (const s of this.sessions.values()) {
       const shown = s.id === active;
-      s.element.style.display = shown ? '' : 'none';
+      s.element.classList.toggle('hidden', !shown);
+      s.element.setAttribute('aria-hidden', String(!shown));
       // Exactly one element answers to the `terminal` test id: the terminal on screen.
       s.element.dataset.testid = shown ? 'terminal' : 'terminal-hidden';
     }
-    this.fitActive();
-    // Layout of a just-shown element settles after this frame.
-    requestAnimationFrame(() => this.fitActive());
+    this.fitAll();
   }
 
-  private fitActive(retries = 10) {
-    const id = useTerminals.getState().active;
-    const session = id ? this.sessions.get(id) : undefined;
-    if (!session || !this.host || this.host.clientWidth === 0 || this.host.clientHeight === 0) return;
-    // A terminal opened while hidden has not measured its font yet: try again on the next frames.
-    if (!session.fit.proposeDimensions()) {
-      if (retries > 0) requestAnimationFrame(() => this.fitActive(retries - 1));
-      return;
+  /** After the scrollback of a re-attached terminal is written, show its end. */
+  private scrollToEnd(session: Session) {
+    requestAnimationFrame(() => session.term.scrollToBottom());
+  }
+
+  private fitAll(retries = 10) {
+    if (!this.host || this.host.clientWidth === 0 || this.host.clientHeight === 0) return;
+    let unmeasured = false;
+    for (const session of this.sessions.values()) {
+      // A terminal's font is measured a frame after it is opened: until then there is nothing to fit.
+      if (!session.fit.proposeDimensions()) {
+        unmeasured = true;
+        continue;
+      }
+      const buffer = session.term.buffer.active;
+      const following = buffer.viewportY >= buffer.baseY;
+      session.fit.fit();
+      // Fewer rows keep the top line in place; a terminal that was following its output stays at the end.
+      if (following) session.term.scrollToBottom();
+      const { cols, rows } = session.term;
+      if (cols === session.cols && rows === session.rows) continue;
+      session.cols = cols;
+      session.rows = rows;
+      void this.client.request('terminal/resize', { id: session.id, cols, rows }).catch(() => {});
     }
-    session.fit.fit();
-    const { cols, rows } = session.term;
-    if (cols === session.cols && rows === session.rows) return;
-    session.cols = cols;
-    session.rows = rows;
-    void this.client.request('terminal/resize', { id: session.id, cols, rows }).catch(() => {});
+    if (unmeasured && retries > 0) requestAnimationFrame(() => this.fitAll(retries - 1));
   }
 
   private waitForHost(): Promise<HTMLElement> {
