@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renumberTaskRefs } from '../renumber-refs';
+import { parseDesign } from '../design/parse-design';
+import { renumberDesignRefs, renumberTaskRefs } from '../renumber-refs';
 import { parseTasks } from '../tasks/parse-tasks';
 import { addCriterion, addRequirement, removeCriterion, removeRequirement, setCriterionText, setRequirementTitle, setUserStory } from './edit-requirements';
 import { parseRequirements, serializeRequirements } from './parse-requirements';
@@ -71,6 +72,8 @@ describe('requirement edits', () => {
     expect(again.requirements.map((x) => `${x.id} ${x.title}`)).toEqual(['1 Add items', '2 Persist']);
     const tasks = parseTasks('- [ ] 1. A\n  - _Requirements: 1.1, 2.1, 3.1_\n- [ ] 2. B\n  - _Requirements: R3_\n');
     expect(renumberTaskRefs(tasks, r.idMap).text).toBe('- [ ] 1. A\n  - _Requirements: 1.1, 2.1_\n- [ ] 2. B\n  - _Requirements: R2_\n');
+    const design = parseDesign('## Property 1\n\n**Validates: Requirements 2.1, 3.1**\n');
+    expect(renumberDesignRefs(design, r.idMap).text).toBe('## Property 1\n\n**Validates: Requirements 2.1**\n');
   });
 
   it('adds a requirement in the middle in the file’s own style', () => {
