@@ -54,7 +54,13 @@ export function createConfig(options: ConfigOptions = {}): Configuration {
     directories: { output: installersDir, buildResources: 'build' },
     // package.json has no `main` (the repo runs from sources) nor `author`; the packed copy gets the bundle's
     // entry point, and an author for the Windows CompanyName and the deb's Maintainer.
-    extraMetadata: { main: appEntry, author: { name: 'Keel contributors', email: 'maintainers@keel.dev' } },
+    // desktopName: Electron derives the Linux app_id / WM_CLASS from it, and syncDesktopName names the .desktop
+    // file the same, so docks group Keel's windows under its launcher.
+    extraMetadata: {
+      main: appEntry,
+      author: { name: 'Keel contributors', email: 'maintainers@keel.dev' },
+      desktopName: 'keel.desktop',
+    },
     files: [
       'package.json',
       ...bundleDirs.map((dir) => `${dir}/**`),
@@ -86,7 +92,8 @@ export function createConfig(options: ConfigOptions = {}): Configuration {
       maintainer: 'Keel contributors <maintainers@keel.dev>',
       // Lets file managers offer "Open with Keel" on a folder; Keel opens the folder as its workspace.
       mimeTypes: ['inode/directory'],
-      desktop: { entry: { StartupWMClass: 'Keel', Keywords: 'IDE;editor;spec;kiro;' } },
+      syncDesktopName: true,
+      desktop: { entry: { Keywords: 'IDE;editor;spec;kiro;' } },
     },
     deb: { depends: ['libgtk-3-0', 'libnss3', 'libxss1', 'libxtst6', 'xdg-utils', 'libatspi2.0-0', 'libsecret-1-0'] },
 

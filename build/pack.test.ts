@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getCurrentFuseWire, FuseState, FuseV1Options } from '@electron/fuses';
-import { build, Platform } from 'electron-builder';
+import { build, Platform, type AfterPackContext } from 'electron-builder';
 import { appEntry, bundleDirs, createConfig, rendererOnlyPackages } from './electron-builder.config';
 import { writeFakeLinuxElectronDist } from './fake-electron';
 import { fuseSettings } from './fuses';
@@ -23,6 +23,8 @@ const work = mkdtempSync(join(tmpdir(), 'keel-pack-'));
 let distRun: { status: number | null; stderr: string };
 let appDir = ''; // the packed app's files: app.asar extracted, app.asar.unpacked merged in
 let packedBinary = '';
+let desktopEntry = ''; // the .desktop file the AppImage and deb targets would install
+const requireFromBuilder = createRequire(createRequire(import.meta.url).resolve('electron-builder/package.json'));
 
 /** Names, sizes and times of the bundle files: changes if another build touches dist/ (Vite empties it first). */
 const distSignature = () =>
@@ -60,14 +62,29 @@ beforeAll(async () => {
     projectDir: root,
     targets: Platform.LINUX.createTarget('dir'),
     publish: 'never',
-    config: { ...config, directories: { ...config.directories, output }, electronDist, electronVersion, npmRebuild: false },
+    config: {
+      ...config,
+      directories: { ...config.directories, output },
+      electronDist,
+      electronVersion,
+      npmRebuild: false,
+      // The config's own hook, then a look at the desktop entry the AppImage/deb targets would write (those
+      // targets download their tools, so they cannot run here). LinuxTargetHelper is electron-builder's own.
+      afterPack: async (context: AfterPackContext) => {
+        await (config.afterPack as (context: AfterPackContext) => Promise<void>)(context);
+        const { LinuxTargetHelper } = requireFromBuilder('app-builder-lib/out/targets/LinuxTargetHelper') as {
+          LinuxTargetHelper: new (packager: unknown) => { computeDesktopEntry(options: unknown): Promise<string> };
+        };
+        const packager = context.packager as unknown as { platformSpecificBuildOptions: unknown };
+        desktopEntry = await new LinuxTargetHelper(packager).computeDesktopEntry(packager.platformSpecificBuildOptions);
+      },
+    },
   });
   // dist/ is shared with every other build in this checkout (e2e runs `npm run build`).
   if (distSignature() !== distBefore) throw new Error('dist/ was rebuilt by another process while it was being packed: run the test again');
   const unpacked = join(output, 'linux-unpacked');
   packedBinary = join(unpacked, 'keel');
   // extractAll also copies what asarUnpack left beside the archive, so appDir is the app as Electron sees it.
-  const requireFromBuilder = createRequire(createRequire(import.meta.url).resolve('electron-builder/package.json'));
   const asar = requireFromBuilder('@electron/asar') as { extractAll(archive: string, dest: string): void };
   appDir = join(work, 'app');
   asar.extractAll(join(unpacked, 'resources/app.asar'), appDir);
@@ -159,6 +176,16 @@ describe('the packed app', () => {
     const source = listFiles(join(root, 'examples')).filter((f) => !f.startsWith('node_modules/'));
     expect(shipped.sort()).toEqual(source.sort());
     expect(shipped.some((f) => f.startsWith('.kiro/specs/'))).toBe(true);
+  });
+
+  it('gets a Linux desktop entry that opens folders and matches the window class', () => {
+    const lines = desktopEntry.split('\n');
+    expect(lines).toContain('MimeType=inode/directory;');
+    expect(lines).toContain('Icon=keel');
+    expect(lines).toContain('StartupWMClass=keel');
+    expect(lines).toContain('Categories=Development;');
+    // %U: the file manager passes the folder (as a path or file:// URI) on the command line.
+    expect(lines.find((l) => l.startsWith('Exec='))).toMatch(/\/keel %U$/);
   });
 
   it('has its Electron fuses flipped by the afterPack hook', async () => {
