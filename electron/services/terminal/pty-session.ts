@@ -50,7 +50,7 @@ export class PtySession implements Disposable {
   private flushTimer: NodeJS.Timeout | undefined;
   private unacked = 0;
   private paused = false;
-  private flowControlled = true;
+  private detached = false;
   private childExited = false;
   private disposing = false;
   private exitCode: number | null = null;
@@ -109,12 +109,20 @@ export class PtySession implements Disposable {
     if (this.paused && this.unacked < this.flow.lowWatermark) this.setPaused(false);
   }
 
+  /** A renderer (re)attached: it starts from the scrollback, so nothing it could acknowledge is outstanding. */
+  attached(): void {
+    this.detached = false;
+    this.unacked = 0;
+    if (this.paused) this.setPaused(false);
+  }
+
   /**
-   * A new reader attached (enabled) or the reader went away (disabled: output only feeds the scrollback, and the
-   * program must not block waiting for acknowledgements nobody will send). Either way nothing is outstanding.
+   * The reader went away (tab closed, page reloading). Output keeps flowing into the scrollback — a build keeps
+   * running — but only up to the scrollback's size: an endless flood then blocks instead of burning CPU with
+   * nobody watching, and resumes when a renderer attaches.
    */
-  resetFlowControl(enabled = true): void {
-    this.flowControlled = enabled;
+  detach(): void {
+    this.detached = true;
     this.unacked = 0;
     if (this.paused) this.setPaused(false);
   }
@@ -143,7 +151,8 @@ export class PtySession implements Disposable {
     this.pending.push(data);
     this.unacked += data.length;
     // After the child exited the remaining output is bounded by the kernel buffer: read it all, never pause.
-    if (this.flowControlled && !this.paused && !this.childExited && this.unacked > this.flow.highWatermark) {
+    const limit = this.detached ? this.flow.scrollbackChars : this.flow.highWatermark;
+    if (!this.paused && !this.childExited && this.unacked > limit) {
       this.setPaused(true);
       // Nothing more arrives until the renderer catches up: send what we hold now rather than after the timer.
       this.flush();

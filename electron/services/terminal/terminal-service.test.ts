@@ -156,14 +156,22 @@ describe('terminals', () => {
     expect(outputOf(id).replace(/[\r\n]/g, '')).toBe('x'.repeat(3_000_000) + 'DONE');
   });
 
-  it('stops waiting for acknowledgements when the reading connection goes away', async () => {
-    const terms = start({ shell: '/bin/sh', args: ['-c', 'head -c 1000000 /dev/zero | tr "\\0" y; echo END'] });
+  it('keeps a program running without a reader, up to the scrollback size, and blocks an endless flood', async () => {
+    const terms = start({
+      shell: '/bin/sh',
+      args: ['-c', 'head -c 300000 /dev/zero | tr "\\0" y; echo END; yes'],
+      flow: { highWatermark: 100_000, lowWatermark: 5_000, scrollbackChars: 1_000_000 },
+    });
     const { id } = await terms.create(80, 24, 'conn-1');
     await until(() => terms.isPaused(id));
     terms.connectionClosed('conn-1');
-    // No ack at all from here on: the program still runs to the end.
-    expect(await exited(id)).toBe(0);
-    expect(outputOf(id)).toContain('END');
+    // Nobody acknowledges from here on: the finite part still gets through…
+    await seen(id, 'END');
+    // …and the endless `yes` is held once a scrollback's worth is buffered, instead of spinning forever.
+    await until(() => terms.isPaused(id));
+    const reattached = terms.attach(id, 'conn-2');
+    expect(reattached.scrollback).toContain('y\r\ny\r\n');
+    expect(terms.isPaused(id)).toBe(false);
   });
 
   it('kills every pty on dispose', async () => {

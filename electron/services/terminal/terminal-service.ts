@@ -80,7 +80,7 @@ export class TerminalService implements Disposable {
   attach(id: string, connectionId?: string): { info: TerminalInfo; scrollback: string } {
     const entry = this.get(id);
     entry.reader = connectionId;
-    entry.session.resetFlowControl();
+    entry.session.attached();
     return { info: entry.session.info(), scrollback: entry.session.scrollback.snapshot() };
   }
 
@@ -114,12 +114,12 @@ export class TerminalService implements Disposable {
     setTimeout(() => entry.session.kill('SIGKILL'), 2_000).unref();
   }
 
-  /** A renderer connection is gone: terminals it was reading stop waiting for its acknowledgements. */
+  /** A renderer connection is gone: terminals it was reading stop waiting for its acknowledgements (see detach). */
   connectionClosed(connectionId: string): void {
     for (const entry of this.terminals.values()) {
       if (entry.reader === connectionId) {
         entry.reader = undefined;
-        entry.session.resetFlowControl(false);
+        entry.session.detach();
       }
     }
   }
