@@ -36,13 +36,14 @@ describe('fuse settings', () => {
   });
 
   it('maps each setting to its slot in the fuse wire and leaves the rest to Electron', () => {
-    const config = fuseConfig('linux');
+    const config = fuseConfig('linux', 'linux');
     expect(config[FuseV1Options.RunAsNode]).toBe(false);
     expect(config[FuseV1Options.EnableCookieEncryption]).toBe(true);
     expect(config[FuseV1Options.OnlyLoadAppFromAsar]).toBe(true);
     expect(config[FuseV1Options.LoadBrowserProcessSpecificV8Snapshot]).toBeUndefined();
     expect(config.resetAdHocDarwinSignature).toBe(false);
-    expect(fuseConfig('darwin').resetAdHocDarwinSignature).toBe(true);
+    expect(fuseConfig('darwin', 'darwin').resetAdHocDarwinSignature).toBe(true);
+    expect(fuseConfig('darwin', 'linux').resetAdHocDarwinSignature).toBe(false);
   });
 });
 

@@ -25,12 +25,13 @@ export const fuseSettings = {
 } as const satisfies Partial<Record<FuseName, boolean>>;
 
 /** The settings in @electron/fuses' wire format. */
-export function fuseConfig(platform: string): FuseV1Config {
+export function fuseConfig(platform: string, host: string = process.platform): FuseV1Config {
   const config: FuseV1Config = {
     version: FuseVersion.V1,
     // Rewriting bytes breaks the ad-hoc signature Electron ships with; an unsigned build for Apple silicon
     // would then refuse to start. A real signature (when configured) is applied after this hook anyway.
-    resetAdHocDarwinSignature: platform === 'darwin',
+    // Only macOS has `codesign`; a macOS app packed elsewhere cannot be signed at all.
+    resetAdHocDarwinSignature: platform === 'darwin' && host === 'darwin',
   };
   for (const [name, value] of Object.entries(fuseSettings)) {
     config[FuseV1Options[name as FuseName]] = value;
