@@ -123,4 +123,16 @@ describe('task edits', () => {
     const doc = parseTasks('- [ ] 1. A\r\n- [ ] 2. B');
     expect(addTask(doc, { title: 'C' }).text).toBe('- [ ] 1. A\r\n- [ ] 2. B\r\n- [ ] 3. C');
   });
+
+  it('continues a sequence that does not start at 1', () => {
+    const doc = parseTasks('- [ ] 17. A\n- [ ] 18. B\n');
+    expect(addTask(doc, { title: 'C' }).text).toBe('- [ ] 17. A\n- [ ] 18. B\n- [ ] 19. C\n');
+    expect(removeTask(doc, t(doc, '17')).text).toBe('- [ ] 17. B\n');
+  });
+
+  it('does not renumber flat-numbered lists (sub-tasks written at the parent’s indent)', () => {
+    const doc = parseTasks('- [ ] 1. A\n- [ ] 1.1 Sub\n- [ ] 2. B\n- [ ] 3. C\n');
+    expect(removeTask(doc, t(doc, '1.1')).text).toBe('- [ ] 1. A\n- [ ] 2. B\n- [ ] 3. C\n');
+    expect(addTask(doc, { title: 'Sub two', after: t(doc, '1.1') }).text).toBe('- [ ] 1. A\n- [ ] 1.1 Sub\n- [ ] 1.2 Sub two\n- [ ] 2. B\n- [ ] 3. C\n');
+  });
 });

@@ -8,7 +8,7 @@ import { diag } from '../diagnostics';
 import { applyLineEdits, replaceInLine, unchanged, applyChanges, type EditResult, type LineEdit } from '../text/edits';
 import { isBlank, joinLines, type SourceLine } from '../text/lines';
 import { parentOf, type Task, type TaskState, type TasksDoc } from './parse-tasks';
-import { detailIndent, idFor, indentUnit, refLabel, regionEdits, renumberInto, renumberSiblings, withRewrites } from './task-lines';
+import { detailIndent, idAt, indentUnit, refLabel, regionEdits, renumberInto, renumberSiblings, withRewrites } from './task-lines';
 
 const STATE_CHARS: Record<'open' | 'inProgress' | 'done' | 'skipped', string> = { open: ' ', inProgress: '-', done: 'x', skipped: '~' };
 
@@ -113,8 +113,9 @@ export function addTask(doc: TasksDoc, spec: NewTask): EditResult {
   const bullet = model?.bullet ?? '-';
   const gap = model?.bulletGap ?? ' ';
   const withIds = siblings.length ? siblings.some((s) => s.id !== undefined) : spec.parent ? spec.parent.id !== undefined : true;
-  const dot = siblings.length ? trailingDot(doc, siblings[0] as Task) : spec.parent ? '' : '.';
-  const id = withIds ? `${idFor(spec.parent, index)}${dot} ` : '';
+  const dot = after ?? siblings[0] ? trailingDot(doc, (after ?? siblings[0]) as Task) : spec.parent ? '' : '.';
+  const newId = withIds ? (idAt(siblings, spec.parent, index) ?? String(index + 1)) : undefined;
+  const id = newId !== undefined ? `${newId}${dot} ` : '';
   const opt = spec.optional ? '*' : '';
   const lines = [`${indent}${bullet}${gap}[${STATE_CHARS[spec.state ?? 'open']}]${opt} ${id}${spec.title.replace(/[\r\n]+/g, ' ').trim()}`];
   const fake: Task = { ...(model ?? ({} as Task)), indent, depth: spec.parent ? spec.parent.depth + 1 : 0, bullet, bulletGap: gap, detailLines: [], children: [], line: -1 };
@@ -199,7 +200,8 @@ export function indentTask(doc: TasksDoc, task: Task): EditResult {
   const unit = prev.children[0] ? prev.children[0].indent.slice(prev.indent.length) || indentUnit(doc) : indentUnit(doc);
   const shift = prev.indent + unit;
   const rewrites = new Map<number, string>();
-  if (prev.id !== undefined) renumberInto(doc, task, `${prev.id}.${prev.children.length + 1}`, rewrites);
+  const asChild = prev.id !== undefined ? idAt(prev.children, prev, prev.children.length) : undefined;
+  if (asChild !== undefined) renumberInto(doc, task, asChild, rewrites);
   renumberSiblings(doc, parent, siblings, i + 1, rewrites, -1);
   const edits: LineEdit[] = [];
   for (let l = task.line; l <= task.endLine; l++) {
@@ -220,7 +222,8 @@ export function outdentTask(doc: TasksDoc, task: Task): EditResult {
   const outer = grand ? grand.children : doc.tasks;
   const rewrites = new Map<number, string>();
   const pIndex = outer.indexOf(parent);
-  if (parent.id !== undefined) renumberInto(doc, task, idFor(grand, pIndex + 1), rewrites);
+  const asSibling = idAt(outer, grand, pIndex + 1);
+  if (asSibling !== undefined) renumberInto(doc, task, asSibling, rewrites);
   renumberSiblings(doc, grand, outer, pIndex + 1, rewrites, 1);
   renumberSiblings(doc, parent, parent.children, parent.children.indexOf(task) + 1, rewrites, -1);
   const textOf = (l: number) => rewrites.get(l) ?? (doc.lines[l] as SourceLine).text;

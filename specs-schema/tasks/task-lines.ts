@@ -56,25 +56,50 @@ export function renumberInto(doc: TasksDoc, task: Task, newId: string, out: Map<
   visit(task);
 }
 
-/** The id a task at `index` among `siblings` should have, following the siblings' own pattern. */
-export function idFor(parent: Task | undefined, index: number): string {
-  return parent?.id !== undefined ? `${parent.id}.${index + 1}` : String(index + 1);
+/** Siblings numbered `<prefix>s`, `<prefix>s+1`, … (prefix = the parent's id and a dot). */
+export interface IdSequence {
+  prefix: string;
+  start: number;
 }
 
-/** Renumber `siblings` (which have ids) to follow their position, starting at `from`. */
-export function renumberSiblings(doc: TasksDoc, parent: Task | undefined, siblings: readonly Task[], from: number, out: Map<number, string>, shift = 0): void {
-  if (!siblings.some((s) => s.id !== undefined)) return;
-  for (let k = from; k < siblings.length; k++) {
-    const s = siblings[k] as Task;
-    if (s.id !== undefined && isPlainSequence(s, parent)) renumberInto(doc, s, idFor(parent, k + shift), out);
+/**
+ * The numbering of a sibling list when it is a plain consecutive sequence (an empty list counts, starting at 1).
+ * Files that number sub-tasks flat (`- [ ] 17.1` next to `- [ ] 17.`) or skip numbers are not sequences: Keel then
+ * renumbers nothing rather than guess.
+ */
+export function sequenceOf(siblings: readonly Task[], parent: Task | undefined): IdSequence | undefined {
+  if (parent && parent.id === undefined) return undefined;
+  const prefix = parent ? `${parent.id}.` : '';
+  let start = 1;
+  for (let k = 0; k < siblings.length; k++) {
+    const id = (siblings[k] as Task).id;
+    if (id === undefined || !id.startsWith(prefix) || !/^\d+$/.test(id.slice(prefix.length))) return undefined;
+    const n = Number(id.slice(prefix.length));
+    if (k === 0) start = n;
+    else if (n !== start + k) return undefined;
   }
+  return { prefix, start };
 }
 
-/** Only ids that look like `<parent id>.<n>` (or `<n>` at top level) are renumbered; odd schemes are left alone. */
-function isPlainSequence(task: Task, parent: Task | undefined): boolean {
-  if (task.id === undefined) return false;
-  if (!parent) return /^\d+$/.test(task.id);
-  return parent.id !== undefined && new RegExp(`^${parent.id.replace(/\./g, '\\.')}\\.\\d+$`).test(task.id);
+/** `1.2` → `1.3`: the id after another one, for lists that are not plain sequences. */
+export function nextId(id: string): string {
+  return id.replace(/(\d+)$/, (n) => String(Number(n) + 1));
+}
+
+/** The id for position `index` in a sibling list (after inserting or moving), or undefined when unknowable. */
+export function idAt(siblings: readonly Task[], parent: Task | undefined, index: number): string | undefined {
+  const seq = sequenceOf(siblings, parent);
+  if (seq) return `${seq.prefix}${seq.start + index}`;
+  const before = siblings[index - 1]?.id;
+  if (before !== undefined) return nextId(before);
+  return parent?.id !== undefined ? `${parent.id}.1` : undefined;
+}
+
+/** Renumber siblings from position `from` on (each moved by `shift` places) when the list is a plain sequence. */
+export function renumberSiblings(doc: TasksDoc, parent: Task | undefined, siblings: readonly Task[], from: number, out: Map<number, string>, shift = 0): void {
+  const seq = sequenceOf(siblings, parent);
+  if (!seq) return;
+  for (let k = from; k < siblings.length; k++) renumberInto(doc, siblings[k] as Task, `${seq.prefix}${seq.start + k + shift}`, out);
 }
 
 /** Per-line edits for a changed region: unchanged lines are not touched. */
