@@ -86,7 +86,12 @@ export function createHookText(hook: Hook): EditResult {
  * result; an edit that would make the hook invalid is refused with diagnostics and the text left as it was.
  */
 export function editHook(doc: HookDoc, path: (string | number)[], value: unknown): EditResult {
-  const result = setJsonValue(doc.json, path, value);
+  // A file written with the legacy `trigger` / `action` keys is edited under those keys, not given a second copy.
+  const raw = asRecord(doc.json.value);
+  const legacy: Record<string, string> = { when: 'trigger', then: 'action' };
+  const head = path[0];
+  const target = typeof head === 'string' && legacy[head] && raw && raw[head] === undefined && raw[legacy[head] as string] !== undefined ? [legacy[head] as string, ...path.slice(1)] : path;
+  const result = setJsonValue(doc.json, target, value);
   const after = parseHook(result.text);
   const errors = after.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length && !doc.diagnostics.some((d) => d.severity === 'error')) {

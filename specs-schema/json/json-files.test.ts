@@ -50,6 +50,12 @@ describe('hooks', () => {
     expect(bad.diagnostics[0]?.code).toBe('hook/invalid');
   });
 
+  it('edits legacy trigger/action files under their own keys', () => {
+    const legacy = '{"name": "L", "trigger": {"type": "fileSave", "patterns": ["a"]}, "action": {"type": "sendMessage", "message": "m"}}';
+    const r = editHook(parseHook(legacy), ['when', 'patterns'], ['b']);
+    expect(r.text).toBe(legacy.replace('["a"]', '["b"]'));
+  });
+
   it('creates a new hook file, or explains why it cannot', () => {
     const r = createHookText({ name: 'Tests', when: { type: 'preToolUse', toolTypes: ['write'] }, then: { type: 'runCommand', command: 'npm test', timeout: 60 } });
     expect(parseHook(r.text).diagnostics).toEqual([]);
