@@ -161,3 +161,17 @@ export async function remove(path: string, isDirectory: boolean): Promise<void> 
     notifyError(`Could not delete ${name}`, err);
   }
 }
+
+/**
+ * Switches the host to another folder (the native picker when `path` is omitted). Unsaved editors are settled
+ * first (save / don't save / cancel); the page reloads onto the new folder.
+ */
+export async function openFolder(path?: string): Promise<void> {
+  if (!(await closeEditors([...useTabs.getState().tabs]))) return;
+  try {
+    const { opened } = await getServices().client.request('app/openFolder', path === undefined ? {} : { path });
+    if (opened) location.reload();
+  } catch (err) {
+    notifyError('Could not open the folder', err);
+  }
+}

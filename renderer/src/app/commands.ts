@@ -3,9 +3,14 @@ import { useLayout } from '../state/layout';
 import { useQuickInput } from '../state/quickInput';
 import { useTabs } from '../state/tabs';
 import { useTerminals } from '../state/terminals';
-import { closeActive, closeEditors, closeOthers, reopenClosed, save, saveAll, startCreate } from './actions';
+import { useWorkspace } from '../state/workspace';
+import { closeActive, closeEditors, closeOthers, openFolder, reopenClosed, save, saveAll, startCreate } from './actions';
 import type { Services } from './services';
 
+const recentOthers = () => {
+  const { recent, root } = useWorkspace.getState();
+  return recent.filter((p) => p !== root);
+};
 const hasActiveEditor = () => useTabs.getState().active !== null;
 const hasTabs = () => useTabs.getState().tabs.length > 0;
 
@@ -176,6 +181,30 @@ export function registerWorkbenchCommands(services: Services): void {
     keybindings: ['ctrl+pageup'],
     enabled: hasTabs,
     run: () => useTabs.getState().activateRelative(-1),
+  });
+  r({
+    id: 'workbench.action.files.openFolder',
+    category: 'File',
+    title: 'Open Folder...',
+    keybindings: ['ctrlcmd+k ctrlcmd+o'],
+    enabled: () => useWorkspace.getState().canOpenFolder,
+    run: () => openFolder(),
+  });
+  r({
+    id: 'workbench.action.openRecent',
+    category: 'File',
+    title: 'Open Recent...',
+    keybindings: ['ctrl+r'],
+    enabled: () => recentOthers().length > 0,
+    run: () =>
+      useQuickInput.getState().showPick({
+        placeholder: 'Select a folder to open',
+        items: recentOthers().map((path) => ({
+          label: path.split(/[\\/]/).filter(Boolean).pop() ?? path,
+          description: path,
+          run: () => void openFolder(path),
+        })),
+      }),
   });
   r({
     id: 'workbench.action.toggleTheme',

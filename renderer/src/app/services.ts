@@ -46,6 +46,11 @@ export function startServices(host: HostTransport): Services {
   const explorer = createExplorerStore((path) => client.request('workspace/list', { path }));
   const terminals = new TerminalService(client);
 
+  // The host switched folders or is quitting: this page's paths no longer mean what they did.
+  client.on('app/workspaceClosing', () => {
+    documents.freeze();
+    useWorkspace.getState().set({ closed: true });
+  });
   client.on('workspace/changed', ({ changes }) => {
     void explorer.getState().applyChanges(changes);
     documents.handleChanges(changes);
@@ -76,4 +81,12 @@ export function loadWorkspace({ client, explorer }: Services): void {
     (err) => notifyError('Could not read the workspace', err),
   );
   void explorer.getState().load('');
+  client.request('app/info', {}).then(
+    (info) => useWorkspace.getState().set({ canOpenFolder: info.canOpenFolder }),
+    () => {},
+  );
+  client.request('app/recentFolders', {}).then(
+    (recent) => useWorkspace.getState().set({ recent }),
+    () => {},
+  );
 }

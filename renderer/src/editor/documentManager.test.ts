@@ -195,6 +195,18 @@ describe('document manager', () => {
     expect(t.meta('missing.txt')).toMatchObject({ status: 'error', error: 'gone' });
   });
 
+  it('never writes once the host closed the folder (paths would land in the next folder)', async () => {
+    const t = setup({ 'a.txt': 'x' });
+    await t.manager.openFile('a.txt');
+    t.buffers.get('a.txt')!.type('y');
+    t.manager.freeze();
+    expect(await t.manager.save('a.txt')).toBe(false);
+    expect(await t.manager.keepMine('a.txt')).toBe(false);
+    expect(t.writes).toEqual([]);
+    expect(t.errors).toHaveLength(2);
+    expect(t.buffers.get('a.txt')!.getText()).toBe('y');
+  });
+
   it('follows a rename and saves to the new path', async () => {
     const t = setup({ 'src/a.txt': 'x' });
     await t.manager.openFile('src/a.txt');

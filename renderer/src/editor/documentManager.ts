@@ -40,6 +40,8 @@ interface OpenDoc {
 export class DocumentManager {
   private readonly open = new Map<string, OpenDoc>();
   private readonly loading = new Map<string, Promise<void>>();
+  /** Set when the host closed this folder: paths would now resolve in another folder, so nothing is read or written. */
+  private frozen = false;
 
   constructor(
     private readonly client: Client,
@@ -112,6 +114,11 @@ export class DocumentManager {
     this.store.getState().remove(path);
   }
 
+  /** The host closed the folder: keep the buffers on screen but never touch disk through them again. */
+  freeze(): void {
+    this.frozen = true;
+  }
+
   /** Saves if there is something to save; resolves false when the save did not happen (conflict, error). */
   save(path: string): Promise<boolean> {
     return this.enqueue(path, async (doc, path) => {
@@ -150,6 +157,7 @@ export class DocumentManager {
 
   /** Reacts to `workspace/changed` for the open files. */
   handleChanges(changes: FileChange[]): void {
+    if (this.frozen) return;
     for (const path of this.open.keys()) {
       const change = [...changes].reverse().find((c) => isAtOrUnder(path, c.path));
       if (!change) continue;
@@ -167,6 +175,7 @@ export class DocumentManager {
 
   /** Re-reads every open file (after a reconnect, when events may have been missed). */
   recheckAll(): void {
+    if (this.frozen) return;
     for (const path of this.open.keys()) void this.enqueue(path, (doc, p) => this.reconcile(p, doc));
   }
 
@@ -281,6 +290,10 @@ export class DocumentManager {
   private enqueue(path: string, task: (doc: OpenDoc, path: string) => Promise<boolean>): Promise<boolean> {
     const doc = this.open.get(path);
     if (!doc) return Promise.resolve(false);
+    if (this.frozen) {
+      this.onError(path, new Error('the folder was closed; copy your changes elsewhere or reload'));
+      return Promise.resolve(false);
+    }
     const run = doc.queue.then(async () => {
       // The document may have been renamed or closed while waiting: find it again by identity.
       const current = [...this.open].find(([, d]) => d === doc)?.[0];

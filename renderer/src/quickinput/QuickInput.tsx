@@ -4,7 +4,7 @@ import { openFile } from '../app/actions';
 import { getServices } from '../app/services';
 import { fullTitle } from '../commands/registry';
 import { notifyError } from '../state/notifications';
-import { useQuickInput } from '../state/quickInput';
+import { useQuickInput, type Pick, type PickItem } from '../state/quickInput';
 import { useTabs } from '../state/tabs';
 import { segments, splitPath, type Segment } from './highlight';
 
@@ -45,6 +45,20 @@ function useCommandItems(query: string, open: boolean): Item[] {
       run: run(r.obj.id),
     }));
   }, [query, open]);
+}
+
+function usePickItems(query: string, pick: Pick | null): Item[] {
+  return useMemo(() => {
+    if (!pick) return [];
+    const toItem = (p: PickItem, indexes: readonly number[] = []): Item => ({
+      key: p.label + (p.description ?? ''),
+      label: segments(p.label, indexes),
+      description: p.description ? segments(p.description, []) : undefined,
+      run: p.run,
+    });
+    if (!query.trim()) return pick.items.map((p) => toItem(p));
+    return fuzzysort.go(query, pick.items, { key: 'label' }).map((r) => toItem(r.obj, r.indexes));
+  }, [query, pick]);
 }
 
 function fileItem(path: string, positions: readonly number[], recent = false): Item {
@@ -90,13 +104,24 @@ function useFileItems(query: string, open: boolean): { items: Item[]; status: st
 
 /** The palette at the top of the window: quick open (Ctrl+P) and, with a leading '>', commands (Ctrl+Shift+P). */
 export function QuickInput() {
-  const { open, value, setValue, hide } = useQuickInput();
-  const commandsMode = value.startsWith('>');
+  const { open, value, setValue, hide, pick } = useQuickInput();
+  const commandsMode = !pick && value.startsWith('>');
   const query = commandsMode ? value.slice(1).trimStart() : value;
   const commandItems = useCommandItems(query, open && commandsMode);
-  const files = useFileItems(query, open && !commandsMode);
-  const items = commandsMode ? commandItems : files.items;
-  const status = commandsMode ? (items.length ? '' : 'No matching commands') : files.status;
+  const files = useFileItems(query, open && !commandsMode && !pick);
+  const pickItems = usePickItems(query, pick);
+  let items: Item[];
+  let status: string;
+  if (pick) {
+    items = pickItems;
+    status = items.length ? '' : 'No matching results';
+  } else if (commandsMode) {
+    items = commandItems;
+    status = items.length ? '' : 'No matching commands';
+  } else {
+    items = files.items;
+    status = files.status;
+  }
   const [selected, setSelected] = useState(0);
   const inputRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
@@ -167,7 +192,7 @@ export function QuickInput() {
           ref={inputRef}
           className="quick-input-box"
           value={value}
-          placeholder={commandsMode ? '' : 'Search files by name (type > to run commands)'}
+          placeholder={pick ? pick.placeholder : commandsMode ? '' : 'Search files by name (type > to run commands)'}
           aria-label={commandsMode ? 'Type the name of a command to run.' : 'Search files by name'}
           spellCheck={false}
           onChange={(e) => setValue(e.target.value)}

@@ -3,11 +3,19 @@ import { create } from 'zustand';
 interface WorkspaceState {
   name: string;
   root: string;
-  set(info: { name: string; root: string }): void;
+  /** The host can show a native folder picker (the desktop app). */
+  canOpenFolder: boolean;
+  recent: string[];
+  /** The host closed this folder (switched to another or is quitting). */
+  closed: boolean;
+  set(patch: Partial<Omit<WorkspaceState, 'set'>>): void;
 }
 
 export const useWorkspace = create<WorkspaceState>()((set) => ({
   name: '',
   root: '',
-  set: (info) => set(info),
+  canOpenFolder: false,
+  recent: [],
+  closed: false,
+  set: (patch) => set(patch),
 }));

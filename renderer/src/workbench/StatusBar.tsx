@@ -15,6 +15,7 @@ const CONNECTION_TEXT = {
 
 export function StatusBar() {
   const name = useWorkspace((s) => s.name);
+  const closed = useWorkspace((s) => s.closed);
   const { status, host } = useConnection();
   const active = useTabs((s) => s.active);
   const doc = useDocuments((s) => (active ? s.docs[active] : undefined));
@@ -40,6 +41,17 @@ export function StatusBar() {
             {status === 'disconnected' && <Icon name="disconnected" size={14} />}
             {CONNECTION_TEXT[status]}
           </span>
+        )}
+        {closed && (
+          <button
+            className="status-item status-button warning"
+            data-testid="status-folder-closed"
+            title="The host closed this folder; edits can no longer be saved here. Reload to see the open folder."
+            onClick={() => location.reload()}
+          >
+            <Icon name="warning" size={14} />
+            Folder closed — click to reload
+          </button>
         )}
         {editor.chord && <span className="status-item">{editor.chord}</span>}
       </div>
