@@ -37,7 +37,7 @@ async function startAll(trustFolder: boolean) {
   const events = new ManualFileEvents();
   watcher = await WorkspaceWatcher.start(root, (changes: FileChange[]) => events.fire(changes));
   await watcher.ready;
-  engine = await HooksEngine.start({ root, fileEvents: events, trust: workspaceHookTrust(store, root), debounceMs: 100, selfChangeGraceMs: 500 });
+  engine = await HooksEngine.start({ root, fileEvents: events, trust: workspaceHookTrust(store, root), selfChangeGraceMs: 500 });
   return { store, engine };
 }
 

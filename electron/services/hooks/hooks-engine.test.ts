@@ -23,7 +23,7 @@ afterEach(async () => {
 });
 
 async function start(extra: Partial<HooksEngineOptions> = {}): Promise<HooksEngine> {
-  engine = await HooksEngine.start({ root, fileEvents: events, trust, debounceMs: 20, ...extra });
+  engine = await HooksEngine.start({ root, fileEvents: events, trust, debounceMs: 20, saveDebounceMs: 20, ...extra });
   return engine;
 }
 

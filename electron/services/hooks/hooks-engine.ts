@@ -17,8 +17,13 @@ export interface HooksEngineOptions {
   trust: HookTrust;
   runner?: CommandRunner;
   agent?: AgentTurnRunner;
-  /** Quiet time after the last matching file event before a file hook runs (default 100 ms). */
+  /**
+   * Quiet time after the last matching watcher event (files created/deleted) before the hook runs (default
+   * 150 ms): the watcher delivers a `git checkout` as several batches ~50 ms apart, which must give one run.
+   */
   debounceMs?: number;
+  /** The same for saves (default 50 ms): a save is one deliberate act; the window only merges "Save All". */
+  saveDebounceMs?: number;
   /** A steady stream of events still runs the hook at least this often (default 2 s). */
   maxWaitMs?: number;
   /** Runs at once across all hooks (default 2). */
@@ -112,7 +117,8 @@ export class HooksEngine implements Disposable {
 
   /** The editor saved `file` (workspace-relative). Saves made by the agent count as its hook's own changes. */
   notifySaved(file: string, source: 'user' | 'agent' = 'user'): void {
-    this.dispatchFiles('fileEdited', [file], source === 'agent' ? this.loops.currentChain() : new Set());
+    const chain = source === 'agent' ? this.loops.currentChain() : new Set<string>();
+    this.dispatchFiles('fileEdited', [file], chain, this.options.saveDebounceMs ?? 50);
   }
 
   /** Runs a userTriggered hook now (the Hooks pane's button, the command palette). */
@@ -169,11 +175,11 @@ export class HooksEngine implements Disposable {
     await this.registry.applyChanges(changes);
     for (const [type, event] of Object.entries(FILE_EVENT_OF) as [FileChange['type'], HookEvent][]) {
       const files = changes.filter((c) => c.type === type && !c.isDirectory).map((c) => c.path);
-      if (files.length) this.dispatchFiles(event, files, chain);
+      if (files.length) this.dispatchFiles(event, files, chain, this.options.debounceMs ?? 150);
     }
   }
 
-  private dispatchFiles(event: HookEvent, files: string[], chain: Set<string>): void {
+  private dispatchFiles(event: HookEvent, files: string[], chain: Set<string>, debounceMs: number): void {
     if (this.disposed) return;
     for (const hook of this.registry.list()) {
       if (hook.status !== 'ready' || hook.hook.when.type !== event || chain.has(hook.id)) continue;
@@ -185,7 +191,7 @@ export class HooksEngine implements Disposable {
       for (const c of chain) p.chain.add(c);
       this.pending.set(hook.id, p);
       if (p.timer) clearTimeout(p.timer);
-      const wait = Math.max(0, Math.min(this.options.debounceMs ?? 100, p.firstAt + (this.options.maxWaitMs ?? 2000) - now));
+      const wait = Math.max(0, Math.min(debounceMs, p.firstAt + (this.options.maxWaitMs ?? 2000) - now));
       p.timer = setTimeout(() => this.flush(hook.id, event), wait);
     }
   }
