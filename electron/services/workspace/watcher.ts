@@ -10,6 +10,8 @@ const UNWATCHED = new Set(['.git', 'node_modules']);
 export interface WatcherOptions {
   /** Changes within this window travel as one event (a `git checkout` touches hundreds of files at once). */
   batchMs?: number;
+  /** Absolute paths to leave out (Keel's own temp files during a save). */
+  ignoreFile?: (absolute: string) => boolean;
 }
 
 /**
@@ -40,6 +42,7 @@ export class WorkspaceWatcher implements Disposable {
       ignoreInitial: true,
       followSymlinks: false,
       ignored: (p: string) => {
+        if (options.ignoreFile?.(p)) return true;
         const rel = toRelative(root, p);
         return rel.split('/').some((segment) => UNWATCHED.has(segment));
       },

@@ -3,6 +3,7 @@ import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { KeelError, type DirEntry, type FileContent } from '../../../protocol';
 import { confine, isInside, toRelative } from './confine';
+import { OwnTempFiles } from './own-temp-files';
 import {
   decodeText,
   encodeText,
@@ -24,6 +25,9 @@ const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'bas
  */
 export class WorkspaceFs {
   private readonly writeLocks = new Map<string, Promise<unknown>>();
+
+  /** Temp files of this workspace's own saves; the watcher ignores them. */
+  readonly ownTempFiles = new OwnTempFiles();
 
   private constructor(
     readonly root: string,
@@ -105,7 +109,7 @@ export class WorkspaceFs {
         const bytes = encodeText(content);
         try {
           if (!current) await this.requireDirectory(path.dirname(abs), rel);
-          await writeFileAtomic(abs, bytes, { fsync: true });
+          await this.atomicWrite(abs, bytes);
         } catch (err) {
           throw fsError(err, rel);
         }
@@ -122,7 +126,7 @@ export class WorkspaceFs {
       await mkdir(path.dirname(abs), { recursive: true });
       // 'wx' claims the name exclusively (EXISTS if taken); the content then lands atomically.
       await writeFile(abs, '', { flag: 'wx' });
-      if (bytes.length) await writeFileAtomic(abs, bytes, { fsync: true });
+      if (bytes.length) await this.atomicWrite(abs, bytes);
     } catch (err) {
       throw fsError(err, rel);
     }
@@ -165,6 +169,22 @@ export class WorkspaceFs {
       await rm(abs, { recursive: info.isDirectory(), force: false });
     } catch (err) {
       throw fsError(err, rel);
+    }
+  }
+
+  /** Temp file + fsync + rename (write-file-atomic keeps the file's mode); the temp name is kept off the watcher. */
+  private async atomicWrite(abs: string, bytes: Buffer): Promise<void> {
+    let temp: string | undefined;
+    try {
+      await writeFileAtomic(abs, bytes, {
+        fsync: true,
+        tmpfileCreated: (tmpfile) => {
+          temp = tmpfile;
+          this.ownTempFiles.add(tmpfile);
+        },
+      });
+    } finally {
+      if (temp) this.ownTempFiles.releaseLater(temp);
     }
   }
 

@@ -75,6 +75,21 @@ describe('workspace watcher', () => {
     expect(batches.length).toBeLessThan(30);
   });
 
+  it("reports a save from the editor as a change of the file only, never its atomic-write temp file", async () => {
+    const ws = await open();
+    await writeFile(path.join(dir, 'a.txt'), 'v0');
+    await until((all) => has(all, 'created', 'a.txt'));
+    for (let i = 1; i <= 3; i++) {
+      const { version } = await ws.fs.readFile('a.txt');
+      await ws.fs.writeFile('a.txt', `v${i}`, version);
+    }
+    await ws.fs.createFile('b.txt', 'new');
+    await writeFile(path.join(dir, 'marker.txt'), 'x');
+    const all = await until((changes) => has(changes, 'created', 'marker.txt') && has(changes, 'created', 'b.txt'));
+    expect(all.map((c) => c.path).filter((p) => !['a.txt', 'b.txt', 'marker.txt'].includes(p))).toEqual([]);
+    expect(has(all, 'changed', 'a.txt')).toBe(true);
+  });
+
   it('ignores .git internals and node_modules', async () => {
     await mkdir(path.join(dir, '.git'));
     await mkdir(path.join(dir, 'node_modules'));

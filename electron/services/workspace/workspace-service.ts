@@ -47,7 +47,7 @@ export class WorkspaceService implements Disposable {
         this.index.applyChanges(changes);
         this.options.onChanges(changes);
       },
-      { batchMs: this.options.batchMs },
+      { batchMs: this.options.batchMs, ignoreFile: (p) => this.fs.ownTempFiles.has(p) },
     );
     await (await this.watcher).ready;
   }
