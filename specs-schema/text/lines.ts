@@ -23,7 +23,7 @@ export function splitLines(source: string): SourceLine[] {
   // indexOf-based scan: most files are LF-only, so look for '\r' only when the file has one.
   const hasCR = source.includes('\r');
   while (start < n) {
-    let nl = source.indexOf('\n', start);
+    const nl = source.indexOf('\n', start);
     if (hasCR) {
       const cr = source.indexOf('\r', start);
       if (cr >= 0 && (nl < 0 || cr < nl)) {
@@ -39,7 +39,6 @@ export function splitLines(source: string): SourceLine[] {
     }
     lines.push({ text: source.slice(start, nl), eol: '\n', offset: start });
     start = nl + 1;
-    nl = -1;
   }
   return lines;
 }
