@@ -79,4 +79,9 @@ describe('traceSpec', () => {
     expect(result.diagnostics.find((d) => d.code === 'trace/done-parent-open-children')?.message).toContain('1.2');
     expect(result.diagnostics.find((d) => d.code === 'trace/done-parent-open-children')?.message).not.toContain('1.3');
   });
+
+  it('treats flat-numbered sub-tasks (written at the parent’s indent) as sub-tasks', () => {
+    const flat = traceSpec({ tasks: { path: 'tasks.md', doc: parseTasks('- [x] 1. Parent\n- [ ] 1.1 Child\n- [x] 1.2 Done child\n') } });
+    expect(flat.diagnostics.map((d) => `${d.line + 1} ${d.code}`)).toEqual(['1 trace/done-parent-open-children']);
+  });
 });

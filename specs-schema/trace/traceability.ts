@@ -152,9 +152,17 @@ function taskDiagnostics(doc: TasksDoc, hasRequirements: boolean, push: (d: Diag
       }
     }
   }
+  // Sub-tasks are children by indentation, or — in files that write `- [ ] 1.2` at the parent's indent — by id.
+  const byId = new Map(doc.all.filter((t) => t.id !== undefined).map((t) => [t.id as string, t]));
+  const logicalChildren = new Map<Task, Task[]>();
+  for (const t of doc.all) {
+    const dot = t.id?.lastIndexOf('.') ?? -1;
+    const parent = dot > 0 ? byId.get((t.id as string).slice(0, dot)) : undefined;
+    if (parent && !parent.children.includes(t)) logicalChildren.set(parent, [...(logicalChildren.get(parent) ?? []), t]);
+  }
   for (const t of doc.all) {
     if (t.state !== 'done') continue;
-    const open = t.children.filter((c) => (c.state === 'open' || c.state === 'inProgress') && !c.optional);
+    const open = [...t.children, ...(logicalChildren.get(t) ?? [])].filter((c) => (c.state === 'open' || c.state === 'inProgress') && !c.optional);
     if (open.length) {
       push(diag('warning', 'trace/done-parent-open-children', `Task ${t.id ?? ''} is done but ${open.length} sub-task(s) are not: ${open.map((c) => c.id ?? c.title).join(', ')}.`.replace('  ', ' '), t.line, t.stateColumn - 1, { column: t.stateColumn + 2 }));
     }
