@@ -15,6 +15,8 @@ interface Session {
   element: HTMLDivElement;
   /** Output that arrived while the scrollback was being fetched; written after it, in order. */
   held: string[] | null;
+  /** Keys typed into a new terminal before the host answered with its id; sent once it has one. */
+  typedEarly: string[];
   cols: number;
   rows: number;
 }
@@ -73,38 +75,61 @@ export class TerminalService {
     return this.restoring;
   }
 
+  /**
+   * Resolves once every listed terminal has a tab and an xterm (so it can be shown and focused at once); the
+   * scrollback of each arrives in the background.
+   */
   private async doRestore() {
     const list = await this.client.request('terminal/list', {});
-    await Promise.all(list.map((info) => this.attach(info)));
+    const sessions = await Promise.all(list.map((info) => this.sessionFor(info)));
+    sessions.forEach((session, i) => void this.attach(session, list[i]!.id));
   }
 
-  private async attach(info: TerminalInfo) {
+  private async sessionFor(info: TerminalInfo): Promise<Session> {
     const session = this.sessions.get(info.id) ?? (await this.createSession(info.id));
+    // Live output arriving before the scrollback is held back and written after it, in order.
     session.held = [];
+    useTerminals.getState().add({ id: info.id, title: info.title, exitCode: info.exitCode });
+    if (info.exitCode !== null) useTerminals.getState().exited(info.id, info.exitCode);
+    return session;
+  }
+
+  private async attach(session: Session, id: string) {
     try {
-      const { scrollback, info: fresh } = await this.client.request('terminal/attach', { id: info.id });
+      const { scrollback, info } = await this.client.request('terminal/attach', { id });
       session.term.reset();
       // Scrollback is history the host already counted as delivered: written, not acknowledged.
       if (scrollback) session.term.write(scrollback, () => this.scrollToEnd(session));
-      for (const chunk of session.held) this.writeAndAck(session, chunk);
-      useTerminals.getState().add({ id: info.id, title: fresh.title, exitCode: fresh.exitCode });
-      if (fresh.exitCode !== null) useTerminals.getState().exited(info.id, fresh.exitCode);
+      for (const chunk of session.held ?? []) this.writeAndAck(session, chunk);
+      if (info.exitCode !== null) useTerminals.getState().exited(id, info.exitCode);
+    } catch (err) {
+      notifyError('Could not reattach a terminal', err);
     } finally {
       session.held = null;
     }
   }
 
+  /** Fetches xterm's chunk ahead of need (called when the workbench is idle). */
+  prefetch(): void {
+    void loadXterm().catch(() => {});
+  }
+
   async create(): Promise<void> {
+    let probe: Session | null = null;
     try {
       const host = await this.waitForHost();
-      const probe = await this.createSession(null);
+      probe = await this.createSession(null);
       host.appendChild(probe.element);
       probe.element.classList.remove('hidden');
       probe.fit.fit();
+      // Focus at once so keys typed while the shell starts go to it, not to the editor that had focus.
+      probe.term.focus();
       const { cols, rows } = probe.term;
       const info = await this.client.request('terminal/create', { cols: Math.max(cols, 2), rows: Math.max(rows, 1) });
       this.adopt(probe, info);
     } catch (err) {
+      probe?.term.dispose();
+      probe?.element.remove();
       notifyError('Could not create a terminal', err);
     }
   }
@@ -136,7 +161,7 @@ export class TerminalService {
     session.cols = info.cols;
     session.rows = info.rows;
     this.sessions.set(info.id, session);
-    this.wire(session);
+    for (const data of session.typedEarly.splice(0)) this.send(info.id, data);
     useTerminals.getState().add({ id: info.id, title: info.title, exitCode: info.exitCode });
     for (const chunk of this.orphans.get(info.id) ?? []) this.writeAndAck(session, chunk);
     this.orphans.delete(info.id);
@@ -161,20 +186,25 @@ export class TerminalService {
     term.loadAddon(fit);
     term.open(element);
     void tryWebgl(term);
-    const session: Session = { id: id ?? '', term, fit, element, held: null, cols: 0, rows: 0 };
+    const session: Session = { id: id ?? '', term, fit, element, held: null, typedEarly: [], cols: 0, rows: 0 };
+    this.wire(session);
     if (id !== null) {
       element.dataset.terminalId = id;
       this.sessions.set(id, session);
       this.host?.appendChild(element);
-      this.wire(session);
     }
     return session;
   }
 
   private wire(session: Session) {
     session.term.onData((data) => {
-      void this.client.request('terminal/write', { id: session.id, data }).catch(() => {});
+      if (session.id) this.send(session.id, data);
+      else session.typedEarly.push(data);
     });
+  }
+
+  private send(id: string, data: string) {
+    void this.client.request('terminal/write', { id, data }).catch(() => {});
   }
 
   private output(id: string, data: string) {

@@ -24,7 +24,10 @@ function useReadyMark() {
     performance.mark('keel.workbenchReady');
     // Fetch Monaco's chunk once the first screen is up, so opening the first file does not wait for it.
     const idle = window.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 200));
-    idle(() => void loadMonaco().catch(() => {}));
+    idle(() => {
+      void loadMonaco().catch(() => {});
+      getServices().terminals.prefetch();
+    });
   }, [rootListed]);
 }
 
