@@ -2,7 +2,7 @@
 // same command in Node. terminal.echo_p95_ms: keystroke → character on screen in one terminal while another floods.
 import { rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { spawn as spawnPty } from 'node-pty';
 import { copyWorkspace, startHost } from '../e2e/fixtures/host';
 import { launchChromium, percentile } from './browser';
@@ -90,31 +90,33 @@ async function echoLatencies(page: Page): Promise<number[]> {
   return samples;
 }
 
+/** Runs one measurement on a fresh host and page, and always stops the host (and its terminals) afterwards. */
+async function withWorkbench<T>(browser: Browser, workspace: string, body: (page: Page) => Promise<T>): Promise<T> {
+  const host = await startHost(workspace);
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  try {
+    await page.goto(host.url);
+    await page.waitForSelector('body[data-workbench-ready="true"]', { state: 'attached', timeout: 60_000 });
+    return await body(page);
+  } finally {
+    await page.close();
+    await host.stop();
+  }
+}
+
 const workspace = copyWorkspace();
 const browser = await launchChromium();
 try {
   if (wanted('terminal.throughput_ratio')) {
     const baseline = await rawPtyMbPerSecond();
-    const host = await startHost(workspace);
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(host.url);
-    await page.waitForSelector('body[data-workbench-ready="true"]', { state: 'attached' });
-    const keel = await keelThroughput(page);
+    const keel = await withWorkbench(browser, workspace, keelThroughput);
     report({ name: 'terminal.throughput_mb_s', value: keel, unit: 'MB/s', baseline });
     report({ name: 'terminal.throughput_ratio', value: keel / baseline, unit: 'ratio', baseline: 1 });
-    await page.close();
-    await host.stop();
   }
   if (wanted('terminal.echo_p95_ms')) {
-    const host = await startHost(workspace);
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(host.url);
-    await page.waitForSelector('body[data-workbench-ready="true"]', { state: 'attached' });
-    const samples = await echoLatencies(page);
+    const samples = await withWorkbench(browser, workspace, echoLatencies);
     report({ name: 'terminal.echo_p95_ms', value: percentile(samples, 95), unit: 'ms' });
     report({ name: 'terminal.echo_p50_ms', value: percentile(samples, 50), unit: 'ms' });
-    await page.close();
-    await host.stop();
   }
 } finally {
   await browser.close();

@@ -30,7 +30,7 @@ function get(path: string, headers: Record<string, string>): Promise<{ status: n
 }
 
 const goodHost = () => `127.0.0.1:${host.port}`;
-const cookie = () => `keel_token=${host.token}`;
+const cookie = () => `keel_token_${host.port}=${host.token}`;
 
 /** Opens the contract's WebSocket with the given headers; resolves with the HTTP status of a refusal, or 101. */
 function upgrade(headers: Record<string, string>): Promise<{ status: number; socket?: WebSocket }> {
@@ -57,7 +57,7 @@ test('the token URL sets an HttpOnly SameSite=Strict cookie and the page loads w
   const first = await get(`/?token=${host.token}`, { Host: goodHost() });
   expect(first.status).toBe(302);
   const setCookie = String(first.headers['set-cookie']);
-  expect(setCookie).toContain(`keel_token=${host.token}`);
+  expect(setCookie).toContain(`keel_token_${host.port}=${host.token}`);
   expect(setCookie).toContain('HttpOnly');
   expect(setCookie).toContain('SameSite=Strict');
   const page = await get('/', { Host: goodHost(), Cookie: cookie() });
@@ -68,7 +68,7 @@ test('the token URL sets an HttpOnly SameSite=Strict cookie and the page loads w
 test('HTTP without the token, with a wrong token, a foreign Origin or a rebinding Host is refused', async () => {
   expect((await get('/', { Host: goodHost() })).status).toBe(401);
   expect((await get('/?token=wrong', { Host: goodHost() })).status).toBe(401);
-  expect((await get('/', { Host: goodHost(), Cookie: 'keel_token=wrong' })).status).toBe(401);
+  expect((await get('/', { Host: goodHost(), Cookie: `keel_token_${host.port}=wrong` })).status).toBe(401);
   expect((await get('/', { Host: goodHost(), Cookie: cookie(), Origin: 'http://evil.example' })).status).toBe(403);
   expect((await get('/', { Host: `evil.example:${host.port}`, Cookie: cookie() })).status).toBe(403);
   expect((await get(`/?token=${host.token}`, { Host: `evil.example:${host.port}` })).status).toBe(403);

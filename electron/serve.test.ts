@@ -60,7 +60,7 @@ function get(port: number, urlPath: string, headers: Record<string, string> = {}
 
 let base: string;
 let server: Started;
-const cookie = () => `keel_token=${server.token}`;
+const cookie = () => `keel_token_${server.port}=${server.token}`;
 
 beforeAll(async () => {
   base = await mkdtemp(path.join(os.tmpdir(), 'keel-serve-'));
@@ -89,7 +89,7 @@ describe('browser host over HTTP', () => {
     const res = await get(server.port, `/?token=${server.token}`);
     expect(res.status).toBe(302);
     expect(res.headers.location).toBe('/');
-    expect(res.headers['set-cookie']?.[0]).toBe(`keel_token=${server.token}; HttpOnly; SameSite=Strict; Path=/`);
+    expect(res.headers['set-cookie']?.[0]).toBe(`keel_token_${server.port}=${server.token}; HttpOnly; SameSite=Strict; Path=/`);
   });
 
   it('serves the renderer with the cookie, with a strict CSP, nosniff and the right MIME types', async () => {
@@ -111,7 +111,7 @@ describe('browser host over HTTP', () => {
   it('answers 401 without the cookie or with a wrong token', async () => {
     expect((await get(server.port, '/')).status).toBe(401);
     expect((await get(server.port, '/assets/app-123.js')).status).toBe(401);
-    expect((await get(server.port, '/', { Cookie: 'keel_token=guess' })).status).toBe(401);
+    expect((await get(server.port, '/', { Cookie: `keel_token_${server.port}=guess` })).status).toBe(401);
     expect((await get(server.port, '/?token=guess')).status).toBe(401);
   });
 
@@ -140,7 +140,7 @@ describe('browser host over HTTP', () => {
   it('shows a clear 503 when the renderer is not built', async () => {
     const bare = await startServe([path.join(base, 'ws'), '--renderer-dir', path.join(base, 'nothing-here'), '--user-data-dir', path.join(base, 'ud2')]);
     try {
-      const res = await get(bare.port, '/', { Cookie: `keel_token=${bare.token}` });
+      const res = await get(bare.port, '/', { Cookie: `keel_token_${bare.port}=${bare.token}` });
       expect(res.status).toBe(503);
       expect(res.body).toContain('renderer not built — run npm run build');
     } finally {
@@ -310,7 +310,7 @@ describe('browser host over WebSocket', () => {
 describe('shutdown', () => {
   it('kills its terminals and exits cleanly on SIGTERM', async () => {
     const own = await startServe([path.join(base, 'ws'), '--renderer-dir', path.join(base, 'renderer'), '--user-data-dir', path.join(base, 'ud3')]);
-    const client = await connect(own.port, { Cookie: `keel_token=${own.token}`, Origin: `http://127.0.0.1:${own.port}` });
+    const client = await connect(own.port, { Cookie: `keel_token_${own.port}=${own.token}`, Origin: `http://127.0.0.1:${own.port}` });
     const { pid } = (await client.request('terminal/create', { cols: 80, rows: 24 })).value as { pid: number };
     expect(() => process.kill(pid, 0)).not.toThrow();
     const closed = new Promise<number>((resolve) => client.ws.once('close', (code) => resolve(code)));

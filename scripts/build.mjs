@@ -12,12 +12,28 @@ const started = Date.now();
 const { build: viteBuild } = await import('vite');
 await viteBuild({ configFile: join(root, 'vite.config.mts'), logLevel: 'warn' });
 
+const esmRequireShim = [
+  "import { createRequire as __keelCreateRequire } from 'node:module';",
+  "import { fileURLToPath as __keelToPath } from 'node:url';",
+  'const require = __keelCreateRequire(import.meta.url);',
+  'const __filename = __keelToPath(import.meta.url);',
+  "const __dirname = __keelToPath(new URL('.', import.meta.url));",
+].join(' ');
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', logLevel: 'warning', absWorkingDir: root };
 await Promise.all([
   // Electron loads CommonJS for main and (sandboxed) preload; the preload must bundle all it needs but `electron`.
   esbuild({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', packages: 'external' }),
   esbuild({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] }),
-  esbuild({ ...common, entryPoints: ['electron/serve.ts'], outfile: 'dist/electron/serve.mjs', format: 'esm', packages: 'external' }),
+  // The browser host bundles its dependencies (about half its start-up was module resolution); only native or
+  // optional platform packages stay external. CommonJS dependencies inside it need require/__filename.
+  esbuild({
+    ...common,
+    entryPoints: ['electron/serve.ts'],
+    outfile: 'dist/electron/serve.mjs',
+    format: 'esm',
+    external: ['node-pty', 'fsevents'],
+    banner: { js: esmRequireShim },
+  }),
   esbuild({ ...common, entryPoints: ['cli/keel.ts'], outfile: 'dist/cli/keel.mjs', format: 'esm', packages: 'external' }),
 ]);
 

@@ -1,7 +1,13 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
-export const COOKIE_NAME = 'keel_token';
+/**
+ * Browsers keep cookies per host name, not per port, so two Keel instances on one machine would overwrite each
+ * other's cookie under one name: the name carries the port.
+ */
+export function cookieName(port: number): string {
+  return `keel_token_${port}`;
+}
 
 export type Verdict = { ok: true } | { ok: false; status: 401 | 403; reason: string };
 
@@ -32,7 +38,7 @@ export class BrowserAuth {
   }
 
   checkCookie(req: IncomingMessage): Verdict {
-    const presented = readCookie(req.headers.cookie, COOKIE_NAME);
+    const presented = readCookie(req.headers.cookie, cookieName(this.port));
     if (presented !== undefined && this.matches(presented)) return { ok: true };
     return { ok: false, status: 401, reason: 'Unauthorized: open the URL Keel printed at start-up' };
   }
@@ -44,7 +50,7 @@ export class BrowserAuth {
   }
 
   setCookieHeader(): string {
-    return `${COOKIE_NAME}=${this.token}; HttpOnly; SameSite=Strict; Path=/`;
+    return `${cookieName(this.port)}=${this.token}; HttpOnly; SameSite=Strict; Path=/`;
   }
 }
 
