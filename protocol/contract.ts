@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appEvents, appRequests } from './app';
+import { specsRequests } from './specs';
 import { terminalEvents, terminalRequests } from './terminal';
 import { workspaceEvents, workspaceRequests } from './workspace';
 
@@ -11,6 +12,7 @@ export const requests = {
   ...appRequests,
   ...workspaceRequests,
   ...terminalRequests,
+  ...specsRequests,
 } as const;
 
 export const events = {

@@ -5,3 +5,4 @@ export * from './client';
 export * from './workspace';
 export * from './terminal';
 export * from './app';
+export * from './specs';

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { KeelError } from '../../protocol';
 import type { RecentFolders } from '../services/app/user-data';
 import type { Workbench } from '../services/app/workbench';
+import { createSpec, listSpecs } from '../services/specs/spec-service';
+import { specWorkspace } from '../services/specs/workspace-adapter';
 import type { Handlers } from './router';
 
 /** What differs between the Electron host and the browser host — and nothing else. */
@@ -84,5 +86,8 @@ export function createHandlers({ host, workbench, recent }: HandlerDeps): Handle
       workbench.terminals.kill(id);
       return {};
     },
+
+    'spec/list': async () => ({ specs: await listSpecs(specWorkspace(workbench.workspace)) }),
+    'spec/create': ({ name, type, workflow }) => createSpec(specWorkspace(workbench.workspace), name, type, workflow),
   };
 }
