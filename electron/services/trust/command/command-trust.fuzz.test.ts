@@ -3,6 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CommandTrust } from './command-trust';
 import type { CommandTrustRule } from './trust-rules';
 
+/** KEEL_FUZZ_RUNS=20000 for a deeper search than the default CI run. */
+const RUNS = Number(process.env.KEEL_FUZZ_RUNS ?? 1500);
+
 let trust: CommandTrust;
 beforeAll(async () => {
   trust = await CommandTrust.create();
@@ -94,9 +97,9 @@ const wrapped = (piece: fc.Arbitrary<Piece>, depth: number, wraps = WRAPS): fc.A
 
 const OPERATORS = [' && ', ' || ', '; ', ' | ', '\n', ' |& ', ' & '];
 
-const chain = (piece: fc.Arbitrary<Piece>, wraps = WRAPS) =>
+const chain = (piece: fc.Arbitrary<Piece>, wraps = WRAPS, operators = OPERATORS) =>
   fc
-    .tuple(fc.array(wrapped(piece, 2, wraps), { minLength: 1, maxLength: 5 }), fc.array(fc.constantFrom(...OPERATORS), { minLength: 4, maxLength: 4 }))
+    .tuple(fc.array(wrapped(piece, 2, wraps), { minLength: 1, maxLength: 5 }), fc.array(fc.constantFrom(...operators), { minLength: 4, maxLength: 4 }))
     .map(([pieces, ops]) => ({
       text: pieces.map((p, i) => (i === 0 ? p.text : `${ops[(i - 1) % ops.length]}${p.text}`)).join(''),
       untrusted: pieces.some((p) => p.untrusted),
@@ -104,14 +107,18 @@ const chain = (piece: fc.Arbitrary<Piece>, wraps = WRAPS) =>
 
 describe('fuzzed command chains', () => {
   it('never runs a chain unasked when any part is untrusted', () => {
-    const anyPart = fc.oneof(leaf(TRUSTED, false), leaf(UNTRUSTED, true));
+    // Writes through redirections: the words are trusted, the redirection is not.
+    const writes = fc
+      .constantFrom('> pwned.txt', 'echo hi >> ~/.bashrc', 'cat a.txt > /dev/sda', 'ls 2> err.log', 'ls &> out.log')
+      .map((text): Piece => ({ text, untrusted: true, simple: false }));
+    const anyPart = fc.oneof(leaf(TRUSTED, false), leaf(UNTRUSTED, true), writes);
     fc.assert(
       fc.property(chain(anyPart), (c) => {
         fc.pre(c.untrusted);
         const verdict = trust.evaluate(c.text, rules);
         expect(verdict.decision, c.text).toBe('ask');
       }),
-      { numRuns: 1500 },
+      { numRuns: RUNS },
     );
   });
 
@@ -123,10 +130,13 @@ describe('fuzzed command chains', () => {
         fc.pre(!c.untrusted);
         const verdict = trust.evaluate(c.text, rules);
         const blockers = verdict.commands.filter((x) => !x.trusted).map((x) => `${x.text}: ${x.reason}`);
-        expect({ blockers, parseError: verdict.parseError }, c.text).toEqual({ blockers: [], parseError: undefined });
-        expect(verdict.decision).toBe('run');
+        expect(blockers, c.text).toEqual([]);
+        // The grammar also glues some lines after a pipeline onto its last command; that is detected and asks
+        // ("could not be read reliably"): failing closed is allowed, any other parse error is not.
+        if (verdict.parseError !== undefined) expect(verdict.parseError, c.text).toMatch(/could not be read reliably/);
+        else expect(verdict.decision, c.text).toBe('run');
       }),
-      { numRuns: 500 },
+      { numRuns: Math.ceil(RUNS / 3) },
     );
   });
 });

@@ -39,7 +39,7 @@ interface State {
 
 function extractInto(parser: ShellParser, text: string, state: State, ctx: Context, depth: number): boolean {
   return parser.withTree(text, (root) => {
-    const suspicious = root.hasError ? undefined : findMisreadWord(root);
+    const suspicious = root.hasError ? undefined : findMisread(root, text);
     if (suspicious) {
       state.parseError ??= `The command could not be read reliably near "${suspicious.slice(0, 20)}".`;
     }
@@ -53,14 +53,22 @@ function extractInto(parser: ShellParser, text: string, state: State, ctx: Conte
 }
 
 /**
- * tree-sitter-bash 0.25 glues a line starting with a backslash onto the previous command (a newline, then
- * as `ls <newline>node x`). An unquoted word can never hold a bare newline, so such a word means the tree is wrong.
+ * tree-sitter-bash 0.25 sometimes glues the next line onto a command: a line starting with a backslash, or a line
+ * after `|& cmd "$(…)"`, becomes more arguments of the command before. A simple command never spans an unescaped
+ * newline, so a word holding one, or a newline between a command's words, means the tree is wrong.
  */
-function findMisreadWord(node: SyntaxNode): string | undefined {
+function findMisread(node: SyntaxNode, text: string): string | undefined {
   if (node.type === 'word' && /(^|[^\\])\n/.test(node.text)) return node.text;
   if (node.type === 'string' || node.type === 'raw_string' || node.type === 'heredoc_body' || node.type === 'comment') return undefined;
+  if (node.type === 'command') {
+    const parts = node.children;
+    for (let i = 1; i < parts.length; i++) {
+      const gap = text.slice((parts[i - 1] as SyntaxNode).endIndex, (parts[i] as SyntaxNode).startIndex).replace(/\\\n/g, '');
+      if (gap.includes('\n')) return (parts[i] as SyntaxNode).text;
+    }
+  }
   for (const child of node.namedChildren) {
-    const found = findMisreadWord(child);
+    const found = findMisread(child, text);
     if (found) return found;
   }
   return undefined;
@@ -101,6 +109,7 @@ function walk(node: SyntaxNode, ctx: Context, state: State, parser: ShellParser,
       const body = node.childForFieldName('body');
       const inner = { ...ctx, redirects: [...ctx.redirects, ...redirects.filter(isRedirectNode).map(redirectOf)] };
       if (body) walk(body, inner, state, parser, depth);
+      else pushBareRedirect(node, inner.redirects, ctx, state);
       for (const r of redirects) walkChildren(r, substitutionContext(ctx, undefined), state, parser, depth);
       return;
     }
@@ -114,7 +123,13 @@ function walk(node: SyntaxNode, ctx: Context, state: State, parser: ShellParser,
         visitBackticks(node, ctx, state, parser, depth);
         return;
       }
-      walkChildren(node, { ...ctx, origin: 'substitution', pipeline: undefined, redirects: [] }, state, parser, depth);
+      {
+        const sub: Context = { ...ctx, origin: 'substitution', pipeline: undefined, redirects: [] };
+        // `$(< file)` and `$(> file)`: the grammar hangs the redirect on the substitution itself.
+        const redirects = node.namedChildren.filter(isRedirectNode).map(redirectOf);
+        if (redirects.length) pushBareRedirect(node, redirects, sub, state);
+        walkChildren(node, sub, state, parser, depth);
+      }
       return;
     case 'process_substitution':
       walkChildren(node, { ...ctx, origin: 'substitution', pipeline: undefined, redirects: [] }, state, parser, depth);
@@ -142,6 +157,21 @@ function visitBackticks(node: SyntaxNode, ctx: Context, state: State, parser: Sh
   }
   const sub: Context = { ...ctx, origin: 'substitution', pipeline: undefined, redirects: [] };
   if (!extractInto(parser, inner, state, sub, depth + 1)) state.parseError ??= 'A backtick substitution is not valid shell syntax.';
+}
+
+/** A redirection with no command (`> file` truncates or creates the file): judged like a command. */
+function pushBareRedirect(node: SyntaxNode, redirects: ShellRedirect[], ctx: Context, state: State): void {
+  state.commands.push({
+    text: node.text,
+    words: [],
+    assignments: [],
+    redirects,
+    origin: ctx.origin,
+    wrappers: [...ctx.wrappers],
+    openArguments: false,
+    ...(ctx.pipeline ? { pipeline: ctx.pipeline } : {}),
+    ...(ctx.parent !== undefined ? { parent: ctx.parent } : {}),
+  });
 }
 
 function walkChildren(node: SyntaxNode, ctx: Context, state: State, parser: ShellParser, depth: number): void {
