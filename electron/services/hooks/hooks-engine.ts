@@ -71,6 +71,8 @@ export class HooksEngine implements Disposable {
   private readonly pending = new Map<string, Pending>();
   private readonly busy = new Set<string>();
   private readonly controllers = new Map<string, AbortController>();
+  /** preToolUse runs whose hook asked to block, with the reason; read (and dropped) by preToolUse. */
+  private readonly blockReasons = new Map<string, string>();
   private readonly queue: RunQueue;
   private readonly loops: LoopGuard;
   private readonly runner: CommandRunner;
@@ -146,9 +148,9 @@ export class HooksEngine implements Disposable {
   async preToolUse(tool: ToolUse): Promise<ToolGate> {
     const runs = await this.runMatching({ event: 'preToolUse', tool }, (h) => matchesTool(h.hook, tool));
     const blocking = runs.find((r) => r.status === 'failed' || r.status === 'timedOut' || this.blockReasons.has(r.id));
-    if (!blocking) return { allowed: true, runs };
-    const reason = this.blockReasons.get(blocking.id) ?? blocking.reason ?? `Hook "${blocking.hookName}" blocked the tool.`;
-    return { allowed: false, reason, runs };
+    const reason = blocking ? (this.blockReasons.get(blocking.id) ?? blocking.reason ?? `Hook "${blocking.hookName}" blocked the tool.`) : undefined;
+    for (const r of runs) this.blockReasons.delete(r.id);
+    return reason === undefined ? { allowed: true, runs } : { allowed: false, reason, runs };
   }
 
   postToolUse(tool: ToolUse): Promise<HookRun[]> {
@@ -167,8 +169,6 @@ export class HooksEngine implements Disposable {
     for (const c of this.controllers.values()) c.abort();
     await this.disposables.dispose();
   }
-
-  private readonly blockReasons = new Map<string, string>();
 
   private async onFileChanges(changes: readonly FileChange[]): Promise<void> {
     const chain = this.loops.currentChain();
