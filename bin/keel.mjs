@@ -6,10 +6,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bundled = join(root, 'dist/cli/keel.mjs');
+let cli;
 if (existsSync(bundled)) {
-  await import(pathToFileURL(bundled).href);
+  cli = await import(pathToFileURL(bundled).href);
 } else {
   const { register } = await import('tsx/esm/api');
   register();
-  await import(pathToFileURL(join(root, 'cli/keel.ts')).href);
+  cli = await import(pathToFileURL(join(root, 'cli/keel.ts')).href);
 }
+cli.main();

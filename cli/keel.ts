@@ -67,8 +67,8 @@ export async function runKeel(argv: readonly string[], io: CommandIO): Promise<n
   }
 }
 
-const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
-if (isMain) {
+/** Runs the CLI on this process's arguments and streams; called when this file is the entry, or by bin/keel.mjs. */
+export function main(): void {
   // `keel spec stats . --json | head` closes the pipe early: stop quietly instead of crashing with EPIPE.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
@@ -85,3 +85,6 @@ if (isMain) {
     },
   );
 }
+
+const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (isMain) main();
