@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appEvents, appRequests } from './app';
 import { specsRequests } from './specs';
+import { searchEvents, searchRequests } from './search';
 import { terminalEvents, terminalRequests } from './terminal';
 import { workspaceEvents, workspaceRequests } from './workspace';
 
@@ -13,12 +14,14 @@ export const requests = {
   ...workspaceRequests,
   ...terminalRequests,
   ...specsRequests,
+  ...searchRequests,
 } as const;
 
 export const events = {
   ...appEvents,
   ...workspaceEvents,
   ...terminalEvents,
+  ...searchEvents,
 } as const;
 
 export type Requests = typeof requests;

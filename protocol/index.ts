@@ -4,5 +4,6 @@ export * from './transport';
 export * from './client';
 export * from './workspace';
 export * from './terminal';
+export * from './search';
 export * from './app';
 export * from './specs';

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { KeelError } from '../../protocol';
 import type { RecentFolders } from '../services/app/user-data';
 import type { Workbench } from '../services/app/workbench';
+import { searchServiceFor } from '../services/search/search-registry';
 import { createSpec, listSpecs } from '../services/specs/spec-service';
 import { specWorkspace } from '../services/specs/workspace-adapter';
 import type { Handlers } from './router';
@@ -66,6 +67,17 @@ export function createHandlers({ host, workbench, recent }: HandlerDeps): Handle
       return {};
     },
     'workspace/quickOpen': ({ query, limit }) => workbench.workspace.quickOpen(query, limit),
+
+    'search/start': async (query, ctx) => ({ searchId: await searchServiceFor(workbench.workspace).start(query, ctx.connectionId) }),
+    'search/next': ({ searchId }) => searchServiceFor(workbench.workspace).next(searchId),
+    'search/cancel': ({ searchId }) => {
+      searchServiceFor(workbench.workspace).cancel(searchId);
+      return {};
+    },
+    'search/preview': ({ query, replacement, target, content }) =>
+      searchServiceFor(workbench.workspace).preview(query, replacement, target, content),
+    'search/replace': ({ query, replacement, targets }) =>
+      searchServiceFor(workbench.workspace).replace(query, replacement, targets),
 
     'terminal/create': ({ cols, rows }, ctx) => workbench.terminals.create(cols, rows, ctx.connectionId),
     'terminal/list': () => workbench.terminals.list(),
