@@ -32,6 +32,8 @@ await Promise.all([
     outfile: 'dist/electron/serve.mjs',
     format: 'esm',
     external: ['node-pty', 'fsevents'],
+    // Prefer ES module builds: some packages' "main" is a UMD wrapper whose inner requires esbuild cannot follow.
+    mainFields: ['module', 'main'],
     banner: { js: esmRequireShim },
   }),
   esbuild({ ...common, entryPoints: ['cli/keel.ts'], outfile: 'dist/cli/keel.mjs', format: 'esm', packages: 'external' }),
