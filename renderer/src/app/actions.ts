@@ -2,12 +2,15 @@ import { useDialog } from '../state/dialog';
 import { useDocuments } from '../state/documents';
 import { baseName, parentOf } from '../state/explorer';
 import { notifyError } from '../state/notifications';
+import { useEditorStatus } from '../state/status';
 import { isAtOrUnder, useTabs } from '../state/tabs';
 import { getServices } from './services';
 
 /** User-level actions shared by the explorer, tabs, quick open and commands. */
 
-export function openFile(path: string): void {
+/** Opens a file in a tab; `focus` moves the keyboard into the editor (a single click in the explorer does not). */
+export function openFile(path: string, focus = true): void {
+  if (focus) useEditorStatus.getState().set({ focusEditor: true });
   useTabs.getState().open(path);
   void getServices().documents.openFile(path);
 }
@@ -71,7 +74,9 @@ export function closeOthers(path: string | null = useTabs.getState().active): Pr
 
 export function reopenClosed(): void {
   const path = useTabs.getState().reopenClosed();
-  if (path) void getServices().documents.openFile(path);
+  if (!path) return;
+  useEditorStatus.getState().set({ focusEditor: true });
+  void getServices().documents.openFile(path);
 }
 
 /** Where "New File" puts things: the selected folder, the selected file's folder, or the root. */
@@ -85,6 +90,8 @@ export function targetFolder(): string {
 
 export async function startCreate(kind: 'newFile' | 'newFolder', parent = targetFolder()): Promise<void> {
   const { explorer } = getServices();
+  // Until the name box is up, keys must not land in the editor that had focus.
+  if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
   if (parent !== '') await explorer.getState().expand(parent);
   explorer.getState().setEdit({ kind, parent });
 }

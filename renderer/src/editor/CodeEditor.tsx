@@ -60,7 +60,6 @@ export default function CodeEditor({ path, readOnly }: { path: string; readOnly:
     editor.setModel(model);
     const state = viewStates.get(path);
     if (state) editor.restoreViewState(state);
-    editor.focus();
     const setLanguage = () => useEditorStatus.getState().set({ language: languageLabel(model.getLanguageId()) });
     setLanguage();
     const d = model.onDidChangeLanguage(setLanguage);
@@ -69,6 +68,14 @@ export default function CodeEditor({ path, readOnly }: { path: string; readOnly:
       viewStates.set(path, editor.saveViewState());
     };
   }, [path]);
+
+  // Declared after the model effect, so the model is in place when focus moves in.
+  const wantFocus = useEditorStatus((s) => s.focusEditor);
+  useEffect(() => {
+    if (!wantFocus || !editorRef.current?.getModel()) return;
+    useEditorStatus.getState().set({ focusEditor: false });
+    editorRef.current.focus();
+  }, [wantFocus, path]);
 
   useEffect(() => {
     editorRef.current?.updateOptions({ readOnly, domReadOnly: readOnly });

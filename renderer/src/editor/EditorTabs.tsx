@@ -3,6 +3,7 @@ import { closeEditors, closeOthers } from '../app/actions';
 import { getServices } from '../app/services';
 import { useDocuments } from '../state/documents';
 import { baseName, parentOf } from '../state/explorer';
+import { useEditorStatus } from '../state/status';
 import { useTabs } from '../state/tabs';
 import { ContextMenu } from '../widgets/ContextMenu';
 import { Icon } from '../workbench/icons';
@@ -35,7 +36,10 @@ export function EditorTabs() {
                 void closeEditors([path]);
               }
             }}
-            onClick={() => activate(path)}
+            onClick={() => {
+              useEditorStatus.getState().set({ focusEditor: true });
+              activate(path);
+            }}
             onContextMenu={(e) => {
               e.preventDefault();
               setMenu({ x: e.clientX, y: e.clientY, path });

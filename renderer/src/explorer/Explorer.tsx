@@ -43,10 +43,10 @@ export function Explorer() {
     treeRef.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
   }, [state.selected]);
 
-  const activate = (entry: DirEntry) => {
+  const activate = (entry: DirEntry, focusEditor: boolean) => {
     store.getState().select(entry.path);
     if (entry.kind === 'directory') void store.getState().toggle(entry.path);
-    else openFile(entry.path);
+    else openFile(entry.path, focusEditor);
   };
 
   const entries = rows.flatMap((r) => (r.kind === 'entry' ? [r.entry] : []));
@@ -65,7 +65,7 @@ export function Explorer() {
     else if (e.key === 'ArrowLeft' && current) {
       if (current.kind === 'directory' && state.expanded[current.path]) void store.getState().toggle(current.path);
       else if (parentOf(current.path)) store.getState().select(parentOf(current.path));
-    } else if (e.key === 'Enter' && current) activate(current);
+    } else if (e.key === 'Enter' && current) activate(current, true);
     else if (e.key === 'F2' && current) store.getState().setEdit({ kind: 'rename', path: current.path });
     else if (e.key === 'Delete' && current) void remove(current.path, current.kind === 'directory');
     else return;
@@ -167,7 +167,7 @@ function TreeRow({
   depth: number;
   state: ExplorerState;
   isActiveFile: boolean;
-  onActivate: (entry: DirEntry) => void;
+  onActivate: (entry: DirEntry, focusEditor: boolean) => void;
   onMenu: (e: React.MouseEvent) => void;
 }) {
   const isDir = entry.kind === 'directory';
@@ -186,7 +186,8 @@ function TreeRow({
       data-kind={entry.kind}
       title={error ? `${entry.path}: ${error}` : entry.path}
       style={{ paddingLeft: depth * INDENT + 8 }}
-      onClick={() => !renaming && onActivate(entry)}
+      onClick={() => !renaming && onActivate(entry, false)}
+      onDoubleClick={() => !renaming && !isDir && onActivate(entry, true)}
       onContextMenu={onMenu}
     >
       {depth > 0 && <IndentGuides depth={depth} />}

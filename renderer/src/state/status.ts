@@ -8,6 +8,8 @@ interface EditorStatusState {
   language: string;
   /** A chord is half typed (`Ctrl+K` pressed): shown like VS Code's "(Ctrl+K) was pressed…". */
   chord: string | null;
+  /** The next editor shown should take keyboard focus (opened from quick open, Enter, a tab click). */
+  focusEditor: boolean;
   set(patch: Partial<Omit<EditorStatusState, 'set'>>): void;
 }
 
@@ -17,5 +19,6 @@ export const useEditorStatus = create<EditorStatusState>()((set) => ({
   selected: 0,
   language: '',
   chord: null,
+  focusEditor: false,
   set: (patch) => set(patch),
 }));
