@@ -54,6 +54,7 @@ describe('MCP servers over stdio', () => {
     expect(m.listTools().map((t) => [t.name, t.autoApproved])).toEqual([
       ['add', true],
       ['echo', false],
+      ['crash', false],
     ]);
     expect(await m.callTool('fixture', 'add', { a: 2, b: 3 })).toEqual({ content: [{ type: 'text', text: '5' }], isError: false });
     await expect(m.callTool('fixture', 'delete_everything')).rejects.toThrow(/disabled in mcp\.json/);
@@ -87,6 +88,18 @@ describe('MCP servers over stdio', () => {
     await m.restart('broken');
     expect(m.statuses()[0]?.state).toBe('error');
     await expect(m.callTool('broken', 'add', {})).rejects.toThrow(/not running/);
+  });
+
+  it('a server that dies while running turns to error with its last log line; restart brings it back', async () => {
+    writeConfig({ fixture: fixture({ autoApprove: ['*'] }) });
+    const m = await start();
+    const died = new Promise<void>((resolve) => m.onDidChangeStatus((s) => s[0]?.state === 'error' && resolve()));
+    await m.callTool('fixture', 'crash');
+    await died;
+    expect(m.statuses()[0]?.message).toMatch(/stopped unexpectedly.*out of cheese/);
+    expect(m.listTools()).toEqual([]);
+    await m.restart('fixture');
+    expect(await m.callTool('fixture', 'add', { a: 1, b: 1 })).toMatchObject({ content: [{ text: '2' }] });
   });
 
   it('does not start disabled servers; a missing command is an error, not a crash', async () => {
@@ -128,7 +141,7 @@ describe('MCP servers over streamable HTTP', () => {
       writeConfig({ remote: { url: server.url, headers: { Authorization: 'Bearer ${env:MCP_TOKEN}' }, autoApprove: ['*'] } });
       const m = await start({ env: { MCP_TOKEN: 't0ken' } });
       expect(m.statuses()[0]).toMatchObject({ state: 'ready', transport: 'http' });
-      expect(m.listTools().map((t) => t.name)).toEqual(['add', 'echo', 'delete_everything']);
+      expect(m.listTools().map((t) => t.name)).toEqual(['add', 'echo', 'delete_everything', 'crash']);
       expect(await m.callTool('remote', 'add', { a: 40, b: 2 })).toMatchObject({ content: [{ type: 'text', text: '42' }] });
       await m.dispose();
       const wrong = await start({ env: { MCP_TOKEN: 'wrong' } });
