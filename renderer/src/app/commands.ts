@@ -6,6 +6,9 @@ import { useTerminals } from '../state/terminals';
 import { useWorkspace } from '../state/workspace';
 import { closeActive, closeEditors, closeOthers, openFolder, reopenClosed, save, saveAll, startCreate } from './actions';
 import type { Services } from './services';
+import { isSpecTab, saveSpecTab } from '../specs/specActions';
+import { useSideView } from '../specs/sideView';
+import { registerSearchCommands } from '../search/searchCommands';
 
 const recentOthers = () => {
   const { recent, root } = useWorkspace.getState();
@@ -55,7 +58,20 @@ export function registerWorkbenchCommands(services: Services): void {
     title: 'Show Explorer',
     keybindings: ['ctrlcmd+shift+e'],
     inTerminal: true,
-    run: () => useLayout.getState().setSidebar(true),
+    run: () => {
+      useSideView.getState().show('explorer');
+      useLayout.getState().setSidebar(true);
+    },
+  });
+  r({
+    id: 'kiro.specs.show',
+    category: 'View',
+    title: 'Show Specs',
+    inTerminal: true,
+    run: () => {
+      useSideView.getState().show('specs');
+      useLayout.getState().setSidebar(true);
+    },
   });
   r({
     id: 'workbench.action.togglePanel',
@@ -107,7 +123,8 @@ export function registerWorkbenchCommands(services: Services): void {
     title: 'Save',
     keybindings: ['ctrlcmd+s'],
     enabled: hasActiveEditor,
-    run: () => save(),
+    // A spec editor saves the spec's documents it shows.
+    run: () => (isSpecTab(useTabs.getState().active) ? saveSpecTab(useTabs.getState().active!).then(() => {}) : save()),
   });
   r({
     id: 'workbench.action.files.saveAll',
@@ -224,4 +241,5 @@ export function registerWorkbenchCommands(services: Services): void {
     title: 'Collapse Folders in Explorer',
     run: () => services.explorer.getState().collapseAll(),
   });
+  registerSearchCommands(r);
 }

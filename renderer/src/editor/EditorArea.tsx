@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { getServices } from '../app/services';
 import { useDocuments, type DocMeta } from '../state/documents';
 import { useTabs } from '../state/tabs';
+import { isSpecTab } from '../specs/specTab';
 import { ConflictBar, NoticeBar } from './ConflictBar';
 import { EditorTabs } from './EditorTabs';
 import { Watermark } from './Watermark';
@@ -9,6 +10,8 @@ import { Watermark } from './Watermark';
 // Monaco's chunk is fetched only when the first file is shown (and prefetched when the workbench is idle).
 const CodeEditor = lazy(() => import('./CodeEditor'));
 const DiffEditor = lazy(() => import('./DiffEditor'));
+// The spec editor (and specs-schema with it) loads with the first spec opened.
+const SpecEditor = lazy(() => import('../specs/SpecEditor').then((m) => ({ default: m.SpecEditor })));
 
 export function EditorArea() {
   const active = useTabs((s) => s.active);
@@ -16,7 +19,11 @@ export function EditorArea() {
   return (
     <div className="editor-area">
       <EditorTabs />
-      {active && doc ? <EditorBody doc={doc} /> : active ? <div className="editor-loading" /> : <Watermark />}
+      {isSpecTab(active) ? (
+        <Suspense fallback={<div className="editor-loading" aria-busy="true" />}>
+          <SpecEditor key={active} tab={active} />
+        </Suspense>
+      ) : active && doc ? <EditorBody doc={doc} /> : active ? <div className="editor-loading" /> : <Watermark />}
     </div>
   );
 }

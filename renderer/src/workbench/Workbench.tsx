@@ -8,6 +8,9 @@ import { Explorer } from '../explorer/Explorer';
 import { useLayout } from '../state/layout';
 import { QuickInput } from '../quickinput/QuickInput';
 import { TerminalPanel } from '../terminal/TerminalPanel';
+import { SpecsView } from '../specs/SpecsView';
+import { SearchView } from '../search/SearchView';
+import { useSideView } from '../specs/sideView';
 import { Dialog } from '../widgets/Dialog';
 import { Notifications } from '../widgets/Notifications';
 import { ActivityBar } from './ActivityBar';
@@ -33,6 +36,7 @@ function useReadyMark() {
 
 export function Workbench() {
   const { sidebarVisible, panelVisible, theme } = useLayout();
+  const sideView = useSideView((s) => s.view);
   useReadyMark();
   useEffect(() => {
     const root = document.documentElement;
@@ -47,10 +51,17 @@ export function Workbench() {
           {sidebarVisible && (
             <>
               <Panel id="sidebar" order={1} defaultSize={20} minSize={10} className="sidebar">
-                <aside className="sidebar-content" aria-label="Explorer">
-                  <div className="sidebar-title">Explorer</div>
-                  <Explorer />
+                {sideView === 'search' ? (
+                  <aside className="sidebar-content" aria-label="Search">
+                    <div className="sidebar-title">Search</div>
+                    <SearchView />
+                  </aside>
+                ) : (
+                <aside className="sidebar-content" aria-label={sideView === 'specs' ? 'Specs' : 'Explorer'}>
+                  <div className="sidebar-title">{sideView === 'specs' ? 'Specs' : 'Explorer'}</div>
+                  {sideView === 'specs' ? <SpecsView /> : <Explorer />}
                 </aside>
+                )}
               </Panel>
               <PanelResizeHandle className="sash vertical" />
             </>

@@ -1,0 +1,91 @@
+import { lazy, Suspense, useEffect } from 'react';
+import './specs.css';
+import { getServices } from '../app/services';
+import { ConflictBar, NoticeBar } from '../editor/ConflictBar';
+import { useDocuments } from '../state/documents';
+import { DesignPane } from './DesignPane';
+import { RequirementsPane } from './RequirementsPane';
+import { specDocs } from './specActions';
+import { useSpecEditors, type SpecDocKind } from './specEditorStore';
+import { startSpecsList, useSpecs } from './specsStore';
+import { specDirOf } from './specTab';
+import { TasksPane } from './TasksPane';
+
+const CodeEditor = lazy(() => import('../editor/CodeEditor'));
+
+const LABELS: Record<SpecDocKind, string> = { requirements: 'Requirements', design: 'Design', tasks: 'Tasks' };
+
+/**
+ * The spec editor tab: Requirements | Design | Tasks, each a structured pane or the raw markdown one toggle
+ * away. Both views show the same document-manager buffer, so dirty state, undo, save and conflicts are shared.
+ */
+export function SpecEditor({ tab }: { tab: string }) {
+  const dir = specDirOf(tab);
+  const spec = useSpecs((s) => s.specs.find((x) => x.dir === dir));
+  const loaded = useSpecs((s) => s.loaded);
+  const view = useSpecEditors((s) => s.editors[tab]) ?? { doc: 'tasks' as const, raw: false };
+  const docs = useDocuments((s) => s.docs);
+  useEffect(() => void startSpecsList(getServices().client), []);
+  // A restored or re-opened tab: make sure the spec's documents are loaded.
+  useEffect(() => {
+    if (spec) for (const d of specDocs(spec)) void getServices().documents.openFile(d.path);
+  }, [spec]);
+  if (!spec) {
+    return <div className="editor-message">{loaded ? `There is no spec in ${dir} any more.` : 'Loading the spec…'}</div>;
+  }
+  const available = specDocs(spec);
+  const current = available.find((d) => d.kind === view.doc) ?? available[0];
+  const meta = current ? docs[current.path] : undefined;
+  const setDoc = (doc: SpecDocKind) => useSpecEditors.getState().setDoc(tab, doc);
+  return (
+    <div className="spec-editor" data-testid="spec-editor" data-spec={spec.name}>
+      <div className="spec-header">
+        <div className="spec-tabs" role="tablist" aria-label="Spec documents">
+          {available.map((d) => (
+            <button
+              key={d.kind}
+              role="tab"
+              aria-selected={d.kind === current?.kind}
+              className={`spec-tab${d.kind === current?.kind ? ' active' : ''}`}
+              data-testid={`spec-tab-${d.kind}`}
+              title={d.path}
+              onClick={() => setDoc(d.kind)}
+            >
+              {d.kind === 'requirements' && spec.type === 'bugfix' ? 'Bug Analysis' : LABELS[d.kind]}
+              {docs[d.path]?.dirty && <span className="spec-tab-dirty" aria-label="unsaved changes" />}
+            </button>
+          ))}
+        </div>
+        <div className="segmented" role="group" aria-label="View">
+          <button aria-pressed={!view.raw} className={!view.raw ? 'on' : ''} data-testid="spec-view-structured" onClick={() => useSpecEditors.getState().setRaw(tab, false)}>
+            Structured
+          </button>
+          <button aria-pressed={view.raw} className={view.raw ? 'on' : ''} data-testid="spec-view-markdown" onClick={() => useSpecEditors.getState().setRaw(tab, true)}>
+            Markdown
+          </button>
+        </div>
+      </div>
+      {meta && <ConflictBar doc={meta} />}
+      {meta && <NoticeBar doc={meta} />}
+      <div className="spec-body">
+        {!current ? (
+          <div className="editor-message">This spec folder has no requirements, design or tasks document.</div>
+        ) : meta?.status === 'error' ? (
+          <div className="editor-message">Could not open {current.path}: {meta.error}</div>
+        ) : !meta || meta.status === 'loading' ? (
+          <div className="editor-loading" aria-busy="true" />
+        ) : view.raw ? (
+          <Suspense fallback={<div className="editor-loading" aria-busy="true" />}>
+            <CodeEditor path={current.path} readOnly={meta.readOnly} />
+          </Suspense>
+        ) : current.kind === 'tasks' ? (
+          <TasksPane tab={tab} path={current.path} readOnly={meta.readOnly} />
+        ) : current.kind === 'requirements' ? (
+          <RequirementsPane tab={tab} path={current.path} tasksPath={spec.files.tasks} designPath={spec.files.design} readOnly={meta.readOnly} />
+        ) : (
+          <DesignPane path={current.path} onShowMarkdown={() => useSpecEditors.getState().setRaw(tab, true)} />
+        )}
+      </div>
+    </div>
+  );
+}

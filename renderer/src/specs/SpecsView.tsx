@@ -1,0 +1,143 @@
+import { useEffect, useState } from 'react';
+import './specs.css';
+import type { SpecSummary } from '../../../protocol';
+import { getServices } from '../app/services';
+import { useTabs } from '../state/tabs';
+import { Icon } from '../workbench/icons';
+import { toKebabCase } from './naming';
+import { createSpecFromUi, openSpec } from './specActions';
+import { useSpecs, startSpecsList } from './specsStore';
+import { specTabId } from './specTab';
+
+/** Side bar view: every spec of the workspace with its type and progress, and the New Spec form. */
+export function SpecsView() {
+  const { specs, loaded, error } = useSpecs();
+  const active = useTabs((s) => s.active);
+  const [creating, setCreating] = useState(false);
+  useEffect(() => void startSpecsList(getServices().client), []);
+  return (
+    <div className="specs-view" data-testid="specs-view">
+      <div className="pane-header">
+        <span className="pane-title">Specs</span>
+        <div className="pane-actions specs-actions">
+          <button className="icon-button" title="New Spec" aria-label="New Spec" data-testid="spec-new" onClick={() => setCreating(true)}>
+            <Icon name="plus" />
+          </button>
+          <button className="icon-button" title="Refresh Specs" aria-label="Refresh Specs" onClick={() => void startSpecsList(getServices().client)()}>
+            <Icon name="refresh" />
+          </button>
+        </div>
+      </div>
+      {creating && <NewSpecForm existing={specs} onDone={() => setCreating(false)} />}
+      <div className="specs-list" role="list" aria-label="Specs">
+        {error && <div className="tree-message error">Could not list the specs: {error}</div>}
+        {loaded && !error && specs.length === 0 && !creating && (
+          <div className="specs-empty">
+            <p>No specs in this workspace yet. A spec turns an idea into requirements, a design and a task list under .kiro/specs.</p>
+            <button className="button primary" onClick={() => setCreating(true)}>
+              New Spec
+            </button>
+          </div>
+        )}
+        {specs.map((spec) => (
+          <SpecRow key={spec.dir} spec={spec} active={active === specTabId(spec.dir)} />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function SpecRow({ spec, active }: { spec: SpecSummary; active: boolean }) {
+  const { done, total } = spec.tasks;
+  const pct = total ? Math.round((done / total) * 100) : 0;
+  return (
+    <div
+      className={`spec-row${active ? ' selected' : ''}`}
+      role="listitem"
+      tabIndex={0}
+      data-testid="spec-row"
+      data-spec={spec.name}
+      title={spec.dir}
+      onClick={() => openSpec(spec)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') openSpec(spec);
+      }}
+    >
+      <div className="spec-row-top">
+        <span className="spec-name">{spec.name}</span>
+        <span className={`spec-type ${spec.type}`}>{spec.type === 'bugfix' ? 'Bugfix' : 'Feature'}</span>
+      </div>
+      <div className="spec-row-progress" title={total ? `${done} of ${total} tasks done` : 'No tasks yet'}>
+        <span className="progress-bar" aria-hidden="true">
+          <span style={{ width: `${pct}%` }} />
+        </span>
+        <span className="spec-count" data-testid="spec-progress">
+          {total ? `${done}/${total}` : 'no tasks'}
+        </span>
+      </div>
+    </div>
+  );
+}
+
+function NewSpecForm({ existing, onDone }: { existing: SpecSummary[]; onDone: () => void }) {
+  const [name, setName] = useState('');
+  const [type, setType] = useState<SpecSummary['type']>('feature');
+  const [workflow, setWorkflow] = useState<SpecSummary['workflow']>('requirements-first');
+  const [busy, setBusy] = useState(false);
+  const folder = toKebabCase(name);
+  const taken = existing.some((s) => s.name === folder);
+  const problem = !name.trim() ? null : !folder ? 'Use at least one letter or digit.' : taken ? `A spec named ${folder} already exists.` : null;
+  const submit = async () => {
+    if (!folder || problem || busy) return;
+    setBusy(true);
+    const created = await createSpecFromUi(folder, type, workflow);
+    setBusy(false);
+    if (created) onDone();
+  };
+  return (
+    <form
+      className="new-spec"
+      data-testid="new-spec-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onDone();
+      }}
+    >
+      <label className="field">
+        <span>Name</span>
+        <input autoFocus value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Dark mode toggle" aria-label="Spec name" />
+      </label>
+      <div className={`field-hint${problem ? ' error' : ''}`}>{problem ?? (folder ? `.kiro/specs/${folder}` : 'The folder name is made from it (kebab-case).')}</div>
+      <fieldset className="choice">
+        <legend>Type</legend>
+        <label>
+          <input type="radio" name="spec-type" checked={type === 'feature'} onChange={() => setType('feature')} /> Feature
+        </label>
+        <label>
+          <input type="radio" name="spec-type" checked={type === 'bugfix'} onChange={() => setType('bugfix')} /> Bugfix
+        </label>
+      </fieldset>
+      <fieldset className="choice">
+        <legend>Start with</legend>
+        <label>
+          <input type="radio" name="spec-workflow" checked={workflow === 'requirements-first'} onChange={() => setWorkflow('requirements-first')} />{' '}
+          {type === 'bugfix' ? 'Bug analysis' : 'Requirements'}
+        </label>
+        <label>
+          <input type="radio" name="spec-workflow" checked={workflow === 'design-first'} onChange={() => setWorkflow('design-first')} /> Design
+        </label>
+      </fieldset>
+      <div className="form-buttons">
+        <button type="submit" className="button primary" disabled={!folder || !!problem || busy}>
+          Create
+        </button>
+        <button type="button" className="button secondary" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,181 @@
+import { useMemo, useState } from 'react';
+import {
+  addTask,
+  countTasks,
+  indentTask,
+  moveTask,
+  outdentTask,
+  parseTasks,
+  removeTask,
+  setTaskOptional,
+  setTaskState,
+  type EditResult,
+  type Task,
+  type TasksDoc,
+} from '../../../specs-schema';
+import { notifyError } from '../state/notifications';
+import { nextTaskState, TASK_STATE_LABEL } from './naming';
+import { useSpecEditors } from './specEditorStore';
+import { editDoc, useDocText } from './useDocText';
+
+/** tasks.md as a tree: state checkboxes, optional marks, requirement chips, and structure edits. */
+export function TasksPane({ tab, path, readOnly }: { tab: string; path: string; readOnly: boolean }) {
+  const text = useDocText(path);
+  const doc = useMemo(() => (text === undefined ? undefined : parseTasks(text)), [text]);
+  const [adding, setAdding] = useState<{ parent?: Task } | null>(null);
+  if (text === undefined || !doc) return <div className="editor-loading" aria-busy="true" />;
+  const counts = countTasks(doc);
+  const pct = counts.total ? Math.round((counts.done / counts.total) * 100) : 0;
+  const apply = (result: EditResult) => {
+    const refused = result.diagnostics.find((d) => d.severity === 'error');
+    if (refused) return notifyError('The task list was not changed', new Error(refused.message));
+    editDoc(path, text, result);
+  };
+  return (
+    <div className="spec-pane tasks-pane" data-testid="tasks-pane">
+      <div className="pane-toolbar">
+        <div className="tasks-progress" data-testid="tasks-progress" title={`${counts.done} of ${counts.total} tasks done`}>
+          <span className="progress-bar wide" aria-hidden="true">
+            <span style={{ width: `${pct}%` }} />
+          </span>
+          <span>
+            {counts.done}/{counts.total} done{counts.inProgress ? ` · ${counts.inProgress} in progress` : ''}
+          </span>
+        </div>
+        {!readOnly && (
+          <button className="button secondary" data-testid="task-add" onClick={() => setAdding({})}>
+            Add Task
+          </button>
+        )}
+      </div>
+      {doc.all.length === 0 && !adding && <p className="pane-empty">No tasks yet. Add the first step of the implementation plan.</p>}
+      <ul className="task-tree" role="tree" aria-label="Tasks">
+        {doc.tasks.map((t) => (
+          <TaskNode key={t.line} doc={doc} task={t} tab={tab} readOnly={readOnly} apply={apply} onAddSub={(parent) => setAdding({ parent })} adding={adding} onAdd={(r) => { setAdding(null); apply(r); }} onCancelAdd={() => setAdding(null)} />
+        ))}
+      </ul>
+      {adding && !adding.parent && <NewTaskForm doc={doc} onAdd={(r) => { setAdding(null); apply(r); }} onCancel={() => setAdding(null)} />}
+    </div>
+  );
+}
+
+interface NodeProps {
+  doc: TasksDoc;
+  task: Task;
+  tab: string;
+  readOnly: boolean;
+  apply: (r: EditResult) => void;
+  onAddSub: (parent: Task) => void;
+  adding: { parent?: Task } | null;
+  onAdd: (r: EditResult) => void;
+  onCancelAdd: () => void;
+}
+
+function TaskNode(props: NodeProps) {
+  const { doc, task, tab, readOnly, apply, onAddSub, adding } = props;
+  const refs = task.refs.flatMap((r) => r.items);
+  const next = nextTaskState(task.state);
+  return (
+    <li role="treeitem" aria-expanded={task.children.length ? true : undefined} className="task-node">
+      <div className={`task-row state-${task.state}`} data-testid="task-row" data-task-id={task.id ?? ''} data-state={task.state}>
+        <button
+          className={`task-check ${task.state}`}
+          role="checkbox"
+          aria-checked={task.state === 'done' ? true : task.state === 'inProgress' ? 'mixed' : false}
+          aria-label={`${TASK_STATE_LABEL[task.state]}: ${task.title}. Click to mark ${TASK_STATE_LABEL[next].toLowerCase()}`}
+          title={`${TASK_STATE_LABEL[task.state]} — click to mark ${TASK_STATE_LABEL[next].toLowerCase()}`}
+          data-testid="task-check"
+          disabled={readOnly}
+          onClick={() => apply(setTaskState(doc, task, next))}
+        />
+        {task.id && <span className="task-id">{task.id}</span>}
+        <span className="task-title">{task.title}</span>
+        {task.optional && <span className="badge optional" title="Optional task (- [ ]*)">optional</span>}
+        {refs.map((r) => (
+          <button
+            key={`${r.column}`}
+            className={`chip${r.ids.length ? '' : ' plain'}`}
+            title={r.ids.length ? `Show requirement ${r.ids.join(', ')}` : 'Not a requirement id'}
+            disabled={r.ids.length === 0}
+            data-testid="task-ref"
+            onClick={() => r.ids[0] && useSpecEditors.getState().revealCriterion(tab, r.ids[0])}
+          >
+            {r.raw}
+          </button>
+        ))}
+        {!readOnly && (
+          <span className="row-actions">
+            <ActionButton label="Add sub-task" glyph="+" onClick={() => onAddSub(task)} />
+            <ActionButton label="Move up" glyph="↑" onClick={() => apply(moveTask(doc, task, 'up'))} />
+            <ActionButton label="Move down" glyph="↓" onClick={() => apply(moveTask(doc, task, 'down'))} />
+            <ActionButton label="Outdent" glyph="⇤" disabled={task.depth === 0} onClick={() => apply(outdentTask(doc, task))} />
+            <ActionButton label="Indent" glyph="⇥" onClick={() => apply(indentTask(doc, task))} />
+            <ActionButton label={task.optional ? 'Make required' : 'Make optional'} glyph="*" onClick={() => apply(setTaskOptional(doc, task, !task.optional))} />
+            <ActionButton label="Delete task" glyph="✕" onClick={() => apply(removeTask(doc, task))} />
+          </span>
+        )}
+      </div>
+      {(task.children.length > 0 || adding?.parent === task) && (
+        <ul role="group">
+          {task.children.map((c) => (
+            <TaskNode key={c.line} {...props} task={c} />
+          ))}
+          {adding?.parent === task && (
+            <li>
+              <NewTaskForm doc={doc} parent={task} onAdd={props.onAdd} onCancel={props.onCancelAdd} />
+            </li>
+          )}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+function ActionButton({ label, glyph, onClick, disabled }: { label: string; glyph: string; onClick: () => void; disabled?: boolean }) {
+  return (
+    <button className="row-action" title={label} aria-label={label} disabled={disabled} onClick={onClick}>
+      {glyph}
+    </button>
+  );
+}
+
+/** Ids typed as "1.1, 2" (commas or spaces); anything else is kept for the user to fix. */
+export function parseRefInput(value: string): string[] {
+  return value
+    .split(/[,\s]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+function NewTaskForm({ doc, parent, onAdd, onCancel }: { doc: TasksDoc; parent?: Task; onAdd: (r: EditResult) => void; onCancel: () => void }) {
+  const [title, setTitle] = useState('');
+  const [refs, setRefs] = useState('');
+  const [optional, setOptional] = useState(false);
+  return (
+    <form
+      className="inline-form"
+      data-testid="new-task-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!title.trim()) return;
+        const requirements = parseRefInput(refs);
+        onAdd(addTask(doc, { title, ...(parent ? { parent } : {}), optional, ...(requirements.length ? { requirements } : {}) }));
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onCancel();
+      }}
+    >
+      <input autoFocus aria-label={parent ? 'Sub-task title' : 'Task title'} placeholder={parent ? 'Sub-task title' : 'Task title'} value={title} onChange={(e) => setTitle(e.target.value)} />
+      <input aria-label="Requirements" className="refs-input" placeholder="Requirements, e.g. 1.1, 1.2" value={refs} onChange={(e) => setRefs(e.target.value)} />
+      <label className="check-label">
+        <input type="checkbox" checked={optional} onChange={(e) => setOptional(e.target.checked)} /> Optional
+      </label>
+      <button type="submit" className="button primary" disabled={!title.trim()}>
+        Add
+      </button>
+      <button type="button" className="button secondary" onClick={onCancel}>
+        Cancel
+      </button>
+    </form>
+  );
+}
