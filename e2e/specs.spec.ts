@@ -91,3 +91,58 @@ test('a requirement chip on a task jumps to its criterion', async ({ workbench: 
   await expect(page.getByTestId('requirements-pane')).toBeVisible();
   await expect(page.locator('[data-testid="criterion"][data-criterion="2.3"]')).toBeInViewport();
 });
+
+const EXPECTED = join(process.cwd(), 'e2e/fixtures/expected/specs/offline-sync');
+const UUID = /"specId": "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"/;
+
+test('create a spec, add a requirement with two criteria and three tasks, tick one: the files equal the fixture', async ({ workbench: page, host }) => {
+  await openSpecsView(page);
+  await page.getByTestId('spec-new').click();
+  const form = page.getByTestId('new-spec-form');
+  await form.getByLabel('Spec name').fill('Offline Sync');
+  await expect(form).toContainText('.kiro/specs/offline-sync');
+  await form.getByRole('button', { name: 'Create' }).click();
+  await expect(page.locator('[data-testid="spec-editor"][data-spec="offline-sync"]')).toBeVisible();
+  await expect(page.locator('[data-testid="spec-row"][data-spec="offline-sync"]')).toContainText('no tasks');
+
+  await page.getByTestId('spec-tab-requirements').click();
+  await page.getByTestId('requirement-add').click();
+  const req = page.getByTestId('new-requirement-form');
+  await req.getByLabel('Requirement title').fill('Work without a connection');
+  await req.getByLabel('User story').fill('As a traveller, I want to edit my notes offline, so that I can work on a plane');
+  await req.getByLabel('Acceptance criteria').fill(
+    'WHEN the device is offline, THE Notes_App SHALL save edits locally.\nWHEN the connection returns, THE Notes_App SHALL upload the saved edits.',
+  );
+  await req.getByRole('button', { name: 'Add Requirement' }).click();
+  await expect(page.getByTestId('criterion')).toHaveCount(2);
+  await expect(page.locator('[data-criterion="1.1"]')).toContainText('Event (WHEN)');
+
+  await page.getByTestId('spec-tab-tasks').click();
+  const titles: [string, string][] = [
+    ['Store edits in a local queue', '1.1'],
+    ['Upload the queue when online', '1.2'],
+    ['Test offline editing end to end', '1.1, 1.2'],
+  ];
+  for (const [title, refs] of titles) {
+    await page.getByTestId('task-add').click();
+    const f = page.getByTestId('new-task-form');
+    await f.getByLabel('Task title').fill(title);
+    await f.getByLabel('Requirements').fill(refs);
+    await f.getByRole('button', { name: 'Add' }).click();
+  }
+  await expect(page.getByTestId('task-row')).toHaveCount(3);
+  await task(page, '1').getByTestId('task-check').click();
+  await task(page, '1').getByTestId('task-check').click();
+  await expect(task(page, '1')).toHaveAttribute('data-state', 'done');
+  await page.keyboard.press(`${mod}+s`);
+  await expect(page.locator('[data-testid="spec-row"][data-spec="offline-sync"]').getByTestId('spec-progress')).toHaveText('1/3');
+
+  const dir = join(host.workspace, '.kiro/specs/offline-sync');
+  for (const name of ['requirements.md', 'design.md', 'tasks.md']) {
+    expect(readFileSync(join(dir, name), 'utf8'), name).toBe(readFileSync(join(EXPECTED, name), 'utf8'));
+  }
+  // The spec id is a fresh UUID (as Kiro writes it); everything else in .config.kiro is fixed.
+  const config = readFileSync(join(dir, '.config.kiro'), 'utf8');
+  expect(config).toMatch(UUID);
+  expect(config.replace(UUID, '"specId": "<uuid>"')).toBe(readFileSync(join(EXPECTED, '.config.kiro'), 'utf8'));
+});
