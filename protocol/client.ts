@@ -1,5 +1,5 @@
 import type { Channel, EventName, EventOf, RequestOf, ResponseOf } from './contract';
-import { RequestError } from './errors';
+import { RequestError } from './error-codes';
 import type { Transport } from './transport';
 
 export interface Client {

@@ -1,47 +1,12 @@
 import { z } from 'zod';
+import { errorCodes } from './error-codes';
 
-/** Every failure that crosses the contract carries one of these codes, so the UI can react without parsing text. */
-export const errorCodes = [
-  'BAD_REQUEST',
-  'UNKNOWN_CHANNEL',
-  'PATH_OUTSIDE_WORKSPACE',
-  'NOT_FOUND',
-  'EXISTS',
-  'CONFLICT',
-  'NOT_A_FILE',
-  'NOT_A_DIRECTORY',
-  'READ_ONLY',
-  'IO',
-  'UNAUTHORIZED',
-  'INTERNAL',
-] as const;
+export * from './error-codes';
+
+/** The zod forms of the error types, for validating replies where that is wanted. */
 export const ErrorCode = z.enum(errorCodes);
-export type ErrorCode = z.infer<typeof ErrorCode>;
 
 export const ErrorPayload = z.object({ code: ErrorCode, message: z.string() });
+// Local declarations hide the star export's types of the same name, so restate them (they are identical).
+export type ErrorCode = z.infer<typeof ErrorCode>;
 export type ErrorPayload = z.infer<typeof ErrorPayload>;
-
-export type Reply<T> = { ok: true; value: T } | { ok: false; error: ErrorPayload };
-
-/** Thrown by services with a code the client understands; the router turns it into an error reply. */
-export class KeelError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'KeelError';
-  }
-}
-
-/** Raised on the client side when a request was answered with an error reply. */
-export class RequestError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly channel: string,
-  ) {
-    super(message);
-    this.name = 'RequestError';
-  }
-}

@@ -1,4 +1,4 @@
-import type { Reply } from './errors';
+import type { Reply } from './error-codes';
 
 /**
  * What the renderer needs from a host: send a request and receive events. The Electron preload and the browser

@@ -1,4 +1,5 @@
-import { createClient, type Client, type Transport } from '../../../protocol';
+import { createClient, type Client } from '../../../protocol/client';
+import type { Transport } from '../../../protocol';
 import type { HostTransport } from './hostTransport';
 import { CommandRegistry } from '../commands/registry';
 import { detectPlatform } from '../commands/keybinding';

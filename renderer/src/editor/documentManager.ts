@@ -1,4 +1,5 @@
-import { RequestError, type Client, type FileChange } from '../../../protocol';
+import { RequestError } from '../../../protocol/error-codes';
+import type { Client, FileChange } from '../../../protocol';
 import type { DocumentsStore } from '../state/documents';
 import { isAtOrUnder } from '../state/tabs';
 import { splitBom, textForSave, type Eol } from './textCodec';
