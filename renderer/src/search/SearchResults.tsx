@@ -19,7 +19,9 @@ function splitPath(path: string) {
 export function SearchResults({ onOpen, onReplace, onPreview }: Props) {
   const { files, collapsed, cursor, showReplace, replacement, set } = useSearch();
   const selectedRef = useRef<HTMLDivElement>(null);
-  useEffect(() => selectedRef.current?.scrollIntoView({ block: 'nearest' }), [cursor]);
+  useEffect(() => {
+    selectedRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [cursor]);
   const replacing = showReplace && replacement !== '' ? replacement : undefined;
 
   return (
