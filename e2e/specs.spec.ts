@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, mod, test } from './fixtures/test';
@@ -145,4 +145,43 @@ test('create a spec, add a requirement with two criteria and three tasks, tick o
   const config = readFileSync(join(dir, '.config.kiro'), 'utf8');
   expect(config).toMatch(UUID);
   expect(config.replace(UUID, '"specId": "<uuid>"')).toBe(readFileSync(join(EXPECTED, '.config.kiro'), 'utf8'));
+});
+
+test('a task file changed on disk under unsaved tree edits raises the conflict bar; nothing is lost', async ({ workbench: page, host }) => {
+  const file = join(host.workspace, SPEC, 'tasks.md');
+  const original = readFileSync(file, 'utf8');
+  await openSpec(page, 'todo-priorities');
+  await page.getByTestId('spec-tab-tasks').click();
+  await task(page, '4').getByTestId('task-check').click();
+  await expect(task(page, '4')).toHaveAttribute('data-state', 'inProgress');
+  const theirs = original.replace('- [ ] 3. List todos by priority', '- [x] 3. List todos by priority');
+  writeFileSync(file, theirs);
+  await expect(page.getByTestId('conflict-bar')).toBeVisible();
+  // The tree still shows the user's edit, not the disk's.
+  await expect(task(page, '4')).toHaveAttribute('data-state', 'inProgress');
+  await expect(task(page, '3')).toHaveAttribute('data-state', 'open');
+  await page.getByTestId('conflict-compare').click();
+  await expect(page.locator('.monaco-diff-editor')).toBeVisible();
+  await page.getByTestId('conflict-take-theirs').click();
+  await expect(page.getByTestId('conflict-bar')).toHaveCount(0);
+  await expect(task(page, '3')).toHaveAttribute('data-state', 'done');
+  await expect(task(page, '4')).toHaveAttribute('data-state', 'open');
+  expect(readFileSync(file, 'utf8')).toBe(theirs);
+});
+
+test('deleting a requirement renumbers the later one and the task references follow', async ({ workbench: page, host }) => {
+  await openSpec(page, 'todo-priorities');
+  await page.getByTestId('spec-tab-requirements').click();
+  await page.locator('[data-testid="requirement-card"][data-requirement="1"]').hover();
+  await page.getByRole('button', { name: 'Delete requirement 1' }).click();
+  await expect(page.getByTestId('requirement-card')).toHaveCount(1);
+  await expect(page.getByLabel('Title of requirement 1')).toHaveValue('List by priority');
+  await page.getByTestId('spec-tab-tasks').click();
+  await expect(task(page, '3.1').getByTestId('task-ref')).toHaveText(['1.1', '1.2']);
+  await page.keyboard.press(`${mod}+s`);
+  await expect(page.getByTestId('spec-tab-tasks').getByLabel('unsaved changes')).toHaveCount(0);
+  await expect(page.getByTestId('spec-tab-requirements').getByLabel('unsaved changes')).toHaveCount(0);
+  const tasks = readFileSync(join(host.workspace, SPEC, 'tasks.md'), 'utf8');
+  expect(tasks).toContain('  - [ ] 3.1 Add a stable `sortByPriority` to `src/store.js`\n    - _Requirements: 1.1, 1.2_\n');
+  expect(tasks).toContain('  - [ ] 3.2 Print `!` after the checkbox of high-priority todos\n    - _Requirements: 1.3_\n');
 });

@@ -12,6 +12,7 @@ import { specDirOf } from './specTab';
 import { TasksPane } from './TasksPane';
 
 const CodeEditor = lazy(() => import('../editor/CodeEditor'));
+const DiffEditor = lazy(() => import('../editor/DiffEditor'));
 
 const LABELS: Record<SpecDocKind, string> = { requirements: 'Requirements', design: 'Design', tasks: 'Tasks' };
 
@@ -74,6 +75,15 @@ export function SpecEditor({ tab }: { tab: string }) {
           <div className="editor-message">Could not open {current.path}: {meta.error}</div>
         ) : !meta || meta.status === 'loading' ? (
           <div className="editor-loading" aria-busy="true" />
+        ) : meta.conflict?.comparing ? (
+          <Suspense fallback={<div className="editor-loading" aria-busy="true" />}>
+            <DiffEditor
+              original={meta.conflict.theirs.replace(/^\uFEFF/, '')}
+              modified={getServices().documents.buffer(current.path)?.handle as Parameters<typeof DiffEditor>[0]['modified']}
+              originalLabel="On disk (theirs)"
+              modifiedLabel="Your changes (mine) — editable"
+            />
+          </Suspense>
         ) : view.raw ? (
           <Suspense fallback={<div className="editor-loading" aria-busy="true" />}>
             <CodeEditor path={current.path} readOnly={meta.readOnly} />

@@ -18,7 +18,7 @@ export function SpecsView() {
   return (
     <div className="specs-view" data-testid="specs-view">
       <div className="pane-header">
-        <span className="pane-title">Specs</span>
+        <span className="pane-title">{loaded ? `${specs.length} ${specs.length === 1 ? 'spec' : 'specs'}` : ''}</span>
         <div className="pane-actions specs-actions">
           <button className="icon-button" title="New Spec" aria-label="New Spec" data-testid="spec-new" onClick={() => setCreating(true)}>
             <Icon name="plus" />
