@@ -1,7 +1,7 @@
 import type { LineMatch } from '../../../protocol';
 
 /** How much of a long line is kept before the first match, so the match stays visible in a narrow side bar. */
-const LEAD = 24;
+const LEAD = 10;
 
 /** A result line with its matches highlighted; with a replacement, each match shows struck out + the new text. */
 export function MatchPreview({ line, only, replacement }: { line: LineMatch; only?: number; replacement?: string }) {

@@ -7,3 +7,14 @@ export function SearchIcon({ size = 24 }: { size?: number }) {
     </svg>
   );
 }
+
+/** "Replace": a curved arrow from the old text into the new (16px grid). */
+export function ReplaceIcon({ all = false }: { all?: boolean }) {
+  return (
+    <svg width={14} height={14} viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.3" aria-hidden="true">
+      <path d="M3 3v4a2 2 0 0 0 2 2h7" strokeLinecap="round" />
+      <path d="m9.5 6.5 2.5 2.5-2.5 2.5" strokeLinecap="round" strokeLinejoin="round" />
+      {all && <path d="M3 13h10" strokeLinecap="round" />}
+    </svg>
+  );
+}

@@ -1,95 +1,78 @@
-import { useEffect, useRef } from 'react';
-import type { FileMatches, ReplaceTarget } from '../../../protocol';
+import { memo, useEffect, useRef } from 'react';
+import type { FileMatches } from '../../../protocol';
+import { notifyError } from '../state/notifications';
 import { Icon } from '../workbench/icons';
 import { MatchPreview } from './MatchPreview';
+import { openMatch } from './openMatch';
+import { ReplaceIcon } from './SearchIcon';
+import { replace } from './searchController';
 import { useSearch } from './searchStore';
-
-interface Props {
-  onOpen(path: string, line: number, start: number, end: number): void;
-  onReplace(targets: ReplaceTarget[]): void;
-  onPreview(path: string): void;
-}
 
 function splitPath(path: string) {
   const slash = path.lastIndexOf('/');
   return { name: path.slice(slash + 1), dir: slash > 0 ? path.slice(0, slash) : '' };
 }
 
-/** Results grouped by file: name, folder and match count, then one row per matching line. */
-export function SearchResults({ onOpen, onReplace, onPreview }: Props) {
-  const { files, collapsed, cursor, showReplace, replacement, set } = useSearch();
-  const selectedRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    selectedRef.current?.scrollIntoView({ block: 'nearest' });
-  }, [cursor]);
-  const replacing = showReplace && replacement !== '' ? replacement : undefined;
+function open(path: string, line: number, start: number, end: number) {
+  openMatch(path, line, start, end).catch((err: unknown) => notifyError('Open match', err));
+}
 
+function replaceIn(targets: Parameters<typeof replace>[0]) {
+  replace(targets).catch((err: unknown) => notifyError('Replace', err));
+}
+
+/**
+ * Results grouped by file: name, folder and match count, then one row per matching line. Each file group is
+ * memoised, so a new batch of results renders only the new files — a large result streams in without the earlier
+ * rows being redrawn each time.
+ */
+export function SearchResults() {
+  const files = useSearch((s) => s.files);
+  const collapsed = useSearch((s) => s.collapsed);
+  const cursor = useSearch((s) => s.cursor);
+  const showReplace = useSearch((s) => s.showReplace);
+  const replacement = useSearch((s) => s.replacement);
+  const replacing = showReplace && replacement !== '' ? replacement : undefined;
   return (
     <div className="search-results" role="tree" aria-label="Search results" data-testid="search-results">
       {files.map((file, fi) => (
         <FileGroup
           key={file.path}
           file={file}
+          index={fi}
           collapsed={!!collapsed[file.path]}
-          onToggle={() => set({ collapsed: { ...collapsed, [file.path]: !collapsed[file.path] } })}
+          selectedLine={cursor?.file === fi ? cursor.line : -1}
+          selectedRange={cursor?.file === fi ? cursor.range : 0}
           showReplace={showReplace}
-          onPreview={() => onPreview(file.path)}
-          onReplaceFile={() => onReplace([{ path: file.path }])}
-        >
-          {file.lines.map((line, li) => {
-            const selected = cursor?.file === fi && cursor.line === li;
-            const range = line.ranges[selected ? cursor.range : 0] ?? { start: 0, end: 0 };
-            return (
-              <div
-                key={line.line}
-                ref={selected ? selectedRef : undefined}
-                role="treeitem"
-                aria-selected={selected}
-                className={`search-line${selected ? ' selected' : ''}`}
-                data-testid="search-line"
-                title={`${file.path}:${line.line}`}
-                onClick={() => {
-                  set({ cursor: { file: fi, line: li, range: 0 } });
-                  if (showReplace && replacing !== undefined) onPreview(file.path);
-                  else onOpen(file.path, line.line, range.start, range.end);
-                }}
-              >
-                <span className="search-line-number">{line.line}</span>
-                <MatchPreview line={line} replacement={replacing} />
-                {showReplace && (
-                  <button
-                    className="search-row-action"
-                    title="Replace"
-                    aria-label={`Replace in line ${line.line}`}
-                    onClick={(e) => {
-                      e.stopPropagation();
-                      onReplace([{ path: file.path, only: line.ranges.map((r) => ({ line: line.line, column: r.start })) }]);
-                    }}
-                  >
-                    <Icon name="file" size={14} />
-                  </button>
-                )}
-              </div>
-            );
-          })}
-        </FileGroup>
+          replacing={replacing}
+        />
       ))}
     </div>
   );
 }
 
-function FileGroup(props: {
+interface FileGroupProps {
   file: FileMatches;
+  index: number;
   collapsed: boolean;
-  onToggle(): void;
+  selectedLine: number;
+  selectedRange: number;
   showReplace: boolean;
-  onPreview(): void;
-  onReplaceFile(): void;
-  children: React.ReactNode;
-}) {
-  const { file, collapsed, onToggle, showReplace } = props;
+  replacing: string | undefined;
+}
+
+const FileGroup = memo(function FileGroup({ file, index, collapsed, selectedLine, selectedRange, showReplace, replacing }: FileGroupProps) {
   const { name, dir } = splitPath(file.path);
   const count = file.lines.reduce((n, l) => n + l.ranges.length, 0);
+  const selectedRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (selectedLine >= 0) selectedRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [selectedLine, selectedRange]);
+  const set = useSearch.getState().set;
+  const toggle = () => {
+    const c = useSearch.getState().collapsed;
+    set({ collapsed: { ...c, [file.path]: !c[file.path] } });
+  };
   return (
     <div role="group" className="search-file-group">
       <div
@@ -99,7 +82,7 @@ function FileGroup(props: {
         data-testid="search-file"
         data-path={file.path}
         title={file.path}
-        onClick={onToggle}
+        onClick={toggle}
       >
         <Icon name={collapsed ? 'chevronRight' : 'chevronDown'} size={16} />
         <span className="search-file-name">{name}</span>
@@ -112,7 +95,7 @@ function FileGroup(props: {
               aria-label={`Preview replace in ${file.path}`}
               onClick={(e) => {
                 e.stopPropagation();
-                props.onPreview();
+                set({ preview: { scope: file.path } });
               }}
             >
               <Icon name="compare" size={14} />
@@ -123,10 +106,10 @@ function FileGroup(props: {
               aria-label={`Replace all in ${file.path}`}
               onClick={(e) => {
                 e.stopPropagation();
-                props.onReplaceFile();
+                replaceIn([{ path: file.path }]);
               }}
             >
-              <Icon name="file" size={14} />
+              <ReplaceIcon all />
             </button>
           </>
         )}
@@ -134,7 +117,44 @@ function FileGroup(props: {
           {count}
         </span>
       </div>
-      {!collapsed && props.children}
+      {!collapsed &&
+        file.lines.map((line, li) => {
+          const selected = selectedLine === li;
+          const range = line.ranges[selected ? selectedRange : 0] ?? { start: 0, end: 0 };
+          return (
+            <div
+              key={line.line}
+              ref={selected ? selectedRef : undefined}
+              role="treeitem"
+              aria-selected={selected}
+              className={`search-line${selected ? ' selected' : ''}`}
+              data-testid="search-line"
+              title={`${file.path}:${line.line}`}
+              onClick={() => {
+                set({ cursor: { file: index, line: li, range: 0 } });
+                // With a replacement typed, a click shows what the replace would do to this file (as VS Code does).
+                if (replacing !== undefined) set({ preview: { scope: file.path } });
+                else open(file.path, line.line, range.start, range.end);
+              }}
+            >
+              <span className="search-line-number">{line.line}</span>
+              <MatchPreview line={line} replacement={replacing} />
+              {showReplace && (
+                <button
+                  className="search-row-action"
+                  title="Replace"
+                  aria-label={`Replace in line ${line.line}`}
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    replaceIn([{ path: file.path, only: line.ranges.map((r) => ({ line: line.line, column: r.start })) }]);
+                  }}
+                >
+                  <ReplaceIcon />
+                </button>
+              )}
+            </div>
+          );
+        })}
     </div>
   );
-}
+});

@@ -1,7 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { Icon } from '../workbench/icons';
-import { MAX_RESULTS, replace, runSearch, scheduleSearch, undoReplace } from './searchController';
-import { openMatch } from './openMatch';
+import { MAX_RESULTS, runSearch, scheduleSearch, undoReplace } from './searchController';
 import { ReplacePreview } from './ReplacePreview';
 import { SearchResults } from './SearchResults';
 import { useSearch, type SearchInputs } from './searchStore';
@@ -156,11 +155,7 @@ export function SearchView() {
           </button>
         </div>
       )}
-      <SearchResults
-        onOpen={(path, line, start, end) => void openMatch(path, line, start, end)}
-        onReplace={(targets) => void replace(targets)}
-        onPreview={(path) => s.set({ preview: { scope: path } })}
-      />
+      <SearchResults />
       {s.preview && <ReplacePreview />}
     </div>
   );
