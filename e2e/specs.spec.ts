@@ -185,3 +185,17 @@ test('deleting a requirement renumbers the later one and the task references fol
   expect(tasks).toContain('  - [ ] 3.1 Add a stable `sortByPriority` to `src/store.js`\n    - _Requirements: 1.1, 1.2_\n');
   expect(tasks).toContain('  - [ ] 3.2 Print `!` after the checkbox of high-priority todos\n    - _Requirements: 1.3_\n');
 });
+
+test('the Design tab shows the outline and a rendered preview, with no script from the file running', async ({ workbench: page, host }) => {
+  const file = join(host.workspace, SPEC, 'design.md');
+  writeFileSync(file, readFileSync(file, 'utf8') + '\n<img src="x" onerror="document.title=\'pwned\'">\n');
+  await openSpec(page, 'todo-priorities');
+  await page.getByTestId('spec-tab-design').click();
+  const preview = page.getByTestId('design-preview');
+  await expect(preview.locator('h2', { hasText: 'Architecture' })).toBeVisible();
+  await expect(preview.locator('pre code')).toContainText(['flowchart LR']);
+  await page.getByRole('navigation', { name: 'Design outline' }).getByRole('button', { name: 'Testing Strategy' }).click();
+  await expect(preview.locator('h2', { hasText: 'Testing Strategy' })).toBeInViewport();
+  expect(await page.title()).not.toBe('pwned');
+  expect(await preview.locator('img').getAttribute('onerror')).toBeNull();
+});

@@ -213,7 +213,7 @@ function EditableText(p: { label: string; value: string; placeholder?: string; r
       }
     },
   };
-  return p.multiline ? <textarea rows={Math.max(1, Math.ceil(draft.length / 90))} {...common} /> : <input {...common} />;
+  return p.multiline ? <textarea rows={1} {...common} /> : <input {...common} />;
 }
 
 function AddCriterion({ onAdd }: { onAdd: (text: string) => void }) {

@@ -90,6 +90,7 @@ function TaskNode(props: NodeProps) {
         />
         {task.id && <span className="task-id">{task.id}</span>}
         <span className="task-title">{task.title}</span>
+        {task.state === 'inProgress' && <span className="badge progress">in progress</span>}
         {task.optional && <span className="badge optional" title="Optional task (- [ ]*)">optional</span>}
         {refs.map((r) => (
           <button
