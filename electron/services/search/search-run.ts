@@ -11,6 +11,11 @@ export interface SearchBatch {
 
 /** At most this many files per batch, so one `search/next` reply stays small enough to draw in a frame. */
 const MAX_FILES_PER_BATCH = 500;
+/**
+ * After the first batch (sent as soon as one file matches), a pull waits up to this long for more files to gather:
+ * hundreds of tiny batches would cost the renderer a round trip and a redraw each (17 s for 10,000 results, measured).
+ */
+const GATHER_MS = 80;
 
 /**
  * One ripgrep process for one query. Its output is parsed as it streams, grouped by file and queued; the caller
@@ -31,6 +36,8 @@ export class SearchRun {
   private sawFile = false;
   private stderr = '';
   private waiters: (() => void)[] = [];
+  private pulled = false;
+  private fullOrDone: (() => void) | undefined;
 
   constructor(rgPath: string, root: string, private readonly query: ParsedSearchQuery, kiroIgnore?: string) {
     const parser = new RgJsonParser((outcome) => this.take(outcome));
@@ -59,6 +66,17 @@ export class SearchRun {
     if (this.queue.length === 0 && !this.finished) {
       await new Promise<void>((resolve) => this.waiters.push(resolve));
     }
+    if (this.pulled && !this.finished && this.queue.length < MAX_FILES_PER_BATCH) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, GATHER_MS);
+        this.fullOrDone = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.fullOrDone = undefined;
+    }
+    this.pulled = true;
     const files = this.queue.splice(0, MAX_FILES_PER_BATCH);
     return { files, done: this.done, summary: { ...this.summary } };
   }
@@ -107,6 +125,7 @@ export class SearchRun {
   }
 
   private wake(): void {
+    if (this.fullOrDone && (this.finished || this.queue.length >= MAX_FILES_PER_BATCH)) this.fullOrDone();
     for (const waiter of this.waiters.splice(0)) waiter();
   }
 }
