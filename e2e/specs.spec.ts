@@ -199,3 +199,21 @@ test('the Design tab shows the outline and a rendered preview, with no script fr
   expect(await page.title()).not.toBe('pwned');
   expect(await preview.locator('img').getAttribute('onerror')).toBeNull();
 });
+
+test('a reference to a criterion that does not exist is flagged on the task and underlined in the Markdown view', async ({ workbench: page }) => {
+  await openSpec(page, 'todo-priorities');
+  await page.getByTestId('spec-tab-tasks').click();
+  await page.getByTestId('task-add').click();
+  const f = page.getByTestId('new-task-form');
+  await f.getByLabel('Task title').fill('Document priorities');
+  await f.getByLabel('Requirements').fill('2.1, 9.9');
+  await f.getByRole('button', { name: 'Add' }).click();
+  const refs = task(page, '5').getByTestId('task-ref');
+  await expect(refs).toHaveText(['2.1', '9.9']);
+  await expect(refs.nth(1)).toHaveClass(/dangling/);
+  await expect(refs.nth(1)).toHaveAttribute('title', /9\.9.*does not define/);
+  await expect(refs.nth(0)).not.toHaveClass(/dangling/);
+  await page.getByTestId('spec-view-markdown').click();
+  const editor = page.locator(`[data-testid="editor"][data-path="${SPEC}/tasks.md"]`);
+  await expect(editor.locator('.squiggly-error')).toHaveCount(1);
+});

@@ -22,6 +22,7 @@ import {
 } from '../../../specs-schema';
 import { getServices } from '../app/services';
 import { notifyError } from '../state/notifications';
+import { onLines } from './specDiagnostics';
 import { useSpecEditors } from './specEditorStore';
 import { editDoc, useDocText } from './useDocText';
 
@@ -41,6 +42,8 @@ interface Props {
   tasksPath?: string;
   designPath?: string;
   readOnly: boolean;
+  /** The spec's diagnostics for this file (parse, EARS lint, traceability). */
+  diagnostics?: Diagnostic[];
 }
 
 /** requirements.md as cards; structural edits renumber and carry the references in tasks.md and design.md along. */
@@ -65,7 +68,7 @@ function followRefs(result: RequirementEditResult, tasksPath?: string, designPat
   }
 }
 
-function RequirementsCards({ tab, path, tasksPath, designPath, readOnly, text }: Props & { text: string }) {
+function RequirementsCards({ tab, path, tasksPath, designPath, readOnly, text, diagnostics }: Props & { text: string }) {
   const doc = useMemo(() => parseRequirements(text), [text]);
   const lint = useMemo(() => lintEars(doc), [doc]);
   const reveal = useSpecEditors((s) => s.editors[tab]?.reveal);
@@ -85,7 +88,7 @@ function RequirementsCards({ tab, path, tasksPath, designPath, readOnly, text }:
     if (editDoc(path, text, result) && 'idMap' in result) followRefs(result, tasksPath, designPath);
   };
   const patterns = new Map(lint.criteria.map((c) => [c.id, c.pattern]));
-  const problemsAt = (from: number, to: number) => lint.diagnostics.filter((d) => d.line >= from && d.line <= to);
+  const problemsAt = (from: number, to: number) => onLines(diagnostics ?? lint.diagnostics, from, to);
   return (
     <div className="spec-pane requirements-pane" data-testid="requirements-pane">
       <div className="pane-toolbar">

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
 import './specs.css';
 import { getServices } from '../app/services';
 import { ConflictBar, NoticeBar } from '../editor/ConflictBar';
@@ -9,7 +9,11 @@ import { specDocs } from './specActions';
 import { useSpecEditors, type SpecDocKind } from './specEditorStore';
 import { startSpecsList, useSpecs } from './specsStore';
 import { specDirOf } from './specTab';
+import { specDiagnostics } from './specDiagnostics';
+import { setSpecMarkers } from './specMarkers';
 import { TasksPane } from './TasksPane';
+import { useDocText } from './useDocText';
+import type { SpecSummary } from '../../../protocol';
 
 const CodeEditor = lazy(() => import('../editor/CodeEditor'));
 const DiffEditor = lazy(() => import('../editor/DiffEditor'));
@@ -27,6 +31,7 @@ export function SpecEditor({ tab }: { tab: string }) {
   const view = useSpecEditors((s) => s.editors[tab]) ?? { doc: 'tasks' as const, raw: false };
   const docs = useDocuments((s) => s.docs);
   useEffect(() => void startSpecsList(getServices().client), []);
+  const diagnostics = useSpecDiagnostics(spec);
   // A restored or re-opened tab: make sure the spec's documents are loaded.
   useEffect(() => {
     if (spec) for (const d of specDocs(spec)) void getServices().documents.openFile(d.path);
@@ -89,13 +94,32 @@ export function SpecEditor({ tab }: { tab: string }) {
             <CodeEditor path={current.path} readOnly={meta.readOnly} />
           </Suspense>
         ) : current.kind === 'tasks' ? (
-          <TasksPane tab={tab} path={current.path} readOnly={meta.readOnly} />
+          <TasksPane tab={tab} path={current.path} readOnly={meta.readOnly} diagnostics={diagnostics.get(current.path)} />
         ) : current.kind === 'requirements' ? (
-          <RequirementsPane tab={tab} path={current.path} tasksPath={spec.files.tasks} designPath={spec.files.design} readOnly={meta.readOnly} />
+          <RequirementsPane tab={tab} path={current.path} diagnostics={diagnostics.get(current.path)} tasksPath={spec.files.tasks} designPath={spec.files.design} readOnly={meta.readOnly} />
         ) : (
           <DesignPane path={current.path} onShowMarkdown={() => useSpecEditors.getState().setRaw(tab, true)} />
         )}
       </div>
     </div>
   );
+}
+
+/** Live diagnostics of the whole spec (all three documents), also pushed to the raw view as markers. */
+function useSpecDiagnostics(spec: SpecSummary | undefined) {
+  const reqPath = spec?.files.requirements ?? spec?.files.bugfix;
+  const requirements = useDocText(reqPath);
+  const design = useDocText(spec?.files.design);
+  const tasks = useDocText(spec?.files.tasks);
+  const result = useMemo(
+    () =>
+      specDiagnostics({
+        ...(reqPath && requirements !== undefined ? { requirements: { path: reqPath, text: requirements } } : {}),
+        ...(spec?.files.design && design !== undefined ? { design: { path: spec.files.design, text: design } } : {}),
+        ...(spec?.files.tasks && tasks !== undefined ? { tasks: { path: spec.files.tasks, text: tasks } } : {}),
+      }),
+    [reqPath, requirements, design, tasks, spec?.files.design, spec?.files.tasks],
+  );
+  useEffect(() => void setSpecMarkers(result).catch(() => {}), [result]);
+  return result;
 }

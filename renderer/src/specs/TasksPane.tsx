@@ -9,6 +9,7 @@ import {
   removeTask,
   setTaskOptional,
   setTaskState,
+  type Diagnostic,
   type EditResult,
   type Task,
   type TasksDoc,
@@ -19,7 +20,7 @@ import { useSpecEditors } from './specEditorStore';
 import { editDoc, useDocText } from './useDocText';
 
 /** tasks.md as a tree: state checkboxes, optional marks, requirement chips, and structure edits. */
-export function TasksPane({ tab, path, readOnly }: { tab: string; path: string; readOnly: boolean }) {
+export function TasksPane({ tab, path, readOnly, diagnostics }: { tab: string; path: string; readOnly: boolean; diagnostics?: Diagnostic[] }) {
   const text = useDocText(path);
   const doc = useMemo(() => (text === undefined ? undefined : parseTasks(text)), [text]);
   const [adding, setAdding] = useState<{ parent?: Task } | null>(null);
@@ -51,7 +52,7 @@ export function TasksPane({ tab, path, readOnly }: { tab: string; path: string; 
       {doc.all.length === 0 && !adding && <p className="pane-empty">No tasks yet. Add the first step of the implementation plan.</p>}
       <ul className="task-tree" role="tree" aria-label="Tasks">
         {doc.tasks.map((t) => (
-          <TaskNode key={t.line} doc={doc} task={t} tab={tab} readOnly={readOnly} apply={apply} onAddSub={(parent) => setAdding({ parent })} adding={adding} onAdd={(r) => { setAdding(null); apply(r); }} onCancelAdd={() => setAdding(null)} />
+          <TaskNode key={t.line} doc={doc} task={t} tab={tab} diagnostics={diagnostics} readOnly={readOnly} apply={apply} onAddSub={(parent) => setAdding({ parent })} adding={adding} onAdd={(r) => { setAdding(null); apply(r); }} onCancelAdd={() => setAdding(null)} />
         ))}
       </ul>
       {adding && !adding.parent && <NewTaskForm doc={doc} onAdd={(r) => { setAdding(null); apply(r); }} onCancel={() => setAdding(null)} />}
@@ -61,6 +62,7 @@ export function TasksPane({ tab, path, readOnly }: { tab: string; path: string; 
 
 interface NodeProps {
   doc: TasksDoc;
+  diagnostics?: Diagnostic[];
   task: Task;
   tab: string;
   readOnly: boolean;
@@ -73,7 +75,11 @@ interface NodeProps {
 
 function TaskNode(props: NodeProps) {
   const { doc, task, tab, readOnly, apply, onAddSub, adding } = props;
-  const refs = task.refs.flatMap((r) => r.items);
+  const refs = task.refs.flatMap((r) => r.items.map((item) => ({ item, line: r.line })));
+  // The task's own lines: its checkbox line and its details (sub-tasks report on their own rows).
+  const own = [task.line, ...task.detailLines];
+  const problems = (props.diagnostics ?? []).filter((d) => own.includes(d.line));
+  const dangling = (line: number, column: number) => problems.find((d) => d.code === 'trace/dangling-ref' && d.line === line && d.column === column);
   const next = nextTaskState(task.state);
   return (
     <li role="treeitem" aria-expanded={task.children.length ? true : undefined} className="task-node">
@@ -92,18 +98,21 @@ function TaskNode(props: NodeProps) {
         <span className="task-title">{task.title}</span>
         {task.state === 'inProgress' && <span className="badge progress">in progress</span>}
         {task.optional && <span className="badge optional" title="Optional task (- [ ]*)">optional</span>}
-        {refs.map((r) => (
-          <button
-            key={`${r.column}`}
-            className={`chip${r.ids.length ? '' : ' plain'}`}
-            title={r.ids.length ? `Show requirement ${r.ids.join(', ')}` : 'Not a requirement id'}
-            disabled={r.ids.length === 0}
-            data-testid="task-ref"
-            onClick={() => r.ids[0] && useSpecEditors.getState().revealCriterion(tab, r.ids[0])}
-          >
-            {r.raw}
-          </button>
-        ))}
+        {refs.map(({ item: r, line }) => {
+          const broken = dangling(line, r.column);
+          return (
+            <button
+              key={`${line}:${r.column}`}
+              className={`chip${broken ? ' dangling' : r.ids.length ? '' : ' plain'}`}
+              title={broken ? broken.message : r.ids.length ? `Show requirement ${r.ids.join(', ')}` : 'Not a requirement id'}
+              disabled={r.ids.length === 0 || !!broken}
+              data-testid="task-ref"
+              onClick={() => r.ids[0] && useSpecEditors.getState().revealCriterion(tab, r.ids[0])}
+            >
+              {r.raw}
+            </button>
+          );
+        })}
         {!readOnly && (
           <span className="row-actions">
             <ActionButton label="Add sub-task" glyph="+" onClick={() => onAddSub(task)} />
@@ -116,6 +125,15 @@ function TaskNode(props: NodeProps) {
           </span>
         )}
       </div>
+      {problems.some((d) => d.code !== 'trace/dangling-ref') && (
+        <ul className="problems task-problems">
+          {problems.filter((d) => d.code !== 'trace/dangling-ref').map((d, i) => (
+            <li key={i} className={`problem ${d.severity}`} data-testid="task-problem">
+              {d.message}
+            </li>
+          ))}
+        </ul>
+      )}
       {(task.children.length > 0 || adding?.parent === task) && (
         <ul role="group">
           {task.children.map((c) => (
