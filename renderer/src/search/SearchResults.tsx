@@ -1,4 +1,5 @@
-import { memo, useEffect, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
+import type { previewReplacement } from './previewReplace';
 import type { FileMatches } from '../../../protocol';
 import { notifyError } from '../state/notifications';
 import { Icon } from '../workbench/icons';
@@ -32,7 +33,15 @@ export function SearchResults() {
   const cursor = useSearch((s) => s.cursor);
   const showReplace = useSearch((s) => s.showReplace);
   const replacement = useSearch((s) => s.replacement);
-  const replacing = showReplace && replacement !== '' ? replacement : undefined;
+  const pattern = useSearch((s) => s.pattern);
+  const isRegex = useSearch((s) => s.isRegex);
+  const matchCase = useSearch((s) => s.matchCase);
+  const wholeWord = useSearch((s) => s.wholeWord);
+  // One object per change of the inputs, so the memoised file groups redraw only when the preview would differ.
+  const replacing = useMemo(
+    () => (showReplace && replacement !== '' ? { pattern, isRegex, matchCase, wholeWord, replacement } : undefined),
+    [showReplace, replacement, pattern, isRegex, matchCase, wholeWord],
+  );
   return (
     <div className="search-results" role="tree" aria-label="Search results" data-testid="search-results">
       {files.map((file, fi) => (
@@ -58,7 +67,7 @@ interface FileGroupProps {
   selectedLine: number;
   selectedRange: number;
   showReplace: boolean;
-  replacing: string | undefined;
+  replacing: Parameters<typeof previewReplacement>[1] | undefined;
 }
 
 const FileGroup = memo(function FileGroup({ file, index, collapsed, selectedLine, selectedRange, showReplace, replacing }: FileGroupProps) {
@@ -138,7 +147,7 @@ const FileGroup = memo(function FileGroup({ file, index, collapsed, selectedLine
               }}
             >
               <span className="search-line-number">{line.line}</span>
-              <MatchPreview line={line} replacement={replacing} />
+              <MatchPreview line={line} replacing={replacing} />
               {showReplace && (
                 <button
                   className="search-row-action"
