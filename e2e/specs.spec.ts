@@ -60,9 +60,13 @@ test('an edit in the tree shows in the Markdown view and a typed edit shows in t
   await openSpec(page, 'todo-priorities');
   await page.getByTestId('spec-tab-tasks').click();
   await task(page, '3').getByTestId('task-check').click();
+  const title = task(page, '3.2').getByLabel('Title of task 3.2');
+  await title.fill('Print `!` before high-priority todos');
+  await title.press('Enter');
   await page.getByTestId('spec-view-markdown').click();
   const editor = page.locator(`[data-testid="editor"][data-path="${SPEC}/tasks.md"]`);
   await expect(editor.locator('.view-lines')).toContainText('- [-] 3. List todos by priority');
+  await expect(editor.locator('.view-lines')).toContainText('- [ ] 3.2 Print `!` before high-priority todos');
   // Type in the raw view: turn task 1 back to open.
   await editor.locator('.view-lines').click();
   await page.keyboard.press(`${mod}+Home`);

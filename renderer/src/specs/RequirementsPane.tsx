@@ -22,6 +22,7 @@ import {
 } from '../../../specs-schema';
 import { getServices } from '../app/services';
 import { notifyError } from '../state/notifications';
+import { EditableText } from './EditableText';
 import { onLines } from './specDiagnostics';
 import { useSpecEditors } from './specEditorStore';
 import { editDoc, useDocText } from './useDocText';
@@ -187,36 +188,6 @@ function UserStoryView({ text, readOnly, onCommit }: { text?: string; readOnly: 
       )}
     </div>
   );
-}
-
-/** A text that commits on Enter or blur when changed; re-synced whenever the document changes it. */
-function EditableText(p: { label: string; value: string; placeholder?: string; readOnly: boolean; multiline?: boolean; className?: string; autoFocus?: boolean; onCommit: (v: string) => void; onBlur?: () => void }) {
-  const [draft, setDraft] = useState(p.value);
-  useEffect(() => setDraft(p.value), [p.value]);
-  const commit = () => {
-    if (draft.trim() && draft !== p.value) p.onCommit(draft);
-    else setDraft(p.value);
-    p.onBlur?.();
-  };
-  const common = {
-    'aria-label': p.label,
-    className: `editable ${p.className ?? ''}`,
-    value: draft,
-    placeholder: p.placeholder,
-    readOnly: p.readOnly,
-    autoFocus: p.autoFocus,
-    onChange: (e: { target: { value: string } }) => setDraft(e.target.value),
-    onBlur: commit,
-    onKeyDown: (e: React.KeyboardEvent) => {
-      if (e.key === 'Enter' && !e.shiftKey) {
-        e.preventDefault();
-        (e.target as HTMLElement).blur();
-      } else if (e.key === 'Escape') {
-        setDraft(p.value);
-      }
-    },
-  };
-  return p.multiline ? <textarea rows={1} {...common} /> : <input {...common} />;
 }
 
 function AddCriterion({ onAdd }: { onAdd: (text: string) => void }) {

@@ -9,12 +9,14 @@ import {
   removeTask,
   setTaskOptional,
   setTaskState,
+  setTaskTitle,
   type Diagnostic,
   type EditResult,
   type Task,
   type TasksDoc,
 } from '../../../specs-schema';
 import { notifyError } from '../state/notifications';
+import { EditableText } from './EditableText';
 import { nextTaskState, TASK_STATE_LABEL } from './naming';
 import { useSpecEditors } from './specEditorStore';
 import { editDoc, useDocText } from './useDocText';
@@ -95,7 +97,7 @@ function TaskNode(props: NodeProps) {
           onClick={() => apply(setTaskState(doc, task, next))}
         />
         {task.id && <span className="task-id">{task.id}</span>}
-        <span className="task-title">{task.title}</span>
+        <EditableText label={`Title of task ${task.id ?? task.title}`} value={task.title} readOnly={readOnly} className="task-title" onCommit={(v) => apply(setTaskTitle(doc, task, v))} />
         {task.state === 'inProgress' && <span className="badge progress">in progress</span>}
         {task.optional && <span className="badge optional" title="Optional task (- [ ]*)">optional</span>}
         {refs.map(({ item: r, line }) => {
