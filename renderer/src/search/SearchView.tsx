@@ -3,7 +3,7 @@ import { Icon } from '../workbench/icons';
 import { MAX_RESULTS, runSearch, scheduleSearch, undoReplace } from './searchController';
 import { ReplacePreview } from './ReplacePreview';
 import { SearchResults } from './SearchResults';
-import { useSearch, type SearchInputs } from './searchStore';
+import { countMatches, useSearch, type SearchInputs } from './searchStore';
 import './search.css';
 
 /** Focus requests from Ctrl/Cmd+Shift+F, which may arrive before the view is mounted. */
@@ -167,10 +167,12 @@ function plural(n: number, word: string) {
 
 /** One line under the form: progress, counts, the cap notice and what was skipped. */
 function SearchMessage() {
-  const { summary, searching, pattern, error, include, exclude, useIgnoreFiles } = useSearch();
+  const { summary, searching, pattern, error, include, exclude, useIgnoreFiles, files } = useSearch();
   if (!pattern || error) return null;
   const lines: string[] = [];
-  if (summary && summary.matches > 0) lines.push(`${plural(summary.matches, 'result')} in ${plural(summary.files, 'file')}`);
+  // Counted from what is shown: unsaved editors are searched in their text, so the main side's count can differ.
+  const matches = countMatches(files);
+  if (matches > 0) lines.push(`${plural(matches, 'result')} in ${plural(files.length, 'file')}`);
   else if (summary && !searching && !summary.cancelled) {
     const filters = [include && 'files to include', exclude && 'files to exclude', useIgnoreFiles && 'ignore files'].filter(Boolean);
     lines.push(`No results found.${filters.length ? ` Check ${filters.join(', ')}.` : ''}`);

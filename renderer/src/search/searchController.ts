@@ -2,6 +2,7 @@ import { RequestError, type ReplaceTarget } from '../../../protocol';
 import { getServices } from '../app/services';
 import { useDocuments } from '../state/documents';
 import { notifyError, useNotifications } from '../state/notifications';
+import { overlayDirty } from './dirtyOverlay';
 import { openMatch } from './openMatch';
 import { queryOf, stepCursor, useSearch, type ReplaceUndo } from './searchStore';
 
@@ -16,6 +17,12 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/** The editor's text of a file with unsaved changes; undefined for files whose disk text is what the user sees. */
+function dirtyText(path: string): string | undefined {
+  if (!useDocuments.getState().docs[path]?.dirty) return undefined;
+  return getServices().documents.buffer(path)?.getText();
+}
 
 /** Called on every input change: cancels the running search and starts the new one after a short pause. */
 export function scheduleSearch(delay = TYPING_DELAY_MS): void {
@@ -64,8 +71,9 @@ export async function runSearch(): Promise<void> {
       return;
     }
     if (gen !== generation) return;
+    const found = overlayDirty(batch.files, state, dirtyText);
     // The old results stay until the first batch of the new ones arrives: no flash of an empty view per keystroke.
-    const files = first ? batch.files : [...useSearch.getState().files, ...batch.files];
+    const files = first ? found : [...useSearch.getState().files, ...found];
     useSearch.getState().set({ files, summary: batch.summary, ...(first ? { cursor: null, collapsed: {} } : {}) });
     first = false;
     if (batch.done) {
