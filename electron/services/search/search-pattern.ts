@@ -66,6 +66,8 @@ export function ripgrepArgs(query: ParsedSearchQuery, options: RgArgsOptions = {
   } else {
     args.push('--no-ignore');
   }
+  // Matches are held per file until ripgrep's end-of-file message; bound that, so one huge log cannot fill memory.
+  args.push('--max-count', String(query.maxResults));
   args.push(query.matchCase ? '--case-sensitive' : '--ignore-case');
   if (!query.isRegex) args.push('--fixed-strings');
   if (query.wholeWord) args.push('--word-regexp');

@@ -101,6 +101,13 @@ describe('SearchService', () => {
     expect(r.files.flatMap((f) => f.lines.flatMap((l) => l.ranges))).toHaveLength(10);
   });
 
+  it('caps a single file with many matching lines too', async () => {
+    tree({ 'big.log': 'hit\n'.repeat(5000) });
+    const r = await find({ pattern: 'hit', maxResults: 7 });
+    expect(r.files[0]?.lines.map((l) => l.line)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(r.summary).toMatchObject({ matches: 7, limitHit: true });
+  });
+
   it('rejects an invalid regex before running ripgrep, and reports ripgrep’s own regex errors', async () => {
     await expect(service.start({ pattern: 'a(', isRegex: true })).rejects.toThrow(/Invalid regular expression: Unterminated group/);
     // Valid in JavaScript, but ripgrep (Rust regex / PCRE2) rejects it: the user still sees why.
