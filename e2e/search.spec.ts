@@ -52,6 +52,14 @@ test('find: results grouped by file with counts; clicking a line opens the file 
   await expect(page.locator('[data-testid="editor"][data-path="notes/alpha.txt"] .view-lines')).toBeVisible();
   await expect(page.getByTestId('status-cursor')).toContainText('Ln 3, Col 27');
 
+  // Keyboard: Down from the query into the results, Down again, Enter opens that match with focus in the editor.
+  await input.focus();
+  await input.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-testid="editor"][data-path="notes/alpha.txt"] .view-lines')).toBeVisible();
+  await expect(page.getByTestId('status-cursor')).toContainText('Ln 3, Col 10');
+
   // Match case narrows it down.
   await page.getByRole('button', { name: 'Match Case' }).click();
   await expect(page.getByTestId('search-message')).toHaveText('3 results in 1 file');

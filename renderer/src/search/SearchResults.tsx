@@ -7,7 +7,7 @@ import { MatchPreview } from './MatchPreview';
 import { openMatch } from './openMatch';
 import { ReplaceIcon } from './SearchIcon';
 import { replace } from './searchController';
-import { useSearch } from './searchStore';
+import { stepCursor, useSearch } from './searchStore';
 
 function splitPath(path: string) {
   const slash = path.lastIndexOf('/');
@@ -20,6 +20,20 @@ function open(path: string, line: number, start: number, end: number) {
 
 function replaceIn(targets: Parameters<typeof replace>[0]) {
   replace(targets).catch((err: unknown) => notifyError('Replace', err));
+}
+
+/** Up/Down move through the matches, Enter opens the selected one in its editor (focus goes there). */
+function onResultsKey(e: React.KeyboardEvent) {
+  const { files, cursor, set } = useSearch.getState();
+  if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+    e.preventDefault();
+    set({ cursor: stepCursor(files, cursor, e.key === 'ArrowDown' ? 1 : -1) });
+  } else if (e.key === 'Enter' && cursor) {
+    e.preventDefault();
+    const line = files[cursor.file]?.lines[cursor.line];
+    const range = line?.ranges[cursor.range];
+    if (line && range) open(files[cursor.file]!.path, line.line, range.start, range.end);
+  }
 }
 
 /**
@@ -43,7 +57,14 @@ export function SearchResults() {
     [showReplace, replacement, pattern, isRegex, matchCase, wholeWord],
   );
   return (
-    <div className="search-results" role="tree" aria-label="Search results" data-testid="search-results">
+    <div
+      className="search-results"
+      role="tree"
+      aria-label="Search results"
+      data-testid="search-results"
+      tabIndex={0}
+      onKeyDown={onResultsKey}
+    >
       {files.map((file, fi) => (
         <FileGroup
           key={file.path}

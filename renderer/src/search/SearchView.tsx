@@ -49,6 +49,15 @@ function Field({ field, label, placeholder, search = true }: { field: TextField;
       onChange={(e) => setInput({ [field]: e.target.value }, search)}
       onKeyDown={(e) => {
         if (e.key === 'Enter' && search) void runSearch();
+        // Down from the query moves into the results, as in VS Code.
+        if (e.key === 'ArrowDown' && field === 'pattern') {
+          const results = document.querySelector<HTMLElement>('[data-testid="search-results"]');
+          if (results && useSearch.getState().files.length > 0) {
+            e.preventDefault();
+            results.focus();
+            useSearch.getState().set({ cursor: { file: 0, line: 0, range: 0 } });
+          }
+        }
       }}
     />
   );

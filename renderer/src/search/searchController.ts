@@ -18,6 +18,8 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
+const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
 /** The editor's text of a file with unsaved changes; undefined for files whose disk text is what the user sees. */
 function dirtyText(path: string): string | undefined {
   if (!useDocuments.getState().docs[path]?.dirty) return undefined;
@@ -73,7 +75,8 @@ export async function runSearch(): Promise<void> {
     if (gen !== generation) return;
     const found = overlayDirty(batch.files, state, dirtyText);
     // The old results stay until the first batch of the new ones arrives: no flash of an empty view per keystroke.
-    const files = first ? found : [...useSearch.getState().files, ...found];
+    // ripgrep searches files in parallel, so arrival order varies: keep the list sorted by path (as VS Code does).
+    const files = (first ? found : [...useSearch.getState().files, ...found]).sort(byPath);
     useSearch.getState().set({ files, summary: batch.summary, ...(first ? { cursor: null, collapsed: {} } : {}) });
     first = false;
     if (batch.done) {
