@@ -21,7 +21,25 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
+      // protocol's index re-exports the zod schemas: a value import from it puts zod into the renderer's first chunk.
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)protocol(/index)?$',
+              allowTypeImports: true,
+              message: 'Import values from protocol/client or protocol/error-codes; protocol/index pulls in zod.',
+            },
+          ],
+        },
+      ],
     },
+  },
+  {
+    // Tests run in Node and are not bundled: they may import anything from protocol.
+    files: ['renderer/**/*.test.{ts,tsx}'],
+    rules: { '@typescript-eslint/no-restricted-imports': 'off' },
   },
   {
     files: ['scripts/**/*.mjs', 'bin/**/*.mjs', '*.mjs', '*.cjs', '.dependency-cruiser.cjs'],

@@ -1,4 +1,5 @@
-import { RequestError, type ReplaceTarget } from '../../../protocol';
+import { RequestError } from '../../../protocol/error-codes';
+import type { ReplaceTarget } from '../../../protocol';
 import { getServices } from '../app/services';
 import { useDocuments } from '../state/documents';
 import { notifyError, useNotifications } from '../state/notifications';
