@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import './specs.css';
 import type { SpecSummary } from '../../../protocol';
 import { getServices } from '../app/services';
+import { useDocuments } from '../state/documents';
 import { useTabs } from '../state/tabs';
 import { Icon } from '../workbench/icons';
 import { toKebabCase } from './naming';
@@ -50,6 +51,8 @@ export function SpecsView() {
 function SpecRow({ spec, active }: { spec: SpecSummary; active: boolean }) {
   const { done, total } = spec.tasks;
   const pct = total ? Math.round((done / total) * 100) : 0;
+  // Unsaved edits live on in the open documents even after the spec's tab is closed: say so here.
+  const unsaved = useDocuments((s) => Object.values(spec.files).some((p) => p !== undefined && s.docs[p]?.dirty));
   return (
     <div
       className={`spec-row${active ? ' selected' : ''}`}
@@ -65,6 +68,7 @@ function SpecRow({ spec, active }: { spec: SpecSummary; active: boolean }) {
     >
       <div className="spec-row-top">
         <span className="spec-name">{spec.name}</span>
+        {unsaved && <span className="spec-unsaved" title="Unsaved changes — open the spec and save (Ctrl+S)" aria-label="unsaved changes" data-testid="spec-unsaved" />}
         <span className={`spec-type ${spec.type}`}>{spec.type === 'bugfix' ? 'Bugfix' : 'Feature'}</span>
       </div>
       <div className="spec-row-progress" title={total ? `${done} of ${total} tasks done` : 'No tasks yet'}>
