@@ -94,6 +94,9 @@ async function echoLatencies(page: Page): Promise<number[]> {
 async function withWorkbench<T>(browser: Browser, workspace: string, body: (page: Page) => Promise<T>): Promise<T> {
   const host = await startHost(workspace);
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  // tsx compiles with esbuild's keepNames, which wraps named inner functions of page.evaluate in a `__name` helper
+  // that only exists in Node; give the page a no-op one.
+  await page.addInitScript('globalThis.__name = (f) => f;');
   try {
     await page.goto(host.url);
     await page.waitForSelector('body[data-workbench-ready="true"]', { state: 'attached', timeout: 60_000 });

@@ -7,7 +7,7 @@ import type { Disposable } from '../../base/disposable';
 import { Scrollback } from './scrollback';
 
 export interface FlowControlOptions {
-  /** Output is sent at most once per this many ms per terminal (one event per frame, not one per read). */
+  /** While output keeps coming it is sent once per this many ms per terminal (one event per frame, not per read). */
   flushMs: number;
   /** Unacknowledged characters above which the pty is paused (the child then blocks on write). */
   highWatermark: number;
@@ -22,9 +22,11 @@ export interface FlowControlOptions {
  * measured with these values. The renderer never holds more than ~300 K unrendered characters (a few ms of work).
  */
 export const defaultFlowControl: FlowControlOptions = {
-  flushMs: 5,
-  highWatermark: 256_000,
-  lowWatermark: 128_000,
+  // One frame's worth of batching and a window of ~1 MB in flight: the ack round trip (renderer write callback →
+  // ack batch → host) must not leave the renderer idle, which a 256K window did (≈10 MB/s in the page).
+  flushMs: 16,
+  highWatermark: 1_000_000,
+  lowWatermark: 500_000,
   scrollbackChars: 1_000_000,
 };
 
@@ -48,6 +50,7 @@ export class PtySession implements Disposable {
   readonly scrollback: Scrollback;
   private pending: string[] = [];
   private flushTimer: NodeJS.Timeout | undefined;
+  private lastFlushAt = 0;
   private unacked = 0;
   private paused = false;
   private detached = false;
@@ -158,13 +161,17 @@ export class PtySession implements Disposable {
       this.flush();
       return;
     }
-    this.flushTimer ??= setTimeout(() => this.flush(), this.flow.flushMs);
+    if (this.flushTimer) return;
+    // Output after a quiet spell (a keystroke's echo, a prompt) goes out at once; a flood is batched per frame.
+    if (performance.now() - this.lastFlushAt > this.flow.flushMs) this.flush();
+    else this.flushTimer = setTimeout(() => this.flush(), this.flow.flushMs);
   }
 
   private flush(): void {
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
     if (!this.pending.length) return;
+    this.lastFlushAt = performance.now();
     const data = this.pending.length === 1 ? (this.pending[0] as string) : this.pending.join('');
     this.pending = [];
     this.scrollback.append(data);
