@@ -21,7 +21,12 @@ interface Started {
 }
 
 async function startServe(args: string[]): Promise<Started> {
-  const child = spawn(process.execPath, ['--import', 'tsx', serveScript, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // An empty HOME: terminals must not depend on (or wait for) the developer's own shell start-up files.
+  const home = await mkdtemp(path.join(os.tmpdir(), 'keel-home-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', serveScript, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config') },
+  });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
