@@ -1,7 +1,7 @@
 /**
  * specs-schema benchmarks: parse + serialize of a generated 5,000-task tasks.md (goal < 20 ms), a generated 2 MB
- * requirements.md, and every file of the shared Kiro corpus. Each figure is the median of several runs after a
- * warm-up; file reading and generation are outside the timed part. `baseline` is the raw primitive on the same
+ * requirements.md, and every file of the shared Kiro corpus. Each figure is the median of 30 runs after 30 warm-up
+ * runs (steady state: the IDE re-parses a document on every edit); the cold first parse is reported beside it; file reading and generation are outside the timed part. `baseline` is the raw primitive on the same
  * input in the same run — splitting the text into lines and joining them again — and `ratio` = value / baseline,
  * which stays comparable when the machine is busy.
  */
@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { parseFile, parseRequirements, parseTasks, serializeFile, serializeRequirements, serializeTasks } from '../specs-schema';
 import { report, wanted } from './report';
 
-function median(run: () => void, runs = 15, warmup = 5): number {
+function median(run: () => void, runs = 30, warmup = 30): number {
   for (let i = 0; i < warmup; i++) run();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -65,10 +65,14 @@ function generatedRequirements(bytes: number): string {
   return parts.join('\n');
 }
 
-if (wanted('specs.tasks5000_ms')) {
+if (wanted('specs.tasks5000')) {
   const text = generatedTasks(5000);
+  // The very first parse in a fresh process (cold JIT), as when a user first opens a big tasks.md.
+  const t0 = performance.now();
   const check = parseTasks(text);
-  if (check.all.length !== 5000 || serializeTasks(check) !== text) throw new Error('tasks benchmark input is not what it claims');
+  const firstSerialized = serializeTasks(check);
+  report({ name: 'specs.tasks5000_first_ms', value: performance.now() - t0, unit: 'ms' });
+  if (check.all.length !== 5000 || firstSerialized !== text) throw new Error('tasks benchmark input is not what it claims');
   figure('specs.tasks5000_ms', median(() => serializeTasks(parseTasks(text))), median(() => rawLines(text)));
 }
 
