@@ -2,7 +2,6 @@
 // browser host (opened as a Chromium app window when a display and Chromium exist, else the URL is printed).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { repoRoot } from './build-stamp.mjs';
 
@@ -17,7 +16,7 @@ if (!existsSync(folder)) {
 const built = spawnSync(process.execPath, [join(repoRoot, 'scripts/build.mjs'), '--if-stale'], { stdio: 'inherit' });
 if (built.status !== 0) process.exit(built.status ?? 1);
 
-const electronBinary = findElectron();
+const electronBinary = await findElectron();
 if (electronBinary) {
   const child = spawn(electronBinary, [join(repoRoot, 'dist/electron/main.cjs'), folder], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
@@ -25,18 +24,19 @@ if (electronBinary) {
   startBrowserHost();
 }
 
-/** The `electron` package exports the binary's path and throws when the binary was never downloaded. */
-function findElectron() {
-  try {
-    const path = createRequire(import.meta.url)('electron');
-    return typeof path === 'string' && existsSync(path) ? path : undefined;
-  } catch {
-    return undefined;
-  }
+/**
+ * The installed Electron binary, if any. Deliberately not `require('electron')`: since Electron 42 that starts a
+ * download when the binary is missing, which fails (or hangs) offline. The check is shared with `npm run dist`.
+ */
+async function findElectron() {
+  const { tsImport } = await import('tsx/esm/api');
+  const { findElectronBinary } = await tsImport(join(repoRoot, 'build/electron-binary.ts'), import.meta.url);
+  const binary = findElectronBinary(join(repoRoot, 'node_modules', 'electron'), process.env);
+  return binary.found ? binary.path : undefined;
 }
 
 function startBrowserHost() {
-  console.log('Keel: no Electron binary here — starting the browser host.');
+  console.log('Keel: no Electron binary installed (`npx install-electron` fetches it) — starting the browser host.');
   const passThrough = args.filter((a) => a !== folderArg);
   const host = spawn(process.execPath, [join(repoRoot, 'dist/electron/serve.mjs'), folder, ...passThrough], {
     stdio: ['ignore', 'pipe', 'inherit'],
