@@ -38,6 +38,18 @@ test('two terminals run side by side and keep their own output', async ({ workbe
   await expect(screen(page)).not.toContainText('second-4');
 });
 
+test('output that arrives while a terminal is in the background is all there when it is shown again', async ({ workbench: page }) => {
+  await openTerminal(page);
+  await page.getByTestId('terminal-new').click();
+  await expect(page.getByTestId('terminal-tab')).toHaveCount(2);
+  await run(page, 'sleep 1; seq 1 3000 | tail -n 3; echo "late-$((5*5))"');
+  await page.getByTestId('terminal-tab').first().click();
+  await page.waitForTimeout(2500);
+  await page.getByTestId('terminal-tab').nth(1).click();
+  await expect(screen(page)).toContainText('late-25');
+  await expect(screen(page)).toContainText('2999');
+});
+
 test('the exit code is shown, and the last output before exit arrives complete after a large output', async ({ workbench: page }) => {
   await openTerminal(page);
   // ~6.7 MB of output, then a marker, then the shell exits at once: the bytes just before exit must not be lost.

@@ -17,6 +17,8 @@ interface Session {
   held: string[] | null;
   /** Keys typed into a new terminal before the host answered with its id; sent once it has one. */
   typedEarly: string[];
+  /** Output of a terminal not on screen, handed to xterm when the page is idle (see `output`). */
+  background: string[];
   cols: number;
   rows: number;
 }
@@ -37,6 +39,7 @@ export class TerminalService {
   private hostWaiters: ((el: HTMLElement) => void)[] = [];
   private resizeObserver: ResizeObserver | null = null;
   private restoring: Promise<void> | null = null;
+  private idleFlush: number | undefined;
 
   constructor(private readonly client: Client) {
     this.acks = new AckBatcher((id, chars) => void this.client.request('terminal/ack', { id, chars }).catch(() => {}));
@@ -186,7 +189,7 @@ export class TerminalService {
     term.loadAddon(fit);
     term.open(element);
     void tryWebgl(term);
-    const session: Session = { id: id ?? '', term, fit, element, held: null, typedEarly: [], cols: 0, rows: 0 };
+    const session: Session = { id: id ?? '', term, fit, element, held: null, typedEarly: [], background: [], cols: 0, rows: 0 };
     this.wire(session);
     if (id !== null) {
       element.dataset.terminalId = id;
@@ -217,7 +220,29 @@ export class TerminalService {
       return;
     }
     if (session.held) session.held.push(data);
+    else if (session.id !== useTerminals.getState().active || session.background.length) this.queueBackground(session, data);
     else this.writeAndAck(session, data);
+  }
+
+  /**
+   * A terminal that is not on screen parses its output only when the page is idle, so a flood in a background
+   * tab cannot delay the echo of keys typed in the visible one. Nothing is dropped: xterm acknowledges the output
+   * once parsed, and until then flow control slows the background process instead.
+   */
+  private queueBackground(session: Session, data: string) {
+    session.background.push(data);
+    if (this.idleFlush !== undefined) return;
+    this.idleFlush = requestIdleCallback(() => {
+      this.idleFlush = undefined;
+      for (const s of this.sessions.values()) this.flushBackground(s);
+    }, { timeout: 250 });
+  }
+
+  private flushBackground(session: Session) {
+    if (!session.background.length) return;
+    const data = session.background.join('');
+    session.background = [];
+    this.writeAndAck(session, data);
   }
 
   private writeAndAck(session: Session, data: string) {
@@ -239,6 +264,7 @@ export class TerminalService {
     const active = useTerminals.getState().active;
     for (const s of this.sessions.values()) {
       const shown = s.id === active;
+      if (shown) this.flushBackground(s);
       s.element.classList.toggle('hidden', !shown);
       s.element.setAttribute('aria-hidden', String(!shown));
       // Exactly one element answers to the `terminal` test id: the terminal on screen.
