@@ -161,17 +161,28 @@ function visitBackticks(node: SyntaxNode, ctx: Context, state: State, parser: Sh
 
 /** A redirection with no command (`> file` truncates or creates the file): judged like a command. */
 function pushBareRedirect(node: SyntaxNode, redirects: ShellRedirect[], ctx: Context, state: State): void {
-  state.commands.push({
+  state.commands.push(simpleCommand(node, [], [], redirects, ctx));
+}
+
+/** A simple command found at `node`, carrying where it was found (origin, wrappers, pipeline, parent). */
+function simpleCommand(
+  node: SyntaxNode,
+  words: ShellWord[],
+  assignments: ShellAssignment[],
+  redirects: ShellRedirect[],
+  ctx: Context,
+): SimpleCommand {
+  return {
     text: node.text,
-    words: [],
-    assignments: [],
+    words,
+    assignments,
     redirects,
     origin: ctx.origin,
     wrappers: [...ctx.wrappers],
     openArguments: false,
     ...(ctx.pipeline ? { pipeline: ctx.pipeline } : {}),
     ...(ctx.parent !== undefined ? { parent: ctx.parent } : {}),
-  });
+  };
 }
 
 function walkChildren(node: SyntaxNode, ctx: Context, state: State, parser: ShellParser, depth: number): void {
@@ -192,19 +203,7 @@ function visitCommand(node: SyntaxNode, ctx: Context, state: State, parser: Shel
     else if (child.type !== 'comment') words.push(wordOf(child));
   }
   const index = state.commands.length;
-  let cmd: SimpleCommand = {
-    text: node.text,
-    words,
-    assignments,
-    redirects,
-    origin: ctx.origin,
-    wrappers: [...ctx.wrappers],
-    openArguments: false,
-    ...(ctx.pipeline ? { pipeline: ctx.pipeline } : {}),
-    ...(ctx.parent !== undefined ? { parent: ctx.parent } : {}),
-  };
-  cmd = peelWrappers(cmd);
-  state.commands.push(cmd);
+  state.commands.push(peelWrappers(simpleCommand(node, words, assignments, redirects, ctx)));
   // Substitutions inside the words run before the command: they are commands of their own.
   for (const child of node.namedChildren) walk(child, substitutionContext(ctx, index), state, parser, depth);
   expandInnerScripts(index, state, parser, depth);
