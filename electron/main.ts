@@ -15,7 +15,7 @@ import { DESKTOP_CSP, hardenSessionAndContents } from './desktop/hardening';
 import { isTrustedSender } from './ipc/sender-check';
 import { WindowStateStore } from './desktop/window-state';
 import { APP_ORIGIN, EVENT_CHANNEL, REQUEST_CHANNEL } from './ipc/electron-channels';
-import { createHandlers } from './ipc/handlers';
+import { createHandlers } from './ipc/handlers/index';
 import { createRouter } from './ipc/router';
 import { defaultUserDataDir, RecentFolders } from './services/app/user-data';
 import { Workbench } from './services/app/workbench';
@@ -46,6 +46,7 @@ async function start(): Promise<void> {
   const recent = new RecentFolders(userDataDir);
   const workbench = new Workbench({
     recent,
+    userDataDir,
     emit: (event, payload) => {
       if (ui.window && !ui.window.isDestroyed()) ui.window.webContents.send(EVENT_CHANNEL, event, payload);
     },

@@ -9,7 +9,7 @@
 import { startBrowserHost, type BrowserHost } from './browser-host/browser-host';
 import { parseServeArgs, SERVE_USAGE } from './browser-host/serve-args';
 import { findRepoRoot, readVersion } from './base/repo-root';
-import { createHandlers } from './ipc/handlers';
+import { createHandlers } from './ipc/handlers/index';
 import { createRouter } from './ipc/router';
 import { defaultUserDataDir, RecentFolders } from './services/app/user-data';
 import { Workbench } from './services/app/workbench';
@@ -24,10 +24,15 @@ async function main(): Promise<void> {
     process.exit(2);
   }
 
-  const recent = new RecentFolders(args.userDataDir ?? defaultUserDataDir());
+  const userDataDir = args.userDataDir ?? defaultUserDataDir();
+  const recent = new RecentFolders(userDataDir);
   // Late binding: the workbench exists before the server that carries its events.
   const late: { host?: BrowserHost } = {};
-  const workbench = new Workbench({ recent, emit: (event, payload) => late.host?.transport.broadcast(event, payload) });
+  const workbench = new Workbench({
+    recent,
+    userDataDir,
+    emit: (event, payload) => late.host?.transport.broadcast(event, payload),
+  });
   try {
     await workbench.open(args.folder);
   } catch (err) {

@@ -1,6 +1,12 @@
 import type { z } from 'zod';
+import { agentEvents, agentRequests } from './agent';
 import { appEvents, appRequests } from './app';
+import { changesEvents, changesRequests } from './changes';
+import { gitEvents, gitRequests } from './git';
 import { specsRequests } from './specs';
+import { steeringEvents, steeringRequests } from './steering';
+import { tasksEvents, tasksRequests } from './tasks';
+import { trustEvents, trustRequests } from './trust';
 import { searchEvents, searchRequests } from './search';
 import { terminalEvents, terminalRequests } from './terminal';
 import { workspaceEvents, workspaceRequests } from './workspace';
@@ -15,6 +21,12 @@ export const requests = {
   ...terminalRequests,
   ...specsRequests,
   ...searchRequests,
+  ...steeringRequests,
+  ...agentRequests,
+  ...changesRequests,
+  ...tasksRequests,
+  ...trustRequests,
+  ...gitRequests,
 } as const;
 
 export const events = {
@@ -22,6 +34,12 @@ export const events = {
   ...workspaceEvents,
   ...terminalEvents,
   ...searchEvents,
+  ...steeringEvents,
+  ...agentEvents,
+  ...changesEvents,
+  ...tasksEvents,
+  ...trustEvents,
+  ...gitEvents,
 } as const;
 
 export type Requests = typeof requests;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RecentFolders } from '../services/app/user-data';
 import { Workbench } from '../services/app/workbench';
-import { createHandlers, type HostInfo } from './handlers';
+import { createHandlers, type HostInfo } from './handlers/index';
 import { createRouter, type Router } from './router';
 
 let base: string;
@@ -25,7 +25,7 @@ beforeEach(async () => {
   await writeFile(path.join(base, 'two', 'b.txt'), 'in two');
   events = [];
   recent = new RecentFolders(path.join(base, 'user-data'));
-  workbench = new Workbench({ recent, emit: (event, payload) => events.push({ event, payload }) });
+  workbench = new Workbench({ recent, userDataDir: path.join(base, 'user-data'), emit: (event, payload) => events.push({ event, payload }) });
   await workbench.open(path.join(base, 'one'));
 });
 afterEach(async () => {

@@ -21,6 +21,9 @@ export type Handler<C extends Channel> = (
 /** One handler per channel of the contract; leaving one out fails to compile. */
 export type Handlers = { [C in Channel]: Handler<C> };
 
+/** The handlers of one feature's request map (e.g. `typeof agentRequests`): exactly its channels. */
+export type FeatureHandlers<M> = { [C in keyof M & Channel]: Handler<C> };
+
 export interface Router {
   /** Never throws and never rejects: every outcome is a Reply. */
   dispatch(channel: unknown, payload: unknown, ctx: CallContext): Promise<Reply<unknown>>;

@@ -1,15 +1,18 @@
 import { realpath } from 'node:fs/promises';
-import { KeelError, type EventName, type EventOf } from '../../../protocol';
+import { KeelError } from '../../../protocol';
 import { DisposableStore, type Disposable } from '../../base/disposable';
 import { TerminalService, type TerminalServiceOptions } from '../terminal/terminal-service';
 import { WorkspaceService } from '../workspace/workspace-service';
+import type { EmitEvent, FolderContext, FolderServiceKey } from './folder-service';
 import type { RecentFolders } from './user-data';
 
-export type EmitEvent = <E extends EventName>(event: E, payload: EventOf<E>) => void;
+export type { EmitEvent } from './folder-service';
 
 export interface WorkbenchOptions {
   emit: EmitEvent;
   recent: RecentFolders;
+  /** Keel's own state directory; folder services keep sessions, trust decisions and run journals there. */
+  userDataDir: string;
   /** Tests fix the shell and flow control; the hosts use the defaults. */
   terminal?: Pick<TerminalServiceOptions, 'shell' | 'args' | 'env' | 'flow'>;
   watchBatchMs?: number;
@@ -20,7 +23,12 @@ interface OpenFolder {
   terminals: TerminalService;
   /** Everything that lives as long as the folder is open: closing it releases all (ptys first). */
   resources: DisposableStore;
+  /** Folder services created so far, by key. */
+  services: Map<FolderServiceKey<unknown>, unknown>;
+  context: FolderContext;
 }
+
+type OpenListener = (ctx: FolderContext) => void;
 
 /**
  * What one window works on: the open folder with its services. Opening another folder closes the previous one
@@ -28,8 +36,32 @@ interface OpenFolder {
  */
 export class Workbench implements Disposable {
   private current: OpenFolder | undefined;
+  private readonly openListeners = new Set<OpenListener>();
 
   constructor(private readonly options: WorkbenchOptions) {}
+
+  get emit(): EmitEvent {
+    return this.options.emit;
+  }
+
+  get userDataDir(): string {
+    return this.options.userDataDir;
+  }
+
+  /** The open folder's instance of a feature service, created on first use; throws NOT_FOUND with no folder. */
+  scoped<T>(key: FolderServiceKey<T>): T {
+    return scopedIn(this.require(), key);
+  }
+
+  /**
+   * Runs `listener` for the folder open now (if any) and for every folder opened later: the place for services
+   * that must start with the folder (hooks engine, trust prompt) rather than on a first request.
+   */
+  whenOpen(listener: OpenListener): Disposable {
+    this.openListeners.add(listener);
+    if (this.current) runListener(listener, this.current.context);
+    return { dispose: () => void this.openListeners.delete(listener) };
+  }
 
   get workspace(): WorkspaceService {
     return this.require().workspace;
@@ -60,13 +92,28 @@ export class Workbench implements Disposable {
     const resources = new DisposableStore();
     resources.add(workspace);
     resources.add(terminals);
+    const services = new Map<FolderServiceKey<unknown>, unknown>();
+    const opened: OpenFolder = {
+      workspace,
+      terminals,
+      resources,
+      services,
+      context: {
+        workspace,
+        terminals,
+        emit,
+        userDataDir: this.options.userDataDir,
+        scoped: (key) => scopedIn(opened, key),
+      },
+    };
     const previous = this.current;
-    this.current = { workspace, terminals, resources };
+    this.current = opened;
     if (previous) {
       emit('app/workspaceClosing', {});
       await close(previous);
     }
     await this.options.recent.add(workspace.root).catch(() => undefined); // a read-only home must not block opening
+    for (const listener of this.openListeners) runListener(listener, opened.context);
   }
 
   connectionClosed(connectionId: string): void {
@@ -85,6 +132,26 @@ export class Workbench implements Disposable {
   private require(): OpenFolder {
     if (!this.current) throw new KeelError('NOT_FOUND', 'No folder is open');
     return this.current;
+  }
+}
+
+function scopedIn<T>(folder: OpenFolder, key: FolderServiceKey<T>): T {
+  if (folder.services.has(key)) return folder.services.get(key) as T;
+  const service = key.create(folder.context);
+  folder.services.set(key, service);
+  const disposable = service as Partial<Disposable> | undefined;
+  // Feature services are disposed before the workspace and terminals they were built on (DisposableStore
+  // releases in reverse order of adding).
+  if (typeof disposable?.dispose === 'function') folder.resources.add(disposable as Disposable);
+  return service;
+}
+
+function runListener(listener: OpenListener, ctx: FolderContext): void {
+  try {
+    listener(ctx);
+  } catch (err) {
+    // One feature failing to start must not stop the folder from opening or the other features from starting.
+    console.error('Keel: a feature failed to start with the folder:', err);
   }
 }
 

@@ -109,3 +109,26 @@ describe('workspace watcher', () => {
     expect((await ws.quickOpen('fresh', 10)).matches.map((m) => m.path)).toEqual(['fresh-file.md']);
   });
 });
+
+describe('workspace events for features', () => {
+  it('announces a save from the editor after the bytes are on disk, and a failed save not at all', async () => {
+    const ws = await open();
+    await writeFile(path.join(dir, 'a.txt'), 'v0');
+    const saved: string[] = [];
+    ws.onDidSave((p) => saved.push(p));
+    const { version } = await ws.fs.readFile('a.txt');
+    await ws.save('a.txt', 'v1', version);
+    await expect(ws.save('a.txt', 'v2', version)).rejects.toThrow(); // stale version: a conflict, not a save
+    expect(saved).toEqual(['a.txt']);
+    expect((await ws.fs.readFile('a.txt')).content).toBe('v1');
+  });
+
+  it('hands every watcher batch to subscribers, including changes by other programs', async () => {
+    const ws = await open();
+    const seen: FileChange[] = [];
+    ws.onDidChangeFiles((changes) => seen.push(...changes));
+    await writeFile(path.join(dir, 'other.txt'), 'x');
+    await until((all) => has(all, 'created', 'other.txt'));
+    expect(has(seen, 'created', 'other.txt')).toBe(true);
+  });
+});

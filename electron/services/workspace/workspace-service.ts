@@ -1,5 +1,6 @@
 import type { FileChange } from '../../../protocol';
 import type { Disposable } from '../../base/disposable';
+import { Emitter } from '../../base/emitter';
 import { FileIndex, type QuickOpenResult } from './file-index';
 import { WorkspaceWatcher } from './watcher';
 import { WorkspaceFs } from './workspace-fs';
@@ -18,6 +19,12 @@ export class WorkspaceService implements Disposable {
   readonly index: FileIndex;
   private watcher: Promise<WorkspaceWatcher> | undefined;
   private disposed = false;
+  private readonly changes = new Emitter<FileChange[]>();
+  private readonly saves = new Emitter<string>();
+  /** Every coalesced watcher batch: other programs, git, the agent, Keel's own writes. */
+  readonly onDidChangeFiles = this.changes.event;
+  /** A file the user saved from an editor (workspace-relative path), after the bytes are on disk. */
+  readonly onDidSave = this.saves.event;
 
   private constructor(
     readonly fs: WorkspaceFs,
@@ -46,10 +53,18 @@ export class WorkspaceService implements Disposable {
       (changes) => {
         this.index.applyChanges(changes);
         this.options.onChanges(changes);
+        this.changes.fire(changes);
       },
       { batchMs: this.options.batchMs, ignoreFile: (p) => this.fs.ownTempFiles.has(p) },
     );
     await (await this.watcher).ready;
+  }
+
+  /** The user's save from an editor: an optimistic-concurrency write, then `onDidSave`. */
+  async save(rel: string, content: string, expectedVersion?: string): Promise<{ version: string; size: number }> {
+    const result = await this.fs.writeFile(rel, content, expectedVersion);
+    this.saves.fire(rel);
+    return result;
   }
 
   async quickOpen(query: string, limit: number): Promise<QuickOpenResult> {

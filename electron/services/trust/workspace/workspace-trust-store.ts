@@ -10,7 +10,12 @@ import { isGuardedFile, listGuardedFiles } from './guarded-files';
 
 const Approval = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), approvedAt: z.string() });
 const FolderEntry = z.object({ trustedAt: z.string(), approvals: z.record(z.string(), Approval) });
-const TrustFile = z.object({ version: z.literal(1), folders: z.record(z.string(), FolderEntry) });
+const TrustFile = z.object({
+  version: z.literal(1),
+  folders: z.record(z.string(), FolderEntry),
+  /** Folders the user chose to keep in restricted mode (so the first-open question is not asked again). */
+  restricted: z.record(z.string(), z.object({ decidedAt: z.string() })).optional(),
+});
 type TrustFile = z.infer<typeof TrustFile>;
 
 export type GuardedFileState =
@@ -22,6 +27,9 @@ export type GuardedFileState =
   | { state: 'changed'; current: string; diff: string }
   /** The file does not exist (nothing to run, nothing to approve). */
   | { state: 'missing' };
+
+/** What the user decided for a folder; `undecided` folders are asked on open. */
+export type TrustDecision = 'trusted' | 'restricted' | 'undecided';
 
 export interface TrustChange {
   folder: string;
@@ -67,6 +75,15 @@ export class WorkspaceTrustStore {
     return this.data.folders[await this.key(folder)] !== undefined;
   }
 
+  /**
+   * The decision for a folder given by its real path (a workbench root already is one): synchronous, so hot paths
+   * (every agent command) need no file-system call.
+   */
+  decisionFor(realFolder: string): TrustDecision {
+    if (this.data.folders[realFolder]) return 'trusted';
+    return this.data.restricted?.[realFolder] ? 'restricted' : 'undecided';
+  }
+
   trustedFolders(): string[] {
     return Object.keys(this.data.folders).sort();
   }
@@ -79,17 +96,31 @@ export class WorkspaceTrustStore {
       const content = await readFile(path.join(key, rel), 'utf8');
       approvals[rel] = { sha256: await this.keepBlob(content), approvedAt: new Date().toISOString() };
     }
-    this.data = { ...this.data, folders: { ...this.data.folders, [key]: { trustedAt: new Date().toISOString(), approvals } } };
+    const restricted = { ...this.data.restricted };
+    delete restricted[key];
+    this.data = { ...this.data, folders: { ...this.data.folders, [key]: { trustedAt: new Date().toISOString(), approvals } }, restricted };
     await this.file.save(this.data);
     this.emit({ folder: key });
   }
 
+  /** Withdraws trust: the folder goes back to undecided (asked again on the next open). */
   async untrust(folder: string): Promise<void> {
     const key = await this.key(folder);
     if (!this.data.folders[key]) return;
     const folders = { ...this.data.folders };
     delete folders[key];
     this.data = { ...this.data, folders };
+    await this.file.save(this.data);
+    this.emit({ folder: key });
+  }
+
+  /** Keeps the folder in restricted mode (withdrawing trust if it had it) and remembers that the user chose so. */
+  async restrict(folder: string): Promise<void> {
+    const key = await this.key(folder);
+    if (this.data.restricted?.[key] && !this.data.folders[key]) return;
+    const folders = { ...this.data.folders };
+    delete folders[key];
+    this.data = { ...this.data, folders, restricted: { ...this.data.restricted, [key]: { decidedAt: new Date().toISOString() } } };
     await this.file.save(this.data);
     this.emit({ folder: key });
   }
