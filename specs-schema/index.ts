@@ -51,6 +51,7 @@ export {
   type NewRequirement,
   type RequirementEditResult,
 } from './requirements/edit-requirements';
+export { moveRequirement } from './requirements/move-requirement';
 export { mapId, renumberDesignRefs, renumberTaskRefs, type IdMap } from './renumber-refs';
 export { parseDesign, serializeDesign, type DesignDoc, type DesignSection } from './design/parse-design';
 

@@ -4,6 +4,7 @@ import { renumberTaskRefs } from '../renumber-refs';
 import { parseTasks } from '../tasks/parse-tasks';
 import { splitLines } from '../text/lines';
 import { addCriterion, addRequirement, removeCriterion, removeRequirement, setCriterionText, setRequirementTitle, type RequirementEditResult } from './edit-requirements';
+import { moveRequirement } from './move-requirement';
 import { parseRequirements, type RequirementsDoc } from './parse-requirements';
 
 const requirementsDoc = fc
@@ -28,8 +29,8 @@ function tasksCiting(doc: RequirementsDoc): string {
   return doc.requirements.flatMap((r, i) => [`- [ ] ${i + 1}. Task`, `  - _Requirements: ${r.criteria.map((c) => c.id).join(', ') || r.id}_`]).join('\n') + '\n';
 }
 
-type Op = { kind: 'addReq' | 'removeReq' | 'addCrit' | 'removeCrit' | 'text' | 'title'; a: number; b: number };
-const op = fc.record({ kind: fc.constantFrom('addReq', 'removeReq', 'addCrit', 'removeCrit', 'text', 'title'), a: fc.nat(), b: fc.nat() }) as fc.Arbitrary<Op>;
+type Op = { kind: 'addReq' | 'removeReq' | 'addCrit' | 'removeCrit' | 'text' | 'title' | 'move'; a: number; b: number };
+const op = fc.record({ kind: fc.constantFrom('addReq', 'removeReq', 'addCrit', 'removeCrit', 'text', 'title', 'move'), a: fc.nat(), b: fc.nat() }) as fc.Arbitrary<Op>;
 
 describe('requirement edits (property)', () => {
   it('keep numbering consecutive, refs resolvable and in-line edits on one line', () => {
@@ -48,6 +49,7 @@ describe('requirement edits (property)', () => {
           else if (o.kind === 'addCrit') r = addCriterion(doc, req, 'WHEN new THE system SHALL act.', crit);
           else if (o.kind === 'removeCrit') r = crit && req.criteria.length > 1 ? removeCriterion(doc, req, crit) : { text, idMap: new Map() };
           else if (o.kind === 'text') r = crit ? { ...setCriterionText(doc, crit, 'THE system SHALL differ.'), idMap: new Map() } : { text, idMap: new Map() };
+          else if (o.kind === 'move') r = moveRequirement(doc, req, o.b % doc.requirements.length);
           else r = { ...setRequirementTitle(doc, req, `Renamed ${o.b}`), idMap: new Map() };
           const after = parseRequirements(r.text);
           expect(after.lines.map((l) => l.text + l.eol).join('')).toBe(r.text);
@@ -64,6 +66,25 @@ describe('requirement edits (property)', () => {
           expect(cited.filter((id) => !known.has(id))).toEqual([]);
           text = r.text;
         }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('moving a requirement keeps every task ref pointing at the same criterion text', () => {
+    fc.assert(
+      fc.property(requirementsDoc, fc.nat(), fc.nat(), (start, a, b) => {
+        const doc = parseRequirements(start);
+        const req = doc.requirements[a % doc.requirements.length] as RequirementsDoc['requirements'][number];
+        const criterionText = (d: RequirementsDoc) => new Map(d.requirements.flatMap((x) => x.criteria.map((c) => [c.id, c.text] as const)));
+        const tasks = tasksCiting(doc);
+        const r = moveRequirement(doc, req, b % doc.requirements.length);
+        const moved = renumberTaskRefs(parseTasks(tasks), r.idMap).text;
+        const cites = (t: string) => parseTasks(t).all.map((x) => x.refs.flatMap((l) => l.items.flatMap((i) => i.ids)));
+        const before = criterionText(doc);
+        const after = criterionText(parseRequirements(r.text));
+        const [oldCites, newCites] = [cites(tasks), cites(moved)];
+        oldCites.forEach((ids, k) => expect(ids.map((id) => before.get(id))).toEqual(newCites[k]?.map((id) => after.get(id))));
       }),
       { numRuns: 200 },
     );

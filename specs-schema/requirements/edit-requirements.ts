@@ -154,7 +154,8 @@ export function removeRequirement(doc: RequirementsDoc, req: Requirement): Requi
   return withMap(applyLineEdits(src(doc), doc.lines, edits), idMap);
 }
 
-function renumberRequirement(doc: RequirementsDoc, req: Requirement, newId: string, idMap: Map<string, string | null>): LineEdit[] {
+/** Line edits giving `req` the id `newId` (heading and `N.M`-numbered criteria); records the change in `idMap`. */
+export function renumberRequirement(doc: RequirementsDoc, req: Requirement, newId: string, idMap: Map<string, string | null>): LineEdit[] {
   if (req.id === newId) return [];
   idMap.set(req.id, newId);
   const text = lineText(doc, req.heading.line);

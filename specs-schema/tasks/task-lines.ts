@@ -3,7 +3,7 @@
  * when tasks are added, removed or moved, so numbering stays 1, 2, 3 and sub-task ids follow their parent.
  */
 import { indentOf, type SourceLine } from '../text/lines';
-import type { LineEdit } from '../text/edits';
+import { regionLineEdits, type LineEdit } from '../text/edits';
 import type { Task, TasksDoc } from './parse-tasks';
 
 /** The indentation one nesting level adds in this file (`  `, `    ` or a tab). */
@@ -102,18 +102,9 @@ export function renumberSiblings(doc: TasksDoc, parent: Task | undefined, siblin
   for (let k = from; k < siblings.length; k++) renumberInto(doc, siblings[k] as Task, `${seq.prefix}${seq.start + k + shift}`, out);
 }
 
-/** Per-line edits for a changed region: unchanged lines are not touched. */
+/** Per-line edits for a changed region of tasks.md: unchanged lines are not touched. */
 export function regionEdits(doc: TasksDoc, start: number, oldCount: number, newTexts: readonly string[]): LineEdit[] {
-  let a = 0;
-  while (a < oldCount && a < newTexts.length && (doc.lines[start + a] as SourceLine).text === newTexts[a]) a++;
-  let b = 0;
-  while (b < oldCount - a && b < newTexts.length - a && (doc.lines[start + oldCount - 1 - b] as SourceLine).text === newTexts[newTexts.length - 1 - b]) b++;
-  const oldMid = oldCount - a - b;
-  const newMid = newTexts.slice(a, newTexts.length - b);
-  if (oldMid === newMid.length) {
-    return newMid.flatMap((t, k) => ((doc.lines[start + a + k] as SourceLine).text === t ? [] : [{ start: start + a + k, deleteCount: 1, insert: [t] }]));
-  }
-  return [{ start: start + a, deleteCount: oldMid, insert: newMid }];
+  return regionLineEdits(doc.lines, start, oldCount, newTexts);
 }
 
 /** Merge single-line rewrites (from renumbering) into edits, skipping lines another edit already replaces. */

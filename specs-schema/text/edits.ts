@@ -80,6 +80,24 @@ export function applyLineEdits(source: string, lines: readonly SourceLine[], edi
   return { text: applyChanges(source, changes), changes, diagnostics: [] };
 }
 
+/**
+ * Line edits turning lines [start, start + oldCount) into `newTexts`: the common head and tail are left alone and a
+ * same-length middle is rewritten line by line, so lines that did not change are not touched.
+ */
+export function regionLineEdits(lines: readonly SourceLine[], start: number, oldCount: number, newTexts: readonly string[]): LineEdit[] {
+  const at = (l: number) => (lines[l] as SourceLine).text;
+  let a = 0;
+  while (a < oldCount && a < newTexts.length && at(start + a) === newTexts[a]) a++;
+  let b = 0;
+  while (b < oldCount - a && b < newTexts.length - a && at(start + oldCount - 1 - b) === newTexts[newTexts.length - 1 - b]) b++;
+  const oldMid = oldCount - a - b;
+  const newMid = newTexts.slice(a, newTexts.length - b);
+  if (oldMid === newMid.length) {
+    return newMid.flatMap((t, k) => (at(start + a + k) === t ? [] : [{ start: start + a + k, deleteCount: 1, insert: [t] }]));
+  }
+  return [{ start: start + a, deleteCount: oldMid, insert: newMid }];
+}
+
 function lastEolLength(text: string): number {
   if (text.endsWith('\r\n')) return 2;
   if (text.endsWith('\n') || text.endsWith('\r')) return 1;
