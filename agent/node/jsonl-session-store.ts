@@ -78,7 +78,9 @@ export class JsonlSessionStore implements SessionStore {
       if (!name.endsWith('.jsonl')) continue;
       const { records } = await this.load(name.slice(0, -'.jsonl'.length)).catch(() => ({ records: [] as SessionRecord[] }));
       const meta = records.find((r) => r.type === 'meta');
-      if (meta?.type === 'meta') out.push({ id: meta.id, createdAt: meta.createdAt, title: meta.title });
+      if (meta?.type !== 'meta') continue;
+      const mode = records.reduce<typeof meta.mode>((m, r) => (r.type === 'mode' ? r.mode : m), meta.mode);
+      out.push({ id: meta.id, createdAt: meta.createdAt, title: meta.title, role: meta.role, mode });
     }
     return out.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }

@@ -31,6 +31,15 @@ export interface AgentSessionOptions {
   maxTokens?: number;
 }
 
+export interface TurnOptions {
+  signal?: AbortSignal;
+  onEvent?: (e: AgentEvent) => void;
+  /** This turn's view of the workspace and edit sink (a host switches Supervised/Autopilot between turns). */
+  tools?: Partial<Pick<ToolContext, 'workspace' | 'changes'>>;
+  /** This turn's changeset, saved with the session after every tool round (instead of the session's). */
+  changeset?: Changeset;
+}
+
 /**
  * A conversation with the agent: each `runTurn` calls the model, runs the tools it asks for, feeds the results back
  * and repeats until the model ends its turn. Every message, tool run and usage figure is appended to the store as
@@ -46,6 +55,8 @@ export class AgentSession {
   private readonly tools: readonly ToolHandler[];
   private running = false;
   private turns = 0;
+  private turnTools: TurnOptions['tools'];
+  private turnChangeset: Changeset | undefined;
 
   private constructor(
     private readonly options: AgentSessionOptions,
@@ -61,10 +72,15 @@ export class AgentSession {
     this.toolSpecs = toToolSpecs(this.tools);
   }
 
-  static async create(options: AgentSessionOptions, meta: { id?: string; title?: string } = {}): Promise<AgentSession> {
+  static async create(
+    options: AgentSessionOptions,
+    meta: { id?: string; title?: string; role?: 'planner' | 'executor'; mode?: 'supervised' | 'autopilot' } = {},
+  ): Promise<AgentSession> {
     const id = meta.id ?? globalThis.crypto.randomUUID();
     const record: SessionRecord = { type: 'meta', version: 1, id, createdAt: new Date().toISOString() };
     if (meta.title !== undefined) record.title = meta.title;
+    if (meta.role !== undefined) record.role = meta.role;
+    if (meta.mode !== undefined) record.mode = meta.mode;
     await options.store?.append(id, [record]);
     return new AgentSession(options, { id, messages: [], usage: zeroUsage(), costUsd: undefined, ledger: new Map() });
   }
@@ -97,9 +113,11 @@ export class AgentSession {
     return request;
   }
 
-  async runTurn(prompt: string, options: { signal?: AbortSignal; onEvent?: (e: AgentEvent) => void } = {}): Promise<TurnResult> {
+  async runTurn(prompt: string, options: TurnOptions = {}): Promise<TurnResult> {
     if (this.running) throw new Error('A turn is already running in this session; stop it first.');
     this.running = true;
+    this.turnTools = options.tools;
+    this.turnChangeset = options.changeset;
     const signal = options.signal ?? new AbortController().signal;
     const emit = (e: AgentEvent): void => options.onEvent?.(e);
     let turnUsage = zeroUsage();
@@ -155,13 +173,16 @@ export class AgentSession {
       }
     } finally {
       this.running = false;
+      this.turnTools = undefined;
+      this.turnChangeset = undefined;
       await this.options.store?.sync?.(this.id);
     }
   }
 
   private async runTools(uses: Extract<ContentBlock, { type: 'toolUse' }>[], signal: AbortSignal, emit: (e: AgentEvent) => void): Promise<ToolResultBlock[]> {
     const results: ToolResultBlock[] = [];
-    const before = this.options.changeset ? JSON.stringify(this.options.changeset.list()) : '';
+    const changeset = this.turnChangeset ?? this.options.changeset;
+    const before = changeset ? JSON.stringify(changeset.list()) : '';
     for (const use of uses) {
       const prior = this.ledger.get(use.id);
       if (prior) {
@@ -174,15 +195,20 @@ export class AgentSession {
         continue;
       }
       emit({ type: 'toolStart', id: use.id, name: use.name, input: use.input });
-      const out = await runTool(this.tools, use, { ...this.options.toolContext, signal, onOutput: (chunk) => emit({ type: 'toolOutput', id: use.id, chunk }) });
+      const out = await runTool(this.tools, use, {
+        ...this.options.toolContext,
+        ...this.turnTools,
+        signal,
+        onOutput: (chunk) => emit({ type: 'toolOutput', id: use.id, chunk }),
+      });
       const block: ToolResultBlock = { type: 'toolResult', toolUseId: use.id, status: out.status, content: out.content };
       this.ledger.set(use.id, block);
       await this.options.store?.append(this.id, [{ type: 'toolRun', toolUseId: use.id, name: use.name, status: out.status, content: out.content }]);
       emit({ type: 'toolResult', id: use.id, name: use.name, status: out.status, content: out.content, reused: false });
       results.push(block);
     }
-    if (this.options.changeset) {
-      const changes = this.options.changeset.list();
+    if (changeset) {
+      const changes = changeset.list();
       if (JSON.stringify(changes) !== before) await this.options.store?.append(this.id, [{ type: 'changeset', changes }]);
     }
     return results;

@@ -20,7 +20,20 @@ const usage = z.object({
  * `toolRun` lines are the ledger that keeps a tool from running twice when a turn is resumed.
  */
 export const sessionRecordSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('meta'), version: z.literal(1), id: z.string(), createdAt: z.string(), title: z.string().optional() }),
+  z.object({
+    type: z.literal('meta'),
+    version: z.literal(1),
+    id: z.string(),
+    createdAt: z.string(),
+    title: z.string().optional(),
+    role: z.enum(['planner', 'executor']).optional(),
+    mode: z.enum(['supervised', 'autopilot']).optional(),
+  }),
+  z.object({ type: z.literal('mode'), mode: z.enum(['supervised', 'autopilot']) }),
+  /** Files were rolled back to a checkpoint: the conversation is cut back to its first `messageCount` messages. */
+  z.object({ type: z.literal('restore'), checkpointId: z.string(), messageCount: z.number().int().min(0) }),
+  /** What the chat pane showed beside the conversation (changeset ids, checkpoints), replayed into its history. */
+  z.object({ type: z.literal('ui'), event: z.record(z.string(), z.unknown()) }),
   z.object({ type: z.literal('message'), message }),
   z.object({ type: z.literal('usage'), modelId: z.string(), usage, costUsd: z.number().optional() }),
   z.object({ type: z.literal('toolRun'), toolUseId: z.string(), name: z.string(), status: z.enum(['success', 'error']), content: z.string() }),
@@ -36,6 +49,8 @@ export interface SessionSummary {
   id: string;
   createdAt: string;
   title?: string;
+  role?: 'planner' | 'executor';
+  mode?: 'supervised' | 'autopilot';
 }
 
 /** Where sessions live; the Node implementation writes JSONL files in the user data directory. */

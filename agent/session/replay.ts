@@ -6,6 +6,8 @@ export interface SessionState {
   id: string;
   createdAt: string;
   title?: string;
+  role?: 'planner' | 'executor';
+  mode?: 'supervised' | 'autopilot';
   messages: ChatMessage[];
   usage: Usage;
   costUsd: number | undefined;
@@ -33,6 +35,16 @@ export function replayRecords(records: SessionRecord[], fallbackId: string): Omi
         state.id = r.id;
         state.createdAt = r.createdAt;
         state.title = r.title;
+        state.role = r.role;
+        state.mode = r.mode;
+        break;
+      case 'mode':
+        state.mode = r.mode;
+        break;
+      case 'restore':
+        state.messages.length = Math.min(state.messages.length, r.messageCount);
+        break;
+      case 'ui':
         break;
       case 'message':
         state.messages.push(r.message as ChatMessage);

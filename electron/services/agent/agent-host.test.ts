@@ -1,0 +1,60 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AgentStreamEvent } from '../../../protocol';
+import { startHostHarness, type HostHarness } from './test-support';
+
+let h: HostHarness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+const GREET = "export const greet = () => 'Hello';\n";
+const editScript = [
+  { steps: [{ text: 'Reading it.' }, { toolUse: { name: 'readFile', input: { path: 'src/greet.ts' } } }] },
+  { steps: [{ toolUse: { name: 'strReplace', input: { path: 'src/greet.ts', oldStr: "'Hello'", newStr: "'Hello, world'" } } }] },
+  { steps: [{ text: 'I changed the greeting.' }] },
+];
+
+function only<T extends AgentStreamEvent['type']>(events: AgentStreamEvent[], type: T): Extract<AgentStreamEvent, { type: T }>[] {
+  return events.filter((e): e is Extract<AgentStreamEvent, { type: T }> => e.type === type);
+}
+
+describe('AgentHost (Supervised)', () => {
+  it('a turn reads a file and proposes an edit: changeset registered with counts, disk untouched until accepted', async () => {
+    h = await startHostHarness(editScript, { 'src/greet.ts': GREET });
+    const s = await h.host.createSession({ role: 'executor', mode: 'supervised' });
+    const result = await h.host.prompt(s.id, 'Make it say hello world');
+
+    expect(result.stopReason).toBe('end_turn');
+    const events = h.eventsOf(s.id);
+    expect(only(events, 'toolEnd').map((e) => [e.name, e.status])).toEqual([
+      ['readFile', 'success'],
+      ['strReplace', 'success'],
+    ]);
+    const [changeset] = only(events, 'changeset');
+    expect(changeset).toMatchObject({ changesetId: result.changesetId, applied: false, files: [{ path: 'src/greet.ts', kind: 'modify', added: 1, removed: 1 }] });
+    expect(await readFile(join(h.root, 'src/greet.ts'), 'utf8')).toBe(GREET);
+    // The changeset event comes before the turn's end, so the pane can show it with the answer.
+    expect(events.map((e) => e.type).slice(-2)).toEqual(['changeset', 'turnEnd']);
+
+    await h.host.acceptChangeset(result.changesetId!);
+    expect(await readFile(join(h.root, 'src/greet.ts'), 'utf8')).toBe("export const greet = () => 'Hello, world';\n");
+    expect(only(h.eventsOf(s.id), 'changesetSettled')).toEqual([{ type: 'changesetSettled', changesetId: result.changesetId, status: 'applied' }]);
+  });
+
+  it('numbers events per session and replays them for a reattaching pane', async () => {
+    h = await startHostHarness([{ steps: [{ text: 'one' }] }, { steps: [{ text: 'two' }] }]);
+    const a = await h.host.createSession({ role: 'executor' });
+    const b = await h.host.createSession({ role: 'planner' });
+    await h.host.prompt(a.id, 'first');
+    await h.host.prompt(b.id, 'second');
+    const seqs = h.events.filter((e) => e.sessionId === a.id).map((e) => e.seq);
+    expect(seqs).toEqual(seqs.map((_, i) => i + 1));
+    const history = await h.host.history(a.id);
+    expect(history.lastSeq).toBe(seqs.length);
+    expect(history.events).toEqual(h.eventsOf(a.id));
+    expect(only(history.events, 'turnStart')[0]).toMatchObject({ text: 'first' });
+  });
+});

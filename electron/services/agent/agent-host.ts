@@ -1,0 +1,285 @@
+import {
+  AgentSession,
+  loadSessionState,
+  routeRole,
+  SecretPolicy,
+  type AgentSessionOptions,
+  type ApprovalDecision,
+  type ApprovalGate,
+  type SessionRecord,
+  type TextSearch,
+} from '../../../agent';
+import { JsonlSessionStore, NodeCommandRunner, NodeWorkspace } from '../../../agent/node';
+import { KeelError, type AgentChip, type AgentMode, type AgentRole, type AgentSessionInfo, type AgentStreamEvent } from '../../../protocol';
+import type { Disposable } from '../../base/disposable';
+import { defineFolderService, type EmitEvent } from '../app/folder-service';
+import { ServiceTextSearch } from '../search/agent-text-search';
+import { searchServiceFor } from '../search/search-registry';
+import { basicSystemBlocks } from './basic-context';
+import { ShadowCheckpoints } from './checkpoints';
+import { PendingApprovals } from './command-approval';
+import { HostedSession, type PromptResult, type SessionMeta } from './hosted-session';
+import { InMemoryReview, type ReviewPort } from './review-port';
+import { loadAgentSettings } from './settings-store';
+
+export type { PromptResult } from './hosted-session';
+
+export interface AgentHostOptions {
+  root: string;
+  userDataDir: string;
+  emit: EmitEvent;
+  /** The Search view's engine (one set of ignore rules); the JS scan when absent. */
+  search?: TextSearch;
+  /** KEEL_BEDROCK_ENDPOINT and friends; process.env by default. */
+  env?: Record<string, string | undefined>;
+  /** Static credentials (tests); the SDK's default chain otherwise. */
+  credentials?: { accessKeyId: string; secretAccessKey: string };
+  /** The change-review service; until it is wired, changesets wait in memory (see InMemoryReview). */
+  review?: () => ReviewPort;
+  /** The trust service's approval; until it is wired every command is asked through the session's events. */
+  approval?: (sessionId: string) => ApprovalGate;
+}
+
+export interface CreateSessionOptions {
+  role: AgentRole;
+  title?: string;
+  mode?: AgentMode;
+  /** Extra stable context (a task's spec documents…), placed after steering in the cached prefix; not saved. */
+  extraContext?: { system?: string[]; specDocuments?: string[] };
+}
+
+interface Core {
+  workspace: NodeWorkspace;
+  store: JsonlSessionStore;
+  checkpoints: ShadowCheckpoints;
+  fallbackReview: InMemoryReview;
+}
+
+/**
+ * The agent as the main process hosts it for one open folder: several sessions at once, each saved as JSONL in the
+ * user data directory (so they survive a restart), streaming numbered `agent/event`s to every window.
+ */
+export class AgentHost implements Disposable {
+  private readonly sessions = new Map<string, HostedSession>();
+  private readonly opening = new Map<string, Promise<HostedSession>>();
+  private readonly approvals: PendingApprovals;
+  private core: Promise<Core> | undefined;
+  private disposed = false;
+
+  constructor(private readonly options: AgentHostOptions) {
+    this.approvals = new PendingApprovals(
+      (sessionId, ask) => this.sessions.get(sessionId)?.emit({ type: 'commandApproval', ...ask }),
+      (sessionId, requestId) => this.sessions.get(sessionId)?.emit({ type: 'commandApprovalDone', requestId }),
+    );
+  }
+
+  /** Saved sessions of this folder, newest first; open ones with their live state. */
+  async listSessions(): Promise<AgentSessionInfo[]> {
+    const { store } = await this.ready();
+    const saved = await store.list();
+    const out: AgentSessionInfo[] = [];
+    for (const s of saved) {
+      const open = this.sessions.get(s.id);
+      if (open) out.push(open.info());
+      else {
+        out.push({
+          id: s.id,
+          title: s.title ?? 'Chat',
+          role: s.role ?? 'executor',
+          mode: s.mode ?? 'supervised',
+          modelId: '',
+          createdAt: s.createdAt,
+          open: false,
+          running: false,
+          totals: { usage: { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 }, costUsd: null },
+        });
+      }
+    }
+    return out;
+  }
+
+  async createSession(opts: CreateSessionOptions): Promise<AgentSessionInfo> {
+    const core = await this.ready();
+    const { settings } = await loadAgentSettings(this.options.userDataDir);
+    const mode = opts.mode ?? settings.mode;
+    const title = opts.title?.trim() || `Chat ${new Date().toISOString().slice(11, 16)}`;
+    const id = globalThis.crypto.randomUUID();
+    const options = await this.sessionOptions(core, id, opts.role, opts.extraContext);
+    const agent = await AgentSession.create(options, { id, title, role: opts.role, mode });
+    const meta: SessionMeta = { title, role: opts.role, mode, modelId: options.modelId, createdAt: new Date().toISOString() };
+    const hosted = this.host(agent, options, meta, core, []);
+    this.sessionsChanged();
+    return hosted.info();
+  }
+
+  /** Loads a saved session (after a restart or a close); already open → its current state. */
+  async openSession(sessionId: string): Promise<AgentSessionInfo> {
+    return (await this.session(sessionId)).info();
+  }
+
+  async closeSession(sessionId: string): Promise<void> {
+    const s = this.sessions.get(sessionId);
+    if (!s) return;
+    this.sessions.delete(sessionId);
+    await s.settle();
+    this.sessionsChanged();
+  }
+
+  async history(sessionId: string): Promise<{ session: AgentSessionInfo; events: AgentStreamEvent[]; lastSeq: number }> {
+    const s = await this.session(sessionId);
+    return { session: s.info(), ...s.history() };
+  }
+
+  /** Runs one prompt to the end of its turn (the task runner awaits this; the chat pane uses `startPrompt`). */
+  async prompt(sessionId: string, text: string, opts: { chips?: AgentChip[]; signal?: AbortSignal } = {}): Promise<PromptResult> {
+    return (await this.session(sessionId)).begin(text, opts.chips ?? [], opts.signal).done;
+  }
+
+  /** Starts a prompt and returns its turn number at once. */
+  async startPrompt(sessionId: string, text: string, chips: AgentChip[] = []): Promise<{ turn: number }> {
+    const { turn, done } = (await this.session(sessionId)).begin(text, chips);
+    void done.catch((e: unknown) => console.error('Keel: agent turn failed:', e));
+    return { turn };
+  }
+
+  stop(sessionId: string): void {
+    this.sessions.get(sessionId)?.stop();
+  }
+
+  async setMode(sessionId: string, mode: AgentMode): Promise<AgentSessionInfo> {
+    const s = await this.session(sessionId);
+    await s.setMode(mode);
+    return s.info();
+  }
+
+  async restoreCheckpoint(sessionId: string, checkpointId: string): Promise<void> {
+    const s = await this.session(sessionId);
+    const { store } = await this.ready();
+    await s.restore(checkpointId, () => loadSessionState(store, sessionId));
+  }
+
+  answerCommand(requestId: string, decision: ApprovalDecision): void {
+    this.approvals.answer(requestId, decision);
+  }
+
+  /** The stand-in review (until the review service is wired): accept or reject a changeset whole. */
+  async acceptChangeset(id: string): Promise<void> {
+    await (await this.ready()).fallbackReview.accept(id);
+  }
+
+  async rejectChangeset(id: string): Promise<void> {
+    (await this.ready()).fallbackReview.reject(id);
+  }
+
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    const all = [...this.sessions.values()];
+    this.sessions.clear();
+    await Promise.all(all.map((s) => s.settle()));
+  }
+
+  private async session(sessionId: string): Promise<HostedSession> {
+    const open = this.sessions.get(sessionId);
+    if (open) return open;
+    let pending = this.opening.get(sessionId);
+    if (!pending) {
+      pending = this.load(sessionId).finally(() => this.opening.delete(sessionId));
+      this.opening.set(sessionId, pending);
+    }
+    return pending;
+  }
+
+  private async load(sessionId: string): Promise<HostedSession> {
+    const core = await this.ready();
+    const { records } = await core.store.load(sessionId).catch((e: unknown) => {
+      throw new KeelError('NOT_FOUND', (e as Error).message);
+    });
+    const state = await loadSessionState(core.store, sessionId);
+    const role = state.role ?? 'executor';
+    const options = await this.sessionOptions(core, sessionId, role);
+    const firstPrompt = state.messages.find((m) => m.role === 'user')?.content.find((b) => b.type === 'text');
+    const meta: SessionMeta = {
+      title: state.title ?? (firstPrompt?.type === 'text' ? firstPrompt.text.slice(0, 60) : 'Chat'),
+      role,
+      mode: state.mode ?? 'supervised',
+      modelId: options.modelId,
+      createdAt: state.createdAt,
+    };
+    const hosted = this.host(AgentSession.resume(state, options), options, meta, core, records);
+    this.sessionsChanged();
+    return hosted;
+  }
+
+  private host(agent: AgentSession, options: AgentSessionOptions, meta: SessionMeta, core: Core, records: readonly SessionRecord[]): HostedSession {
+    if (this.disposed) throw new KeelError('INTERNAL', 'The folder is closing');
+    const hosted = new HostedSession(
+      agent,
+      options,
+      meta,
+      {
+        workspace: core.workspace,
+        checkpoints: core.checkpoints,
+        review: this.options.review ?? (() => core.fallbackReview),
+        publish: (sessionId, seq, event) => this.options.emit('agent/event', { sessionId, seq, event }),
+        changed: () => this.sessionsChanged(),
+      },
+      records,
+    );
+    this.sessions.set(hosted.id, hosted);
+    return hosted;
+  }
+
+  private async sessionOptions(core: Core, sessionId: string, role: AgentRole, extra?: CreateSessionOptions['extraContext']): Promise<AgentSessionOptions> {
+    const { settings } = await loadAgentSettings(this.options.userDataDir);
+    const routed = routeRole(settings, role, this.options.env ?? process.env, this.options.credentials ? { credentials: this.options.credentials } : {});
+    const kiroignore = (await core.workspace.stat('.kiroignore')) ? await core.workspace.readFile('.kiroignore').catch(() => '') : '';
+    return {
+      provider: routed.provider,
+      modelId: routed.modelId,
+      system: [...(await basicSystemBlocks(core.workspace)), ...(extra?.system ?? [])],
+      specDocuments: extra?.specDocuments ?? [],
+      toolContext: {
+        workspace: core.workspace,
+        // Every turn passes its own sink for the session's mode; this one only guards against a turn that forgot.
+        changes: { write: () => Promise.reject(new Error('No edit sink for this turn')), delete: () => Promise.reject(new Error('No edit sink for this turn')) },
+        secrets: new SecretPolicy(kiroignore),
+        commands: new NodeCommandRunner((p) => core.workspace.resolve(p)),
+        approval: this.options.approval?.(sessionId) ?? this.approvals.gateFor(sessionId),
+        search: this.options.search,
+      },
+      store: core.store,
+      prices: settings.prices,
+    };
+  }
+
+  private ready(): Promise<Core> {
+    this.core ??= (async () => {
+      const workspace = await NodeWorkspace.open(this.options.root);
+      return {
+        workspace,
+        store: await JsonlSessionStore.open(this.options.userDataDir, this.options.root),
+        checkpoints: ShadowCheckpoints.forWorkspace(this.options.userDataDir, workspace.resolve('.')),
+        fallbackReview: new InMemoryReview(workspace),
+      };
+    })();
+    return this.core;
+  }
+
+  private sessionsChanged(): void {
+    void this.listSessions()
+      .then((sessions) => this.options.emit('agent/sessions', { sessions }))
+      .catch(() => undefined);
+  }
+}
+
+/** The open folder's agent host (S2-TEAM promise 1). */
+export const agentHostKey = defineFolderService(
+  'agent-host',
+  (ctx) =>
+    new AgentHost({
+      root: ctx.workspace.root,
+      userDataDir: ctx.userDataDir,
+      emit: ctx.emit,
+      search: new ServiceTextSearch(searchServiceFor(ctx.workspace)),
+    }),
+);

@@ -1,0 +1,71 @@
+import { addUsage, zeroUsage, type SessionRecord, type Usage } from '../../../agent';
+import { AgentStreamEvent, type AgentCost } from '../../../protocol';
+
+/** Tool output kept in events; the model saw the whole text, the chat card shows the tail. */
+export const MAX_EVENT_OUTPUT = 20_000;
+
+export function cutOutput(text: string): string {
+  return text.length > MAX_EVENT_OUTPUT ? `… (${text.length - MAX_EVENT_OUTPUT} characters cut)\n${text.slice(-MAX_EVENT_OUTPUT)}` : text;
+}
+
+/**
+ * Rebuilds the chat pane's event list from a saved session, so a session opened after a restart looks as it did:
+ * prompts, answers, tool cards, usage, changesets and checkpoints in their original order.
+ */
+export function eventsFromRecords(records: readonly SessionRecord[]): AgentStreamEvent[] {
+  const out: AgentStreamEvent[] = [];
+  const toolNames = new Map<string, string>();
+  let turn = 0;
+  let turnUsage: Cost = { usage: zeroUsage(), costUsd: null };
+  let sessionUsage: Cost = { usage: zeroUsage(), costUsd: null };
+  let lastWasTurnStart = false;
+  for (const r of records) {
+    const startedBefore = lastWasTurnStart;
+    lastWasTurnStart = false;
+    if (r.type === 'ui') {
+      const parsed = AgentStreamEvent.safeParse(r.event);
+      if (!parsed.success) continue;
+      if (parsed.data.type === 'turnStart') {
+        turn = parsed.data.turn;
+        turnUsage = { usage: zeroUsage(), costUsd: null };
+        lastWasTurnStart = true;
+      }
+      out.push(parsed.data);
+    } else if (r.type === 'message') {
+      for (const b of r.message.content) {
+        if (b.type === 'toolResult') {
+          out.push({ type: 'toolEnd', toolUseId: b.toolUseId, name: toolNames.get(b.toolUseId) ?? 'tool', status: b.status, output: cutOutput(b.content), reused: false });
+        }
+      }
+      const text = r.message.content.flatMap((b) => (b.type === 'text' ? [b.text] : [])).join('');
+      if (r.message.role === 'user') {
+        // Sessions written without a turnStart note (older files, other hosts) still show their prompts.
+        if (text && !startedBefore) {
+          out.push({ type: 'turnStart', turn: ++turn, text, chips: [] });
+          turnUsage = { usage: zeroUsage(), costUsd: null };
+        }
+        continue;
+      }
+      if (text) out.push({ type: 'textDelta', text });
+      for (const b of r.message.content) {
+        if (b.type !== 'toolUse') continue;
+        toolNames.set(b.id, b.name);
+        out.push({ type: 'toolStart', toolUseId: b.id, name: b.name, input: b.input });
+      }
+    } else if (r.type === 'usage') {
+      turnUsage = addCost(turnUsage, r.usage, r.costUsd);
+      sessionUsage = addCost(sessionUsage, r.usage, r.costUsd);
+      out.push({ type: 'usage', modelId: r.modelId, call: r.usage, turn: turnUsage, session: sessionUsage });
+    }
+  }
+  return out;
+}
+
+type Cost = AgentCost;
+
+export function addCost(total: Cost, usage: Usage, costUsd: number | undefined): Cost {
+  return {
+    usage: addUsage(total.usage, usage),
+    costUsd: costUsd === undefined ? total.costUsd : (total.costUsd ?? 0) + costUsd,
+  };
+}

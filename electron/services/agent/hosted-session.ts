@@ -1,0 +1,257 @@
+import {
+  AgentSession,
+  autopilotSink,
+  Changeset,
+  overlayWorkspace,
+  supervisedSink,
+  type AgentEvent,
+  type AgentSessionOptions,
+  type FileChangeSink,
+  type SessionRecord,
+  type SessionState,
+  type WorkspaceAccess,
+} from '../../../agent';
+import { KeelError, type AgentChip, type AgentMode, type AgentRole, type AgentSessionInfo, type AgentStopReason, type AgentStreamEvent } from '../../../protocol';
+import type { ShadowCheckpoints } from './checkpoints';
+import { promptWithChips } from './chips';
+import { cutOutput, eventsFromRecords } from './history';
+import type { ReviewPort } from './review-port';
+
+export interface PromptResult {
+  stopReason: AgentStopReason;
+  changesetId?: string;
+  error?: string;
+}
+
+/** What a hosted session is built from; the host shares one of each across its sessions. */
+export interface HostedSessionDeps {
+  workspace: WorkspaceAccess;
+  checkpoints: ShadowCheckpoints;
+  review: () => ReviewPort;
+  /** Every event of this session, numbered; the host broadcasts it. */
+  publish: (sessionId: string, seq: number, event: AgentStreamEvent) => void;
+  /** Running state, mode or title changed (the session list is re-sent). */
+  changed: () => void;
+}
+
+export interface SessionMeta {
+  title: string;
+  role: AgentRole;
+  mode: AgentMode;
+  modelId: string;
+  createdAt: string;
+}
+
+/**
+ * One session as the main process hosts it: the runtime's AgentSession plus what the chat pane needs around it —
+ * numbered events (kept for reattach), a checkpoint before every prompt, the turn's changeset handed to review
+ * (Supervised) or applied behind the checkpoint (Autopilot), and Stop.
+ */
+export class HostedSession {
+  private seq = 0;
+  private readonly log: { seq: number; event: AgentStreamEvent }[] = [];
+  private controller: AbortController | undefined;
+  private current: Promise<PromptResult> | undefined;
+  private turns: number;
+  /** Messages in the conversation when each checkpoint was taken (for restoring the conversation). */
+  private readonly checkpointMessages = new Map<string, number>();
+  private totals: { usage: AgentSessionInfo['totals']['usage']; costUsd: number | null };
+
+  constructor(
+    private agent: AgentSession,
+    private readonly options: AgentSessionOptions,
+    readonly meta: SessionMeta,
+    private readonly deps: HostedSessionDeps,
+    records: readonly SessionRecord[] = [],
+  ) {
+    const past = eventsFromRecords(records);
+    for (const event of past) this.log.push({ seq: ++this.seq, event });
+    this.turns = past.filter((e) => e.type === 'turnStart').length;
+    for (const r of records) {
+      const e = r.type === 'ui' ? r.event : undefined;
+      if (e?.type === 'turnStart' && typeof e.checkpointId === 'string' && typeof e.messageCount === 'number') this.checkpointMessages.set(e.checkpointId, e.messageCount);
+    }
+    const t = agent.totals;
+    this.totals = { usage: t.usage, costUsd: t.costUsd ?? null };
+  }
+
+  get id(): string {
+    return this.agent.id;
+  }
+
+  get running(): boolean {
+    return this.current !== undefined;
+  }
+
+  info(): AgentSessionInfo {
+    return { id: this.id, ...this.meta, open: true, running: this.running, totals: this.totals };
+  }
+
+  history(): { events: AgentStreamEvent[]; lastSeq: number } {
+    return { events: this.log.map((l) => l.event), lastSeq: this.seq };
+  }
+
+  /** Starts a turn; `done` settles when it ends (stopped and failed turns resolve too, with their reason). */
+  begin(text: string, chips: readonly AgentChip[], signal?: AbortSignal): { turn: number; done: Promise<PromptResult> } {
+    if (this.current) throw new KeelError('CONFLICT', 'A turn is already running in this session; stop it first.');
+    const controller = new AbortController();
+    if (signal) {
+      if (signal.aborted) controller.abort();
+      else signal.addEventListener('abort', () => controller.abort(), { once: true });
+    }
+    this.controller = controller;
+    const turn = ++this.turns;
+    const done = this.runTurn(turn, text, chips, controller.signal).finally(() => {
+      this.current = undefined;
+      this.controller = undefined;
+      this.deps.changed();
+    });
+    this.current = done;
+    this.deps.changed();
+    return { turn, done };
+  }
+
+  /** Aborts the model stream and the running tool; the turn ends with `aborted`. */
+  stop(): void {
+    this.controller?.abort();
+  }
+
+  /** Stops and waits for the turn to wind down (closing the session or the folder). */
+  async settle(): Promise<void> {
+    this.stop();
+    await this.current?.catch(() => undefined);
+  }
+
+  async setMode(mode: AgentMode): Promise<void> {
+    if (mode === this.meta.mode) return;
+    this.meta.mode = mode;
+    await this.options.store?.append(this.id, [{ type: 'mode', mode }]);
+    this.deps.changed();
+  }
+
+  /** Files back to the checkpoint, conversation back to before that prompt. */
+  async restore(checkpointId: string, reload: () => Promise<SessionState>): Promise<void> {
+    if (this.current) throw new KeelError('CONFLICT', 'Stop the running turn before restoring a checkpoint.');
+    const messageCount = this.checkpointMessages.get(checkpointId);
+    if (messageCount === undefined) throw new KeelError('NOT_FOUND', `Checkpoint ${checkpointId} is not part of this session.`);
+    await this.deps.checkpoints.restore(checkpointId);
+    const turn = this.log.find((l) => l.event.type === 'turnStart' && l.event.checkpointId === checkpointId);
+    const event: AgentStreamEvent = { type: 'restored', checkpointId, turn: turn?.event.type === 'turnStart' ? turn.event.turn : 0 };
+    await this.options.store?.append(this.id, [{ type: 'restore', checkpointId, messageCount }]);
+    await this.record(event);
+    this.agent = AgentSession.resume(await reload(), this.options);
+  }
+
+  private async runTurn(turn: number, text: string, chips: readonly AgentChip[], signal: AbortSignal): Promise<PromptResult> {
+    const store = this.options.store;
+    const supervised = this.meta.mode === 'supervised';
+    let checkpointId: string | undefined;
+    let checkpointError: string | undefined;
+    try {
+      checkpointId = await this.deps.checkpoints.take(`${this.meta.title} — turn ${turn}`);
+    } catch (e) {
+      checkpointError = (e as Error).message;
+    }
+    const start: AgentStreamEvent = { type: 'turnStart', turn, text, chips: [...chips], ...(checkpointId ? { checkpointId } : {}) };
+    await store?.append(this.id, [{ type: 'ui', event: { ...start, messageCount: this.agent.history.length } }]);
+    if (checkpointId) this.checkpointMessages.set(checkpointId, this.agent.history.length);
+    this.emit(start);
+    if (!supervised && !checkpointId) {
+      // Autopilot writes at once; without a checkpoint there would be no way back.
+      return this.end({ stopReason: 'error', error: { kind: 'checkpoint', message: `Autopilot needs a checkpoint and none could be taken (${checkpointError}). Switch to Supervised or fix the problem.` } });
+    }
+
+    const ws = this.deps.workspace;
+    const changeset = new Changeset();
+    const tools = supervised
+      ? { workspace: overlayWorkspace(ws, changeset), changes: supervisedSink(ws, changeset) }
+      : { workspace: ws, changes: recorded(autopilotSink(ws, { beforeApply: async () => {} }), changeset, ws) };
+    const prompt = await promptWithChips(text, chips, tools.workspace, this.options.toolContext.secrets);
+    const result = await this.agent.runTurn(prompt, {
+      signal,
+      tools,
+      ...(supervised ? { changeset } : {}),
+      onEvent: (e) => {
+        const s = toStreamEvent(e);
+        if (!s) return;
+        if (s.type === 'usage') this.totals = s.session;
+        this.emit(s);
+      },
+    });
+
+    let changesetId: string | undefined;
+    const files = changeset.summary();
+    if (files.length > 0 && supervised) {
+      const reg = this.deps.review().register({ changeset, source: { kind: 'chat', sessionId: this.id }, summary: text.slice(0, 200) });
+      changesetId = reg.id;
+      await this.record({ type: 'changeset', changesetId, applied: false, files });
+      void reg.settled.then((o) => this.record({ type: 'changesetSettled', changesetId: reg.id, status: o.status })).catch(() => undefined);
+    } else if (files.length > 0) {
+      changesetId = `auto-${checkpointId}`;
+      await this.record({ type: 'changeset', changesetId, applied: true, files });
+    }
+    return this.end({ stopReason: result.stopReason, ...(result.error ? { error: result.error } : {}) }, changesetId);
+  }
+
+  private async end(end: { stopReason: AgentStopReason; error?: { kind: string; message: string } }, changesetId?: string): Promise<PromptResult> {
+    await this.record({ type: 'turnEnd', ...end });
+    await this.options.store?.sync?.(this.id);
+    return { stopReason: end.stopReason, ...(changesetId ? { changesetId } : {}), ...(end.error ? { error: end.error.message } : {}) };
+  }
+
+  /** Emits an event and keeps it in the session file for the chat history after a restart. */
+  private async record(event: AgentStreamEvent): Promise<void> {
+    await this.options.store?.append(this.id, [{ type: 'ui', event: event as Record<string, unknown> }]).catch(() => undefined);
+    this.emit(event);
+  }
+
+  /** Streams an event that is not saved (text deltas and tool cards are rebuilt from the conversation itself). */
+  emit(event: AgentStreamEvent): void {
+    const seq = ++this.seq;
+    this.log.push({ seq, event });
+    this.deps.publish(this.id, seq, event);
+  }
+}
+
+function toStreamEvent(e: AgentEvent): AgentStreamEvent | undefined {
+  switch (e.type) {
+    case 'textDelta':
+      return { type: 'textDelta', text: e.text };
+    case 'retry':
+      return { type: 'retry', attempt: e.attempt, delayMs: e.delayMs, error: { kind: e.kind, message: e.message } };
+    case 'toolStart':
+      return { type: 'toolStart', toolUseId: e.id, name: e.name, input: e.input };
+    case 'toolOutput':
+      return { type: 'toolOutput', toolUseId: e.id, chunk: e.chunk };
+    case 'toolResult':
+      return { type: 'toolEnd', toolUseId: e.id, name: e.name, status: e.status, output: cutOutput(e.content), reused: e.reused };
+    case 'usage':
+      return {
+        type: 'usage',
+        modelId: e.modelId,
+        call: e.call,
+        turn: { usage: e.turn.usage, costUsd: e.turn.costUsd ?? null },
+        session: { usage: e.session.usage, costUsd: e.session.costUsd ?? null },
+      };
+    default:
+      // turnStart / turnEnd are the host's own (with prompt text, checkpoint and changeset); assistantMessage is
+      // already streamed as text deltas.
+      return undefined;
+  }
+}
+
+/** Autopilot: writes go to disk at once, and are also noted in a changeset so the chat can show per-file counts. */
+function recorded(sink: FileChangeSink, changeset: Changeset, ws: WorkspaceAccess): FileChangeSink {
+  const original = async (path: string): Promise<string | null> => ((await ws.stat(path)) ? ws.readFile(path) : null);
+  return {
+    async write(path, text) {
+      await changeset.propose(path, text, () => original(path));
+      await sink.write(path, text);
+    },
+    async delete(path) {
+      await changeset.propose(path, null, () => original(path));
+      await sink.delete(path);
+    },
+  };
+}
+
