@@ -1,0 +1,252 @@
+/**
+ * The folder's task runner: one run at a time (Start task or Run all — two executors editing the same files would
+ * review badly), its live status, the run log and the history read from the journal. Crash recovery runs once,
+ * before the first run of the folder can start.
+ */
+import { randomUUID } from 'node:crypto';
+import { KeelError } from '../../../protocol';
+import type { Disposable } from '../../base/disposable';
+import type { RunMode } from './journal-records';
+import type { CheckRunner, CommandApproval, Executor, ReviewPort, TaskHooks } from './ports';
+import { recoverDeadRuns, type RecoveredRun } from './recovery';
+import { RunAllBatch, isOver, type BatchProgress } from './run-all';
+import { foldRuns, interruptedBatch, runsOfTask, type RunSummary } from './run-history';
+import { RunJournal } from './run-journal';
+import type { RunnerWorkspace } from './spec-inputs';
+import { executeTask, type RunnerEnv, type RunPhase } from './task-execution';
+import { locateTask } from './task-plan';
+import { TaskStateFile } from './task-state-file';
+
+export interface ActiveRun {
+  runId: string;
+  specDir: string;
+  taskId: string;
+  title: string;
+  phase: RunPhase;
+  parentRunId?: string;
+}
+
+export interface RunnerStatus {
+  /** A Start task or Run all is in progress: new runs are refused until it ends. */
+  busy: boolean;
+  active: ActiveRun[];
+  batch?: BatchProgress;
+  /** Runs a crash left open, put back to `[ ]` when this folder opened. */
+  recovered: RecoveredRun[];
+  /** A Run all that a crash or quit interrupted: the UI offers to resume it. */
+  interrupted?: { specDir: string; mode: RunMode };
+}
+
+export interface LogEntry {
+  runId: string;
+  specDir: string;
+  taskId: string;
+  message: string;
+}
+
+export interface TaskRunnerPorts {
+  executor?: Executor;
+  review?: ReviewPort;
+  approval?: CommandApproval;
+  checks: CheckRunner;
+  hooks?: TaskHooks;
+}
+
+export interface TaskRunnerOptions {
+  ws: RunnerWorkspace;
+  userDataDir: string;
+  /** Resolved when a run needs them, so a feature that lands later (or fails to start) only affects runs. */
+  ports: () => TaskRunnerPorts;
+  onStatus(status: RunnerStatus): void;
+  onLog(entry: LogEntry): void;
+  now?: () => string;
+}
+
+export class TaskRunner implements Disposable {
+  private readonly journal: RunJournal;
+  private readonly states: TaskStateFile;
+  private readonly active = new Map<string, ActiveRun>();
+  private batch: RunAllBatch | undefined;
+  private batchDone: Promise<unknown> | undefined;
+  private lastBatch: BatchProgress | undefined;
+  private single: { controller: AbortController; done: Promise<unknown> } | undefined;
+  private recovered: RecoveredRun[] = [];
+  private interrupted: RunnerStatus['interrupted'];
+  readonly ready: Promise<void>;
+
+  constructor(private readonly options: TaskRunnerOptions) {
+    this.journal = RunJournal.forWorkspace(options.userDataDir, options.ws.root);
+    this.states = new TaskStateFile(options.ws);
+    this.ready = this.recover();
+  }
+
+  status(): RunnerStatus {
+    const busy = this.single !== undefined || (this.batch !== undefined && !isOver(this.batch.progress.state));
+    const status: RunnerStatus = { busy, active: [...this.active.values()], recovered: this.recovered };
+    const batch = this.batch?.progress ?? this.lastBatch;
+    if (batch) status.batch = { ...batch };
+    if (this.interrupted) status.interrupted = this.interrupted;
+    return status;
+  }
+
+  /** Marks the task `[-]` and returns once that is on disk; the run goes on in the background. */
+  async start(specDir: string, taskId: string, mode: RunMode = 'supervised'): Promise<{ runId: string }> {
+    await this.ready;
+    this.refuseIfBusy();
+    const env = this.env(mode);
+    const doc = await this.states.read(specDir);
+    const task = locateTask(doc, taskId);
+    if (!task) throw new KeelError('NOT_FOUND', `Task ${taskId} is not in ${specDir}/tasks.md.`);
+    if (task.state === 'done') throw new KeelError('BAD_REQUEST', `Task ${taskId} is already done.`);
+    const controller = new AbortController();
+    // Resolves once the `[-]` is on disk: at the run's first event after `starting` (or a sub-task's start).
+    let topRunId = '';
+    let failure: unknown;
+    let markedOnDisk!: () => void;
+    const marked = new Promise<void>((resolve) => (markedOnDisk = resolve));
+    const wrapped: RunnerEnv = {
+      ...env,
+      onPhase: (run) => {
+        env.onPhase(run);
+        if (run.parentRunId === undefined && run.phase === 'starting') topRunId = run.runId;
+        else markedOnDisk();
+      },
+    };
+    const done = executeTask(wrapped, { specDir, taskId, mode, signal: controller.signal })
+      .catch((err: unknown) => {
+        failure = err;
+        this.options.onLog({ runId: topRunId, specDir, taskId, message: `Run failed: ${err instanceof Error ? err.message : String(err)}` });
+      })
+      .finally(() => {
+        this.single = undefined;
+        markedOnDisk();
+        this.emitStatus();
+      });
+    this.single = { controller, done };
+    await marked;
+    if (failure !== undefined) throw failure;
+    return { runId: topRunId };
+  }
+
+  async runAll(specDir: string, mode: RunMode = 'supervised'): Promise<{ batchId: string }> {
+    await this.ready;
+    this.refuseIfBusy();
+    const env = this.env(mode);
+    await this.states.read(specDir); // a missing tasks.md is an error for the request, not a failed batch
+    this.interrupted = undefined;
+    const batch = new RunAllBatch(
+      {
+        ...env,
+        onEnd: (run) => {
+          env.onEnd(run);
+          if (run.outcome === 'done' && run.kind === 'task') batch.leafDone();
+        },
+      },
+      specDir,
+      mode,
+      () => this.emitStatus(),
+    );
+    this.batch = batch;
+    this.batchDone = batch.run().finally(() => {
+      this.lastBatch = { ...batch.progress };
+      this.batch = undefined;
+      this.emitStatus();
+    });
+    return { batchId: batch.progress.batchId };
+  }
+
+  pause(): void {
+    this.batch?.pause();
+  }
+
+  resume(): void {
+    this.batch?.resume();
+  }
+
+  /** Stops whatever runs: the current task goes back to `[ ]`, a Run all ends as stopped. */
+  stop(): void {
+    this.batch?.stop();
+    this.single?.controller.abort();
+  }
+
+  /** Forget the interrupted Run all without resuming it. */
+  async dismissInterrupted(): Promise<void> {
+    this.interrupted = undefined;
+    this.emitStatus();
+  }
+
+  async history(specDir: string, taskId?: string): Promise<RunSummary[]> {
+    const { records } = await this.journal.read();
+    const { runs } = foldRuns(records);
+    const picked = taskId === undefined ? runs.filter((r) => r.specDir === specDir) : runsOfTask(runs, specDir, taskId);
+    return picked.reverse();
+  }
+
+  /** Task → files it changed (drift detection): every path any run of the task changed on disk. */
+  async filesChanged(specDir: string, taskId: string): Promise<string[]> {
+    const files = new Set<string>();
+    for (const run of await this.history(specDir, taskId)) for (const f of run.filesChanged) files.add(f);
+    return [...files].sort();
+  }
+
+  async dispose(): Promise<void> {
+    // Quitting mid-run: stop it and let it put its `[-]` back while the workspace is still open.
+    this.stop();
+    await Promise.allSettled([this.single?.done, this.batchDone]);
+  }
+
+  private async recover(): Promise<void> {
+    const now = this.now;
+    try {
+      this.recovered = await recoverDeadRuns(this.journal, this.states, now);
+      const { records } = await this.journal.read();
+      const batch = interruptedBatch(foldRuns(records).batches);
+      if (batch) this.interrupted = { specDir: batch.specDir, mode: batch.mode };
+    } catch (err) {
+      this.options.onLog({ runId: '', specDir: '', taskId: '', message: `Could not read the run journal: ${err instanceof Error ? err.message : String(err)}` });
+    }
+    if (this.recovered.length > 0 || this.interrupted) this.emitStatus();
+  }
+
+  private env(mode: RunMode): RunnerEnv {
+    const ports = this.options.ports();
+    if (!ports.executor) throw new KeelError('INTERNAL', 'The agent host is not available, so no task can run.');
+    if (mode === 'supervised' && !ports.review) throw new KeelError('INTERNAL', 'Change review is not available, so a Supervised run could not be reviewed.');
+    return {
+      ws: this.options.ws,
+      journal: this.journal,
+      executor: ports.executor,
+      ...(ports.review ? { review: ports.review } : {}),
+      ...(ports.approval ? { approval: ports.approval } : {}),
+      ...(ports.hooks ? { hooks: ports.hooks } : {}),
+      checks: ports.checks,
+      newId: () => randomUUID(),
+      now: this.now,
+      onPhase: (run) => {
+        this.active.set(run.runId, run);
+        this.emitStatus();
+      },
+      onLog: (entry) => this.options.onLog(entry),
+      onEnd: (run) => {
+        this.active.delete(run.runId);
+        this.options.onLog({ runId: run.runId, specDir: run.specDir, taskId: run.taskId, message: run.outcome === 'done' ? 'Done.' : `Back to [ ]: ${run.reason ?? ''}` });
+        this.emitStatus();
+      },
+    };
+  }
+
+  private refuseIfBusy(): void {
+    const current = [...this.active.values()][0];
+    if (this.status().busy) {
+      throw new KeelError('CONFLICT', `A task is already running${current ? ` (${current.title})` : ''}; stop it or wait for it to finish.`);
+    }
+  }
+
+  private emitStatus(): void {
+    this.options.onStatus(this.status());
+  }
+
+  private get now(): () => string {
+    return this.options.now ?? (() => new Date().toISOString());
+  }
+}
