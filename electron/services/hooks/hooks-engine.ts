@@ -9,6 +9,7 @@ import type { AgentTurnRunner, FileEvents, HookEvent, HookRun, HookTrigger, Hook
 import { LoopGuard } from './loop-guard';
 import { RunLog } from './run-log';
 import { RunQueue } from './run-queue';
+import { SaveEchoFilter } from './save-echo';
 
 export interface HooksEngineOptions {
   /** The workspace folder (absolute). */
@@ -55,7 +56,8 @@ interface Pending {
   firstAt: number;
 }
 
-const FILE_EVENT_OF: Partial<Record<FileChange['type'], HookEvent>> = { created: 'fileCreated', deleted: 'fileDeleted' };
+/** Watcher changes → hook events; `changed` is an edit by another program, git or the agent (saves come via notifySaved). */
+const FILE_EVENT_OF: Record<FileChange['type'], HookEvent> = { created: 'fileCreated', changed: 'fileEdited', deleted: 'fileDeleted' };
 
 /**
  * Runs the workspace's Kiro hooks. File hooks are debounced per hook and coalesced (a checkout touching 1,000
@@ -76,6 +78,7 @@ export class HooksEngine implements Disposable {
   private readonly queue: RunQueue;
   private readonly loops: LoopGuard;
   private readonly runner: CommandRunner;
+  private readonly echoes: SaveEchoFilter;
   private disposed = false;
 
   private constructor(private readonly options: HooksEngineOptions) {
@@ -83,6 +86,7 @@ export class HooksEngine implements Disposable {
     this.queue = new RunQueue(options.maxConcurrent ?? 2);
     this.loops = new LoopGuard(options.selfChangeGraceMs ?? 1000);
     this.runner = options.runner ?? new ChildProcessRunner();
+    this.echoes = new SaveEchoFilter(options.root);
   }
 
   static async start(options: HooksEngineOptions): Promise<HooksEngine> {
@@ -119,6 +123,7 @@ export class HooksEngine implements Disposable {
 
   /** The editor saved `file` (workspace-relative). Saves made by the agent count as its hook's own changes. */
   notifySaved(file: string, source: 'user' | 'agent' = 'user'): void {
+    this.echoes.recordSave(file);
     const chain = source === 'agent' ? this.loops.currentChain() : new Set<string>();
     this.dispatchFiles('fileEdited', [file], chain, this.options.saveDebounceMs ?? 50);
   }
@@ -173,8 +178,11 @@ export class HooksEngine implements Disposable {
   private async onFileChanges(changes: readonly FileChange[]): Promise<void> {
     const chain = this.loops.currentChain();
     await this.registry.applyChanges(changes);
+    // The watcher also reports the editor's own saves, which notifySaved already dispatched.
+    const echo = await Promise.all(changes.map((c) => (c.type !== 'deleted' && !c.isDirectory ? this.echoes.isEcho(c.path) : false)));
+    const fresh = changes.filter((_, i) => !echo[i]);
     for (const [type, event] of Object.entries(FILE_EVENT_OF) as [FileChange['type'], HookEvent][]) {
-      const files = changes.filter((c) => c.type === type && !c.isDirectory).map((c) => c.path);
+      const files = fresh.filter((c) => c.type === type && !c.isDirectory).map((c) => c.path);
       if (files.length) this.dispatchFiles(event, files, chain, this.options.debounceMs ?? 150);
     }
   }

@@ -138,3 +138,20 @@ describe('approval of hook files and mcp.json', () => {
     expect(seen).toEqual(['folder', HOOK]);
   });
 });
+
+describe('restricted mode', () => {
+  it('is remembered as a decision, and trusting later replaces it', async () => {
+    const store = await WorkspaceTrustStore.open(userData);
+    const key = await store.key(folder);
+    expect(store.decisionFor(key)).toBe('undecided');
+    await store.restrict(folder);
+    expect(store.decisionFor(key)).toBe('restricted');
+    expect(await store.isTrusted(folder)).toBe(false);
+    expect((await WorkspaceTrustStore.open(userData)).decisionFor(key)).toBe('restricted');
+    await store.trust(folder);
+    expect(store.decisionFor(key)).toBe('trusted');
+    await store.restrict(folder);
+    expect(store.decisionFor(key)).toBe('restricted');
+    expect(await store.needsApproval(folder, HOOK)).toBe(true);
+  });
+});

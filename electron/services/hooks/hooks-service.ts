@@ -1,0 +1,178 @@
+import { KeelError, type FileChange, type HookRunInfo, type HooksState } from '../../../protocol';
+import { editHook, parseHook } from '../../../specs-schema';
+import { DisposableStore, type Disposable } from '../../base/disposable';
+import { defineFolderService } from '../app/folder-service';
+import type { WorkspaceTrust } from '../trust/workspace-trust';
+import { workspaceTrustKey } from '../trust/workspace-trust';
+import { loadHook } from './hook-loader';
+import type { AgentTurnRunner, HookRun } from './hook-types';
+import { HooksEngine } from './hooks-engine';
+
+/** The slice of WorkspaceService the hooks need (tests pass a fake). */
+export interface HooksWorkspace {
+  readonly root: string;
+  onDidChangeFiles(listener: (changes: readonly FileChange[]) => void): Disposable;
+  onDidSave(listener: (path: string) => void): Disposable;
+  startWatching(): Promise<void>;
+  readonly fs: {
+    readFile(rel: string): Promise<{ content: string; version: string }>;
+    writeFile(rel: string, content: string, expectedVersion?: string): Promise<unknown>;
+    createFile(rel: string, content: string): Promise<unknown>;
+    delete(rel: string): Promise<void>;
+  };
+}
+
+export interface HooksServiceOptions {
+  workspace: HooksWorkspace;
+  trust: WorkspaceTrust;
+  onState?: (state: HooksState) => void;
+  onRun?: (run: HookRunInfo) => void;
+  agent?: AgentTurnRunner;
+  /** Engine timings for tests. */
+  engine?: { debounceMs?: number; saveDebounceMs?: number };
+}
+
+export const UNTRUSTED_HOOKS = 'Restricted mode: hooks do not run until you trust this folder.';
+
+/**
+ * The open folder's hooks: the engine fed by the editor's saves and the watcher, its hook list and run log for
+ * the Hooks pane, and the pane's edits (enable toggle, form save) written so that what the user authored in Keel
+ * stays approved. In an untrusted folder hooks are listed and editable but every run is refused (logged as
+ * blocked with the reason).
+ */
+export class HooksService implements Disposable {
+  readonly engine: Promise<HooksEngine>;
+  private readonly disposables = new DisposableStore();
+
+  constructor(private readonly options: HooksServiceOptions) {
+    const { workspace, trust } = options;
+    this.engine = HooksEngine.start({
+      root: workspace.root,
+      fileEvents: { onDidChange: (listener) => workspace.onDidChangeFiles(listener) },
+      trust: {
+        isWorkspaceTrusted: async () => {
+          await trust.ready.catch(() => undefined);
+          return trust.isTrusted();
+        },
+        isHookApproved: (file, content) => trust.isApprovedContent(file, content),
+      },
+      ...(options.agent ? { agent: options.agent } : {}),
+      ...options.engine,
+    });
+    this.engine.catch((err: unknown) => console.error('Keel: the hooks engine could not start:', err));
+    void this.engine.then((engine) => {
+      if (this.disposables.isDisposed) return;
+      this.disposables.add(workspace.onDidSave((file) => engine.notifySaved(file)));
+      this.disposables.add(engine.onDidChangeHooks(() => this.announce()));
+      this.disposables.add(engine.onDidUpdateRun((run) => options.onRun?.(runInfo(run))));
+      this.disposables.add(trust.onDidChange(() => this.announce()));
+      this.announce();
+    }, () => undefined);
+    // File hooks of a trusted folder need the watcher even before the explorer lists anything (which starts it
+    // otherwise); an untrusted folder keeps the lazy start.
+    void trust.ready.then(() => (trust.isTrusted() ? workspace.startWatching() : undefined)).catch(() => undefined);
+  }
+
+  async state(): Promise<HooksState> {
+    const engine = await this.engine;
+    await this.options.trust.ready.catch(() => undefined);
+    const hooks = await engine.hooks();
+    const trusted = this.options.trust.isTrusted();
+    return {
+      hooks: hooks.map((h) => ({
+        id: h.id,
+        name: h.name,
+        status: h.status,
+        ...(h.event ? { event: h.event } : {}),
+        ...(h.action ? { action: h.action } : {}),
+        ...(h.reason ? { reason: h.reason } : {}),
+        warnings: h.warnings,
+        // In restricted mode nothing was ever approved: the folder's trust, not each file, is the question.
+        needsApproval: trusted && h.needsApproval,
+      })),
+      ...(trusted ? {} : { blocked: UNTRUSTED_HOOKS }),
+    };
+  }
+
+  async runs(): Promise<HookRunInfo[]> {
+    return (await this.engine).runs().map(runInfo);
+  }
+
+  async run(id: string): Promise<string> {
+    const engine = await this.engine;
+    try {
+      return (await engine.trigger(id)).id;
+    } catch (err) {
+      throw new KeelError('BAD_REQUEST', err instanceof Error ? err.message : String(err));
+    }
+  }
+
+  async cancel(runId: string): Promise<void> {
+    (await this.engine).cancel(runId);
+  }
+
+  /**
+   * Writes a hook from the form or the raw view. Refused unless it is a valid hook in today's format; the written
+   * text is approved (the user authored it here), so it keeps running in a trusted folder.
+   */
+  async save(id: string, content: string, create: boolean): Promise<void> {
+    const loaded = loadHook(id, content);
+    if (loaded.status === 'invalid' || loaded.status === 'unsupported') throw new KeelError('BAD_REQUEST', loaded.reason);
+    await this.options.trust.approveOwnWrite(id, content);
+    if (create) await this.options.workspace.fs.createFile(id, content);
+    else await this.options.workspace.fs.writeFile(id, content);
+  }
+
+  /** Flips `enabled` with a minimal edit; an approved file stays approved, an unreviewed one stays unreviewed. */
+  async setEnabled(id: string, enabled: boolean): Promise<void> {
+    const { content, version } = await this.options.workspace.fs.readFile(id);
+    const doc = parseHook(content);
+    if (!doc.json.value || typeof doc.json.value !== 'object') throw new KeelError('BAD_REQUEST', `${id} is not a hook object; fix it in the raw view first.`);
+    const edit = editHook(doc, ['enabled'], enabled);
+    if (edit.diagnostics.some((d) => d.severity === 'error')) {
+      throw new KeelError('BAD_REQUEST', edit.diagnostics.map((d) => d.message).join(' '));
+    }
+    if (edit.text === content) return;
+    const wasApproved = await this.options.trust.isApprovedContent(id, content);
+    if (wasApproved) await this.options.trust.approveOwnWrite(id, edit.text);
+    await this.options.workspace.fs.writeFile(id, edit.text, version);
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.options.workspace.fs.delete(id);
+  }
+
+  async dispose(): Promise<void> {
+    await this.disposables.dispose();
+    const engine = await this.engine.catch(() => undefined);
+    await engine?.dispose();
+  }
+
+  private announce(): void {
+    if (!this.options.onState || this.disposables.isDisposed) return;
+    void this.state().then(
+      (s) => !this.disposables.isDisposed && this.options.onState?.(s),
+      (err: unknown) => console.error('Keel: could not list the hooks:', err),
+    );
+  }
+}
+
+/** The protocol's copy of a run: tool input stays in the main process (it can be large and is not shown). */
+export function runInfo(run: HookRun): HookRunInfo {
+  const { tool, ...trigger } = run.trigger;
+  return {
+    ...run,
+    trigger: { ...trigger, ...(tool ? { tool: { name: tool.name, ...(tool.category ? { category: tool.category } : {}) } } : {}) },
+  };
+}
+
+export const hooksServiceKey = defineFolderService(
+  'hooks',
+  (ctx) =>
+    new HooksService({
+      workspace: ctx.workspace,
+      trust: ctx.scoped(workspaceTrustKey),
+      onState: (state) => ctx.emit('hooks/changed', state),
+      onRun: (run) => ctx.emit('hooks/run', run),
+    }),
+);

@@ -1,0 +1,81 @@
+/** Hooks pane channels (issues #8 and #5.5); spread into `trustRequests` / `trustEvents` by protocol/trust.ts. */
+import { z } from 'zod';
+import { RelPath } from './workspace';
+
+export const HookStatus = z.enum(['ready', 'disabled', 'invalid', 'unsupported']);
+
+/** A hook file as the Hooks pane lists it. */
+export const HookInfo = z.object({
+  /** The workspace-relative file (`.kiro/hooks/x.kiro.hook`), also the hook's id. */
+  id: RelPath,
+  name: z.string(),
+  status: HookStatus,
+  event: z.string().optional(),
+  action: z.enum(['runCommand', 'askAgent']).optional(),
+  /** invalid / unsupported: why. */
+  reason: z.string().optional(),
+  warnings: z.array(z.string()),
+  /** Changed since the user approved it (or never approved): it does not run until approved. */
+  needsApproval: z.boolean(),
+});
+export type HookInfo = z.infer<typeof HookInfo>;
+
+export const HookRunStatus = z.enum(['queued', 'running', 'succeeded', 'failed', 'timedOut', 'cancelled', 'blocked']);
+export type HookRunStatus = z.infer<typeof HookRunStatus>;
+
+export const HookRunInfo = z.object({
+  id: z.string(),
+  hookId: z.string(),
+  hookName: z.string(),
+  action: z.enum(['runCommand', 'askAgent']),
+  trigger: z.object({
+    event: z.string(),
+    files: z.array(z.string()).optional(),
+    prompt: z.string().optional(),
+    tool: z.object({ name: z.string(), category: z.string().optional() }).optional(),
+    task: z.object({ spec: z.string(), taskId: z.string(), title: z.string() }).optional(),
+  }),
+  status: HookRunStatus,
+  queuedAt: z.number(),
+  startedAt: z.number().optional(),
+  endedAt: z.number().optional(),
+  durationMs: z.number().optional(),
+  exitCode: z.number().nullable().optional(),
+  output: z.string(),
+  reason: z.string().optional(),
+});
+export type HookRunInfo = z.infer<typeof HookRunInfo>;
+
+/** Whether hooks run at all in this folder, and why not. */
+export const HooksState = z.object({
+  hooks: z.array(HookInfo),
+  /** Set when no hook runs (untrusted folder): the reason, in words. */
+  blocked: z.string().optional(),
+});
+export type HooksState = z.infer<typeof HooksState>;
+
+const HookFile = RelPath.refine((p) => /^\.kiro\/hooks\/[^/]+\.kiro\.hook$/.test(p), 'a file directly in .kiro/hooks/ ending in .kiro.hook');
+
+const Empty = z.object({});
+
+export const hooksRequests = {
+  'hooks/list': { request: Empty, response: HooksState },
+  /** Sets `enabled` in the hook file (a minimal edit; the rest of the file is kept byte for byte). */
+  'hooks/setEnabled': { request: z.object({ id: HookFile, enabled: z.boolean() }), response: Empty },
+  /** Runs a userTriggered hook now. */
+  'hooks/run': { request: z.object({ id: HookFile }), response: z.object({ runId: z.string() }) },
+  'hooks/cancelRun': { request: z.object({ runId: z.string() }), response: Empty },
+  'hooks/runs': { request: Empty, response: z.object({ runs: z.array(HookRunInfo) }) },
+  /**
+   * Writes a hook file from the form or the raw view. The content must be a valid hook (else BAD_REQUEST with the
+   * schema's message); what the user wrote in Keel counts as approved. `create: true` refuses to replace a file.
+   */
+  'hooks/save': { request: z.object({ id: HookFile, content: z.string().max(1_000_000), create: z.boolean().default(false) }), response: Empty },
+  'hooks/delete': { request: z.object({ id: HookFile }), response: Empty },
+} as const;
+
+export const hooksEvents = {
+  'hooks/changed': HooksState,
+  /** A run was queued, started or ended (the run log updates in place). */
+  'hooks/run': HookRunInfo,
+} as const;
