@@ -87,8 +87,15 @@ export class HostedSession {
     return { id: this.id, ...this.meta, open: true, running: this.running, totals: this.totals };
   }
 
+  /** Everything so far, with runs of text deltas joined (a long answer is one event, not thousands). */
   history(): { events: AgentStreamEvent[]; lastSeq: number } {
-    return { events: this.log.map((l) => l.event), lastSeq: this.seq };
+    const events: AgentStreamEvent[] = [];
+    for (const { event } of this.log) {
+      const last = events[events.length - 1];
+      if (event.type === 'textDelta' && last?.type === 'textDelta') events[events.length - 1] = { type: 'textDelta', text: last.text + event.text };
+      else events.push(event);
+    }
+    return { events, lastSeq: this.seq };
   }
 
   /** Starts a turn; `done` settles when it ends (stopped and failed turns resolve too, with their reason). */

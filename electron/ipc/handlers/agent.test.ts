@@ -1,0 +1,108 @@
+import { mkdir, mkdtemp, readFile, realpath, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startFakeBedrock, type FakeBedrock } from '../../../e2e/fixtures/fake-bedrock';
+import type { AgentSettingsWire, EventOf } from '../../../protocol';
+import { RecentFolders } from '../../services/app/user-data';
+import { Workbench } from '../../services/app/workbench';
+import { createRouter, type Router } from '../router';
+import { createHandlers } from './index';
+
+let base: string;
+let workbench: Workbench;
+let r: Router;
+let agentEvents: EventOf<'agent/event'>[];
+let fake: FakeBedrock;
+const ctx = { connectionId: 'c1' };
+const saved: Record<string, string | undefined> = {};
+
+beforeAll(async () => {
+  fake = await startFakeBedrock({
+    script: (req) => ({ steps: [{ text: req.modelId === 'us.amazon.nova-lite-v1:0' ? 'ok' : `heard ${req.modelId}` }] }),
+  });
+  // The host reads the endpoint override and the SDK's default credential chain from the environment.
+  for (const [k, v] of Object.entries({ KEEL_BEDROCK_ENDPOINT: fake.url, AWS_ACCESS_KEY_ID: 'AKIDTEST', AWS_SECRET_ACCESS_KEY: 'test', AWS_PROFILE: undefined })) {
+    saved[k] = process.env[k];
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+});
+afterAll(async () => {
+  for (const [k, v] of Object.entries(saved)) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+  await fake.close();
+});
+
+beforeEach(async () => {
+  base = await realpath(await mkdtemp(path.join(os.tmpdir(), 'keel-agent-handlers-')));
+  await mkdir(path.join(base, 'ws'));
+  await writeFile(path.join(base, 'ws', 'a.txt'), 'hello');
+  agentEvents = [];
+  const recent = new RecentFolders(path.join(base, 'user-data'));
+  workbench = new Workbench({
+    recent,
+    userDataDir: path.join(base, 'user-data'),
+    emit: (event, payload) => {
+      if (event === 'agent/event') agentEvents.push(payload as EventOf<'agent/event'>);
+    },
+  });
+  await workbench.open(path.join(base, 'ws'));
+  r = createRouter(createHandlers({ host: { kind: 'browser', version: '0' }, workbench, recent, emit: workbench.emit, userDataDir: path.join(base, 'user-data') }));
+});
+afterEach(async () => {
+  await workbench.dispose();
+  await rm(base, { recursive: true, force: true });
+});
+
+async function value<T>(p: Promise<unknown>): Promise<T> {
+  const reply = (await p) as { ok: boolean; value?: T; error?: unknown };
+  if (!reply.ok) throw new Error(JSON.stringify(reply.error));
+  return reply.value as T;
+}
+
+describe('agent settings over the contract', () => {
+  it('saves a changed executor model, reads it back, and keeps it in the user data dir', async () => {
+    const { settings } = await value<{ settings: AgentSettingsWire }>(r.dispatch('agent/getSettings', {}, ctx));
+    expect(settings.roles.executor.provider).toBe('bedrock');
+    const changed = { ...settings, roles: { ...settings.roles, executor: { provider: 'bedrock' as const, model: 'us.amazon.nova-lite-v1:0' } }, bedrock: { ...settings.bedrock, endpoint: '' } };
+    await value(r.dispatch('agent/setSettings', { settings: changed }, ctx));
+    const again = await value<{ settings: AgentSettingsWire; endpointOverride?: string }>(r.dispatch('agent/getSettings', {}, ctx));
+    expect(again.settings.roles.executor.model).toBe('us.amazon.nova-lite-v1:0');
+    expect(again.endpointOverride).toBe(fake.url);
+    const onDisk = JSON.parse(await readFile(path.join(base, 'user-data', 'agent', 'settings.json'), 'utf8')) as AgentSettingsWire;
+    expect(onDisk.roles.executor.model).toBe('us.amazon.nova-lite-v1:0');
+  });
+
+  it('refuses a bad region with the field named, and keeps the saved settings', async () => {
+    const { settings } = await value<{ settings: AgentSettingsWire }>(r.dispatch('agent/getSettings', {}, ctx));
+    const reply = await r.dispatch('agent/setSettings', { settings: { ...settings, bedrock: { region: 'Virginia' } } }, ctx);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringContaining('bedrock.region') } });
+    const again = await value<{ settings: AgentSettingsWire }>(r.dispatch('agent/getSettings', {}, ctx));
+    expect(again.settings.bedrock.region).toBe('us-east-1');
+  });
+
+  it('tests the connection of unsaved settings against the (fake) Bedrock', async () => {
+    const { settings } = await value<{ settings: AgentSettingsWire }>(r.dispatch('agent/getSettings', {}, ctx));
+    const unsaved = { ...settings, roles: { ...settings.roles, executor: { provider: 'bedrock' as const, model: 'us.amazon.nova-lite-v1:0' } } };
+    expect(await value(r.dispatch('agent/testConnection', { role: 'executor', settings: unsaved }, ctx))).toEqual({ ok: true, modelId: 'us.amazon.nova-lite-v1:0', reply: 'ok' });
+    const bad = await value(r.dispatch('agent/testConnection', { role: 'executor', settings: { ...settings, openai: { baseURL: 'not a url' } } }, ctx));
+    expect(bad).toMatchObject({ ok: false, kind: 'validation', message: expect.stringContaining('openai.baseURL') });
+  });
+});
+
+describe('agent sessions over the contract', () => {
+  it('creates a session, streams a prompt, and replays it as history', async () => {
+    const session = await value<{ id: string; running: boolean }>(r.dispatch('agent/createSession', { role: 'executor' }, ctx));
+    expect(await value(r.dispatch('agent/prompt', { sessionId: session.id, text: 'hi there' }, ctx))).toEqual({ turn: 1 });
+    expect(await r.dispatch('agent/prompt', { sessionId: session.id, text: 'again' }, ctx)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    await expect.poll(() => agentEvents.some((e) => e.event.type === 'turnEnd')).toBe(true);
+    const history = await value<{ events: { type: string; text?: string }[]; lastSeq: number }>(r.dispatch('agent/history', { sessionId: session.id }, ctx));
+    expect(history.events.map((e) => e.type)).toEqual(['turnStart', 'textDelta', 'usage', 'turnEnd']);
+    expect(history.events[1]!.text).toBe('heard us.amazon.nova-pro-v1:0');
+    expect(history.lastSeq).toBe(agentEvents.length);
+    expect(await r.dispatch('agent/history', { sessionId: 'nope' }, ctx)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});
