@@ -50,7 +50,7 @@ beforeEach(async () => {
     },
   });
   await workbench.open(path.join(base, 'ws'));
-  r = createRouter(createHandlers({ host: { kind: 'browser', version: '0' }, workbench, recent, emit: workbench.emit, userDataDir: path.join(base, 'user-data') }));
+  r = createRouter(createHandlers({ host: { kind: 'browser', version: '0' }, workbench, recent }));
 });
 afterEach(async () => {
   await workbench.dispose();
