@@ -69,8 +69,10 @@ export class HooksService implements Disposable {
       this.announce();
     }, () => undefined);
     // File hooks of a trusted folder need the watcher even before the explorer lists anything (which starts it
-    // otherwise); an untrusted folder keeps the lazy start.
-    void trust.ready.then(() => (trust.isTrusted() ? workspace.startWatching() : undefined)).catch(() => undefined);
+    // otherwise); an untrusted folder keeps the lazy start until it is trusted.
+    const watchIfTrusted = () => void (trust.isTrusted() ? workspace.startWatching().catch(() => undefined) : undefined);
+    void trust.ready.then(watchIfTrusted, () => undefined);
+    this.disposables.add(trust.onDidChange(watchIfTrusted));
   }
 
   async state(): Promise<HooksState> {
