@@ -19,7 +19,7 @@ export interface CheckCommand {
 
 const TASK_LINE = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?:Run|Check|Test)s?(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]*(.+?)[ \t]*$/i;
 const STEERING_LABEL = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?:Test|Check)[ \t]+command(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]*(.+?)[ \t]*$/im;
-const STEERING_SENTENCE = /\b(?:tests?|checks?)\b[^`\n]*?\brun(?:\s+(?:them|it|tests?|the\s+tests?|checks?))?\s+with\s+`([^`\n]+)`/i;
+const STEERING_SENTENCE = /\b(?:tests?|checks?)\b[^\n]*?\brun(?:\s+(?:them|it|tests?|the\s+tests?|checks?))?\s+with\s+`([^`\n]+)`/i;
 
 export function checkFromTask(doc: TasksDoc, task: Task): CheckCommand | undefined {
   for (let t: Task | undefined = task; t; t = parentOf(doc, t)) {

@@ -21,8 +21,7 @@ export class RunJournal {
 
   /** Appends and syncs; calls are written in order, one at a time, so lines never interleave. */
   append(record: JournalRecord): Promise<void> {
-    const line = `${JSON.stringify(journalRecordSchema.parse(record))}\n`;
-    const next = this.queue.then(() => this.write(line));
+    const next = this.queue.then(() => this.write(`${JSON.stringify(journalRecordSchema.parse(record))}\n`));
     this.queue = next.catch(() => undefined);
     return next;
   }

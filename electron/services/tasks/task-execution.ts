@@ -5,7 +5,7 @@
  * before tasks.md changes, so a crash can always be undone (see recovery.ts).
  */
 import { KeelError } from '../../../protocol';
-import type { Task, TasksDoc } from '../../../specs-schema';
+import { parentOf, type Task, type TasksDoc } from '../../../specs-schema';
 import { checkFor } from './check-command';
 import type { RunMode } from './journal-records';
 import type { CheckRunner, CommandApproval, Executor, ExecutorEvent, ExecutorResult, ReviewOutcome, ReviewPort, TaskHooks } from './ports';
@@ -101,6 +101,7 @@ class TaskRun {
       else await this.runLeaf(doc);
       this.phase('finishing');
       await this.mark('done');
+      if (this.request.parentRunId === undefined) await this.tickFinishedParents();
       return await this.end('done');
     } catch (err) {
       const reason = this.request.signal.aborted ? 'Stopped by the user.' : err instanceof Error ? err.message : String(err);
@@ -120,6 +121,18 @@ class TaskRun {
       if (!current || !isPending(current)) continue;
       const outcome = await executeTask(this.env, { ...this.request, taskId: taskKey(current), parentRunId: this.runId });
       if (outcome.outcome !== 'done') throw new RunFailed(`Sub-task ${taskLabel(current)} was not completed: ${outcome.reason ?? 'no reason given'}`);
+    }
+  }
+
+  /** A sub-task started on its own may be the last one its parent waited for: the parent is then done too. */
+  private async tickFinishedParents(): Promise<void> {
+    const doc = await this.states.read(this.request.specDir);
+    let task = locateTask(doc, this.key);
+    for (let parent = task && parentOf(doc, task); parent; parent = parentOf(doc, parent)) {
+      if (!isPending(parent) || requiredChildren(parent).some((c) => c.state !== 'done')) return;
+      const change = await this.states.set(this.request.specDir, taskKey(parent), 'done');
+      if (change.changed) await this.log(`All sub-tasks of ${taskLabel(parent)} are done: ticked it too.`);
+      task = parent;
     }
   }
 

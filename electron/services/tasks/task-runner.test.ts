@@ -130,6 +130,17 @@ describe('Start task', () => {
     expect(run!.checks).toMatchObject([{ passed: true, exitCode: 0 }]);
   });
 
+  it('ticks the parent when a sub-task started on its own was the last one open', async () => {
+    const s = await setup((i) => writesFile(`f${i}.js`, 'x\n')[i % 2]!);
+    for (const id of ['2.1', '2.2']) {
+      const idle = s.idle();
+      await s.runner.start(SPEC_DIR, id);
+      await idle;
+      expect(await readTasks(s.root)).toContain(id === '2.1' ? '- [ ] 2. Shout support' : '- [x] 2. Shout support');
+    }
+    expect(changedLines(DEMO_TASKS, await readTasks(s.root))).toEqual(['- [x] 2. Shout support', '  - [x] 2.1 Add `shout(name)`', '  - [x] 2.2 Add `whisper(name)`']);
+  });
+
   it('does not run a check the user refused, and says so', async () => {
     const s = await setup(writesFile('src/whisper.js', 'w\n'), { approval: new ScriptedApproval({ run: false, reason: 'Rejected by the user' }) });
     const idle = s.idle();

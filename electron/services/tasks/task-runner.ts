@@ -34,7 +34,7 @@ export interface RunnerStatus {
   /** Runs a crash left open, put back to `[ ]` when this folder opened. */
   recovered: RecoveredRun[];
   /** A Run all that a crash or quit interrupted: the UI offers to resume it. */
-  interrupted?: { specDir: string; mode: RunMode };
+  interrupted?: { batchId: string; specDir: string; mode: RunMode };
 }
 
 export interface LogEntry {
@@ -133,7 +133,7 @@ export class TaskRunner implements Disposable {
     this.refuseIfBusy();
     const env = this.env(mode);
     await this.states.read(specDir); // a missing tasks.md is an error for the request, not a failed batch
-    this.interrupted = undefined;
+    await this.closeInterrupted('Superseded by a new Run all.');
     const batch = new RunAllBatch(
       {
         ...env,
@@ -171,8 +171,16 @@ export class TaskRunner implements Disposable {
 
   /** Forget the interrupted Run all without resuming it. */
   async dismissInterrupted(): Promise<void> {
-    this.interrupted = undefined;
+    await this.closeInterrupted('Dismissed by the user.');
     this.emitStatus();
+  }
+
+  /** An interrupted batch is offered until it is resumed or dismissed; the journal remembers which. */
+  private async closeInterrupted(reason: string): Promise<void> {
+    const batch = this.interrupted;
+    if (!batch) return;
+    this.interrupted = undefined;
+    await this.journal.append({ t: 'batchEnd', batchId: batch.batchId, at: this.now(), status: 'stopped', reason });
   }
 
   async history(specDir: string, taskId?: string): Promise<RunSummary[]> {
@@ -201,7 +209,7 @@ export class TaskRunner implements Disposable {
       this.recovered = await recoverDeadRuns(this.journal, this.states, now);
       const { records } = await this.journal.read();
       const batch = interruptedBatch(foldRuns(records).batches);
-      if (batch) this.interrupted = { specDir: batch.specDir, mode: batch.mode };
+      if (batch) this.interrupted = { batchId: batch.batchId, specDir: batch.specDir, mode: batch.mode };
     } catch (err) {
       this.options.onLog({ runId: '', specDir: '', taskId: '', message: `Could not read the run journal: ${err instanceof Error ? err.message : String(err)}` });
     }

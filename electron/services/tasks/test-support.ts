@@ -18,7 +18,7 @@ export class LibraryExecutor implements Executor {
 
   constructor(
     private readonly root: string,
-    private readonly fake: FakeBedrock,
+    private readonly fake: Pick<FakeBedrock, 'url'>,
   ) {}
 
   async run(request: ExecutorRequest): Promise<ExecutorResult> {
