@@ -6,6 +6,7 @@ import {
   type AgentSessionOptions,
   type ApprovalDecision,
   type ApprovalGate,
+  type Clock,
   type SessionRecord,
   type TextSearch,
 } from '../../../agent';
@@ -36,6 +37,8 @@ export interface AgentHostOptions {
   credentials?: { accessKeyId: string; secretAccessKey: string };
   /** The change-review service; until it is wired, changesets wait in memory (see InMemoryReview). */
   review?: () => ReviewPort;
+  /** Tests skip the real backoff waits. */
+  clock?: Clock;
   /** The trust service's approval; until it is wired every command is asked through the session's events. */
   approval?: (sessionId: string) => ApprovalGate;
 }
@@ -249,6 +252,7 @@ export class AgentHost implements Disposable {
       },
       store: core.store,
       prices: settings.prices,
+      ...(this.options.clock ? { clock: this.options.clock } : {}),
     };
   }
 
