@@ -52,6 +52,7 @@ export {
   type RequirementEditResult,
 } from './requirements/edit-requirements';
 export { moveRequirement } from './requirements/move-requirement';
+export { addBugfixCriterion, bugfixSections, removeBugfixCriterion, type BugfixBehaviour, type BugfixSection } from './requirements/edit-bugfix';
 export { mapId, renumberDesignRefs, renumberTaskRefs, type IdMap } from './renumber-refs';
 export { parseDesign, serializeDesign, type DesignDoc, type DesignSection } from './design/parse-design';
 

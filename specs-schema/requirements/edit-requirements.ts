@@ -15,11 +15,11 @@ export interface RequirementEditResult extends EditResult {
 
 const oneLine = (s: string) => s.replace(/[\r\n]+/g, ' ').trim();
 
-function src(doc: RequirementsDoc): string {
+function src(doc: Pick<RequirementsDoc, 'lines'>): string {
   return joinLines(doc.lines);
 }
 
-function lineText(doc: RequirementsDoc, l: number): string {
+function lineText(doc: Pick<RequirementsDoc, 'lines'>, l: number): string {
   return (doc.lines[l] as SourceLine).text;
 }
 
@@ -44,7 +44,8 @@ export function setUserStory(doc: RequirementsDoc, req: Requirement, story: stri
   return applyLineEdits(src(doc), doc.lines, [{ start: req.heading.line + 1, deleteCount: 0, insert: ['', `**User Story:** ${s}`] }]);
 }
 
-export function setCriterionText(doc: RequirementsDoc, criterion: Criterion, text: string): EditResult {
+/** Also for bugfix.md criteria (any document with the criterion's lines). */
+export function setCriterionText(doc: Pick<RequirementsDoc, 'lines'>, criterion: Criterion, text: string): EditResult {
   const first = lineText(doc, criterion.line);
   const edit: LineEdit = { start: criterion.line, deleteCount: criterion.endLine - criterion.line + 1, insert: [first.slice(0, criterion.textColumn) + oneLine(text)] };
   return applyLineEdits(src(doc), doc.lines, [edit]);
