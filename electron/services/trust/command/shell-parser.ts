@@ -24,11 +24,20 @@ export function loadShellParser(): Promise<ShellParser> {
   return loading;
 }
 
+/**
+ * The wasm files are resolved from node_modules at run time, never copied: the CommonJS Electron bundle has its own
+ * `require`, the browser host's ESM bundle defines one in its banner (both resolve from dist/electron upwards),
+ * and the ESM sources (tests, tsx) build one from their own URL.
+ */
+function moduleRequire(): NodeJS.Require {
+  return typeof require === 'function' ? require : createRequire(import.meta.url);
+}
+
 async function load(): Promise<ShellParser> {
-  const require = createRequire(import.meta.url);
-  const runtimeWasm = require.resolve('web-tree-sitter/web-tree-sitter.wasm');
+  const req = moduleRequire();
+  const runtimeWasm = req.resolve('web-tree-sitter/web-tree-sitter.wasm');
   await Parser.init({ locateFile: () => runtimeWasm });
-  const bash = await Language.load(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm'));
+  const bash = await Language.load(req.resolve('tree-sitter-bash/tree-sitter-bash.wasm'));
   const parser = new Parser();
   parser.setLanguage(bash);
   return {
