@@ -19,7 +19,17 @@ const saved: Record<string, string | undefined> = {};
 
 beforeAll(async () => {
   fake = await startFakeBedrock({
-    script: (req) => ({ steps: [{ text: req.modelId === 'us.amazon.nova-lite-v1:0' ? 'ok' : `heard ${req.modelId}` }] }),
+    script: (req) => {
+      const messages = req.body.messages as { content: { text?: string; toolResult?: unknown }[] }[];
+      const asked = messages[0]?.content.find((c) => c.text)?.text ?? '';
+      // "edit": propose an edit to a.txt, then finish once the tool result is back.
+      if (asked === 'edit') {
+        return messages.length === 1
+          ? { steps: [{ toolUse: { name: 'fsWrite', input: { path: 'a.txt', text: 'hello, world' } } }] }
+          : { steps: [{ text: 'Edited.' }] };
+      }
+      return { steps: [{ text: req.modelId === 'us.amazon.nova-lite-v1:0' ? 'ok' : `heard ${req.modelId}` }] };
+    },
   });
   // The host reads the endpoint override and the SDK's default credential chain from the environment.
   for (const [k, v] of Object.entries({ KEEL_BEDROCK_ENDPOINT: fake.url, AWS_ACCESS_KEY_ID: 'AKIDTEST', AWS_SECRET_ACCESS_KEY: 'test', AWS_PROFILE: undefined })) {
@@ -104,5 +114,22 @@ describe('agent sessions over the contract', () => {
     expect(history.events[1]!.text).toBe('heard us.amazon.nova-pro-v1:0');
     expect(history.lastSeq).toBe(agentEvents.length);
     expect(await r.dispatch('agent/history', { sessionId: 'nope' }, ctx)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});
+
+describe('the agent with the review service', () => {
+  it('a proposed edit is registered for review; accepting it there writes the bytes and tells the chat', async () => {
+    const session = await value<{ id: string }>(r.dispatch('agent/createSession', { role: 'executor', mode: 'supervised' }, ctx));
+    await value(r.dispatch('agent/prompt', { sessionId: session.id, text: 'edit' }, ctx));
+    await expect.poll(() => agentEvents.some((e) => e.event.type === 'turnEnd')).toBe(true);
+    const registered = agentEvents.map((e) => e.event).find((e) => e.type === 'changeset');
+    expect(registered).toMatchObject({ applied: false, files: [{ path: 'a.txt', kind: 'modify', added: 1, removed: 1 }] });
+    expect(await readFile(path.join(base, 'ws', 'a.txt'), 'utf8')).toBe('hello');
+
+    const id = (registered as { changesetId: string }).changesetId;
+    expect(await value(r.dispatch('changes/apply', { id, acceptAll: true }, ctx))).toMatchObject({ applied: true });
+    expect(await readFile(path.join(base, 'ws', 'a.txt'), 'utf8')).toBe('hello, world');
+    await expect.poll(() => agentEvents.some((e) => e.event.type === 'changesetSettled')).toBe(true);
+    expect(agentEvents.map((e) => e.event).find((e) => e.type === 'changesetSettled')).toEqual({ type: 'changesetSettled', changesetId: id, status: 'applied' });
   });
 });

@@ -14,11 +14,13 @@ import { JsonlSessionStore, NodeCommandRunner, NodeWorkspace } from '../../../ag
 import { KeelError, type AgentChip, type AgentMode, type AgentRole, type AgentSessionInfo, type AgentStreamEvent } from '../../../protocol';
 import type { Disposable } from '../../base/disposable';
 import { defineFolderService, type EmitEvent } from '../app/folder-service';
+import { changeReviewKey } from '../changes/change-review';
 import { ServiceTextSearch } from '../search/agent-text-search';
+import { commandApprovalKey } from '../trust/command-approval';
 import { searchServiceFor } from '../search/search-registry';
 import { basicSystemBlocks } from './basic-context';
 import { ShadowCheckpoints } from './checkpoints';
-import { PendingApprovals } from './command-approval';
+import { PendingApprovals, trustedApproval } from './command-approval';
 import { HostedSession, type PromptResult, type SessionMeta } from './hosted-session';
 import { InMemoryReview, type ReviewPort } from './review-port';
 import { loadAgentSettings } from './settings-store';
@@ -276,7 +278,10 @@ export class AgentHost implements Disposable {
   }
 }
 
-/** The open folder's agent host (S2-TEAM promise 1). */
+/**
+ * The open folder's agent host (S2-TEAM promise 1): grepSearch through the Search view's engine, changesets to the
+ * review service, commands through the trust service's approval (which asks the user unless trusted).
+ */
 export const agentHostKey = defineFolderService(
   'agent-host',
   (ctx) =>
@@ -285,5 +290,7 @@ export const agentHostKey = defineFolderService(
       userDataDir: ctx.userDataDir,
       emit: ctx.emit,
       search: new ServiceTextSearch(searchServiceFor(ctx.workspace)),
+      review: () => ctx.scoped(changeReviewKey),
+      approval: (sessionId) => trustedApproval((request, signal) => ctx.scoped(commandApprovalKey).ask({ ...request, source: 'agent', sessionId }, signal)),
     }),
 );

@@ -58,3 +58,21 @@ export class PendingApprovals {
     return [...this.pending].filter(([, p]) => p.sessionId === sessionId).map(([id]) => id);
   }
 }
+
+/** The trust service's answer: run (maybe a modified command) or not, with why. */
+export interface TrustDecision {
+  run: boolean;
+  command: string;
+  reason?: string;
+}
+
+/** Adapts the trust service's `ask` to the agent's approval gate. */
+export function trustedApproval(ask: (request: { command: string; cwd: string }, signal?: AbortSignal) => Promise<TrustDecision>): ApprovalGate {
+  return {
+    async approveCommand(request, signal) {
+      const d = await ask(request, signal);
+      if (!d.run) return { kind: 'reject', ...(d.reason ? { reason: d.reason } : {}) };
+      return d.command !== request.command ? { kind: 'modify', command: d.command } : { kind: 'run' };
+    },
+  };
+}
