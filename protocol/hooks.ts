@@ -72,6 +72,11 @@ export const hooksRequests = {
    */
   'hooks/save': { request: z.object({ id: HookFile, content: z.string().max(1_000_000), create: z.boolean().default(false) }), response: Empty },
   'hooks/delete': { request: z.object({ id: HookFile }), response: Empty },
+  /** The form's live preview: workspace files the patterns select, with the engine's own matching rules. */
+  'hooks/matchFiles': {
+    request: z.object({ patterns: z.array(z.string().max(1000)).max(100), limit: z.number().int().min(1).max(1000).default(50) }),
+    response: z.object({ files: z.array(RelPath), total: z.number() }),
+  },
 } as const;
 
 export const hooksEvents = {

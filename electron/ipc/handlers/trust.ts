@@ -55,6 +55,7 @@ export function trustHandlers({ workbench }: HandlerDeps): FeatureHandlers<typeo
       await hooks().delete(id);
       return {};
     },
+    'hooks/matchFiles': ({ patterns, limit }) => hooks().matchFiles(patterns, limit),
 
     'mcp/status': () => workbench.scoped(mcpServiceKey).state(),
     'mcp/restart': async ({ name }) => {

@@ -10,15 +10,19 @@ const matcherCache = new WeakMap<Hook, (file: string) => boolean>();
 export function matchingFiles(hook: Hook, files: readonly string[]): string[] {
   let isMatch = matcherCache.get(hook);
   if (!isMatch) {
-    const patterns = hook.when.patterns ?? [];
-    const include = patterns.filter((p) => !p.startsWith('!')).map(normalizePattern);
-    const exclude = patterns.filter((p) => p.startsWith('!')).map((p) => normalizePattern(p.slice(1)));
-    const inc = include.length ? picomatch(include, { dot: true }) : () => false;
-    const exc = exclude.length ? picomatch(exclude, { dot: true }) : () => false;
-    isMatch = (file: string) => inc(file) && !exc(file);
+    isMatch = patternMatcher(hook.when.patterns ?? []);
     matcherCache.set(hook, isMatch);
   }
   return files.filter((f) => isMatch(f));
+}
+
+/** The matcher for a list of `when.patterns` (also the Hooks form's live preview). */
+export function patternMatcher(patterns: readonly string[]): (file: string) => boolean {
+  const include = patterns.filter((p) => p.trim() && !p.startsWith('!')).map(normalizePattern);
+  const exclude = patterns.filter((p) => p.startsWith('!') && p.length > 1).map((p) => normalizePattern(p.slice(1)));
+  const inc = include.length ? picomatch(include, { dot: true }) : () => false;
+  const exc = exclude.length ? picomatch(exclude, { dot: true }) : () => false;
+  return (file: string) => inc(file) && !exc(file);
 }
 
 /** `./src/**` and `/src/**` mean the same as `src/**` to users. */

@@ -5,6 +5,7 @@ import { defineFolderService } from '../app/folder-service';
 import type { WorkspaceTrust } from '../trust/workspace-trust';
 import { workspaceTrustKey } from '../trust/workspace-trust';
 import { loadHook } from './hook-loader';
+import { patternMatcher } from './hook-match';
 import type { AgentTurnRunner, HookRun } from './hook-types';
 import { HooksEngine } from './hooks-engine';
 
@@ -14,6 +15,7 @@ export interface HooksWorkspace {
   onDidChangeFiles(listener: (changes: readonly FileChange[]) => void): Disposable;
   onDidSave(listener: (path: string) => void): Disposable;
   startWatching(): Promise<void>;
+  readonly index: { query(query: string, limit: number): Promise<{ matches: { path: string }[] }> };
   readonly fs: {
     readFile(rel: string): Promise<{ content: string; version: string }>;
     writeFile(rel: string, content: string, expectedVersion?: string): Promise<unknown>;
@@ -138,6 +140,14 @@ export class HooksService implements Disposable {
     const wasApproved = await this.options.trust.isApprovedContent(id, content);
     if (wasApproved) await this.options.trust.approveOwnWrite(id, edit.text);
     await this.options.workspace.fs.writeFile(id, edit.text, version);
+  }
+
+  /** Workspace files (the quick-open index: .gitignore honoured) that `patterns` select, sorted, at most `limit`. */
+  async matchFiles(patterns: string[], limit: number): Promise<{ files: string[]; total: number }> {
+    const isMatch = patternMatcher(patterns);
+    const { matches } = await this.options.workspace.index.query('', Number.MAX_SAFE_INTEGER);
+    const all = matches.map((m) => m.path).filter(isMatch).sort();
+    return { files: all.slice(0, limit), total: all.length };
   }
 
   async delete(id: string): Promise<void> {

@@ -122,6 +122,15 @@ describe('trust, hooks and MCP started with the folder', () => {
     expect(run.output).toBe('by hand\n');
   });
 
+  it("the form's pattern preview lists the workspace files the engine would match", async () => {
+    await write('src/gen/x.ts', '');
+    await write('src/b.ts', '');
+    await write('.env.local', '');
+    const found = await call<{ files: string[]; total: number }>('hooks/matchFiles', { patterns: ['src/**/*.ts', '!src/gen/**'], limit: 1 });
+    expect(found).toEqual({ files: ['src/app.ts'], total: 2 });
+    expect((await call<{ files: string[] }>('hooks/matchFiles', { patterns: ['.env*'] })).files).toEqual(['.env.local']);
+  });
+
   it('closing the folder stops the MCP servers and the hooks', async () => {
     await call('trust/decide', { decision: 'trusted' });
     await eventWhere<McpState>('mcp/changed', (s) => serverState(s) === 'ready');
