@@ -2,7 +2,7 @@
 // summarising old turns without touching the cached prefix. The host implements the ports in `ports.ts`.
 export * from './ports';
 export { buildContext, type BuildContextInput, type BuiltContext, type IncludedSteering } from './build-context';
-export { loadSteering, WORKSPACE_STEERING_DIR, type SteeringEntry, type SteeringSource } from './steering-load';
+export { loadSteering, loadWorkspaceSteering, loadUserSteering, loadAgentsFile, WORKSPACE_STEERING_DIR, type SteeringEntry, type SteeringSource } from './steering-load';
 export { selectSteering, effectiveInclusion, mentionsManual, type SelectedSteering, type Placement } from './steering-select';
 export { steeringFor, type SteeringApplication } from './steering-for';
 export { compilePatterns, firstMatchingPattern, type PathMatcher } from './globs';

@@ -27,7 +27,7 @@ export async function loadSteering(ports: ContextPorts, problems: ContextProblem
   return [...workspace, ...user, ...(agents ? [agents] : [])];
 }
 
-async function loadWorkspaceSteering(ports: ContextPorts, problems: ContextProblem[]): Promise<SteeringEntry[]> {
+export async function loadWorkspaceSteering(ports: ContextPorts, problems: ContextProblem[] = []): Promise<SteeringEntry[]> {
   const stat = await ports.workspace.stat(WORKSPACE_STEERING_DIR).catch(() => undefined);
   if (stat?.type !== 'directory') return [];
   // Sub-folders too: projects group steering (`languages/typescript.md`) and give those files their own inclusion.
@@ -45,7 +45,7 @@ async function loadWorkspaceSteering(ports: ContextPorts, problems: ContextProbl
   return out;
 }
 
-async function loadUserSteering(ports: ContextPorts, problems: ContextProblem[]): Promise<SteeringEntry[]> {
+export async function loadUserSteering(ports: ContextPorts, problems: ContextProblem[] = []): Promise<SteeringEntry[]> {
   const port = ports.userSteering;
   if (!port) return [];
   const names = await port.list().catch(() => []);
@@ -58,7 +58,7 @@ async function loadUserSteering(ports: ContextPorts, problems: ContextProblem[])
   return out;
 }
 
-async function loadAgentsFile(ports: ContextPorts, problems: ContextProblem[]): Promise<SteeringEntry | undefined> {
+export async function loadAgentsFile(ports: ContextPorts, problems: ContextProblem[] = []): Promise<SteeringEntry | undefined> {
   const stat = await ports.workspace.stat('AGENTS.md').catch(() => undefined);
   if (stat?.type !== 'file') return undefined;
   const text = await read(() => ports.workspace.readFile('AGENTS.md'), 'AGENTS.md', problems);
