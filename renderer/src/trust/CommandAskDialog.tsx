@@ -1,0 +1,108 @@
+import { useState } from 'react';
+import type { CommandAnswer, CommandAsk } from '../../../protocol';
+import { getServices } from '../app/services';
+import { notifyError } from '../state/notifications';
+import { Icon } from '../workbench/icons';
+import { Modal } from './Modal';
+
+const ORIGIN: Record<string, string> = {
+  substitution: 'inside $(…)',
+  'inner-script': 'inside a script given to a shell',
+  'exec-argument': 'run by another command',
+  'function-body': 'in a function',
+};
+
+/** The agent (or an askAgent hook) wants to run a command that is not trusted: Run / Run and trust / Modify / Reject. */
+export function CommandAskDialog({ ask, more }: { ask: CommandAsk; more: number }) {
+  const [editing, setEditing] = useState(false);
+  const [edited, setEdited] = useState(ask.command);
+  const [busy, setBusy] = useState(false);
+  const answer = (a: CommandAnswer) => {
+    setBusy(true);
+    getServices()
+      .client.request('trust/answerCommand', { id: ask.id, answer: a })
+      .catch((err) => notifyError('Could not answer the command', err))
+      .finally(() => setBusy(false));
+  };
+  const destructive = ask.warnings.length > 0;
+  const who = ask.source === 'agent' ? 'The agent' : 'A hook';
+  return (
+    <Modal title={`${who} wants to run a command`} testId="command-ask" wide onDismiss={() => answer({ choice: 'reject' })}>
+      {editing ? (
+        <textarea
+          className="trust-command-edit"
+          data-testid="command-edit"
+          data-autofocus
+          value={edited}
+          spellCheck={false}
+          rows={Math.min(8, Math.max(2, edited.split('\n').length))}
+          onChange={(e) => setEdited(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && edited.trim()) answer({ choice: 'modify', command: edited });
+          }}
+        />
+      ) : (
+        <pre className="trust-command" data-testid="command-text">
+          {ask.command}
+        </pre>
+      )}
+      {ask.cwd && <div className="trust-meta">in {ask.cwd}</div>}
+      {destructive && (
+        <div className="trust-warning" data-testid="command-warning" role="alert">
+          <Icon name="warning" size={16} />
+          <div>
+            {ask.warnings.map((w) => (
+              <div key={w}>{w}</div>
+            ))}
+          </div>
+        </div>
+      )}
+      {ask.parseError && <div className="trust-warning">{ask.parseError}</div>}
+      {ask.commands.length > 1 || ask.commands.some((c) => !c.trusted) ? (
+        <ul className="trust-commands" aria-label="Commands in this line">
+          {ask.commands.map((c, i) => (
+            <li key={i} className={c.trusted ? 'trusted' : 'untrusted'}>
+              <span className="trust-mark">{c.trusted ? '✓' : '?'}</span>
+              <code>{c.text}</code>
+              <span className="trust-reason">
+                {c.reason}
+                {ORIGIN[c.origin] ? ` · ${ORIGIN[c.origin]}` : ''}
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <div className="dialog-buttons">
+        {more > 0 && <span className="trust-more">{more} more waiting</span>}
+        <button className="button secondary" disabled={busy} data-testid="command-reject" onClick={() => answer({ choice: 'reject' })}>
+          Reject
+        </button>
+        {editing ? (
+          <button className="button primary" disabled={busy || !edited.trim()} data-testid="command-run-modified" onClick={() => answer({ choice: 'modify', command: edited })}>
+            Run Edited Command
+          </button>
+        ) : (
+          <>
+            <button className="button secondary" disabled={busy} data-testid="command-modify" onClick={() => setEditing(true)}>
+              Modify…
+            </button>
+            {ask.suggestedPatterns.length > 0 && (
+              <button
+                className="button secondary"
+                disabled={busy}
+                data-testid="command-run-trust"
+                title="Runs it now and from now on runs commands starting with this unasked"
+                onClick={() => answer({ choice: 'runAndTrust', patterns: ask.suggestedPatterns })}
+              >
+                Run and Trust <code>{ask.suggestedPatterns.join(', ')}</code>
+              </button>
+            )}
+            <button className={`button ${destructive ? 'danger' : 'primary'}`} disabled={busy} data-testid="command-run" onClick={() => answer({ choice: 'run' })}>
+              Run
+            </button>
+          </>
+        )}
+      </div>
+    </Modal>
+  );
+}
