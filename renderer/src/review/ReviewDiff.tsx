@@ -1,0 +1,122 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { ReviewFile } from '../../../protocol';
+import DiffEditor from '../editor/DiffEditor';
+import { languageIdFor, monaco } from '../editor/monacoModule';
+import { detectEol, joinBom, splitBom } from '../editor/textCodec';
+
+export interface ReviewDiffProps {
+  reviewId: string;
+  file: ReviewFile;
+  editable: boolean;
+  /** The hunk the keyboard is on (revealed and outlined). */
+  current: number | null;
+  onEdit(text: string): void;
+  /** Registers how to send a typed-but-not-yet-sent edit (before Apply). */
+  setFlush(flush: (() => Promise<void>) | null): void;
+}
+
+const EDIT_DELAY_MS = 400;
+
+/**
+ * The file's diff in Monaco's diff editor (editor/DiffEditor, reused as is): the original as the agent read it on
+ * the left, the proposal on the right — editable while the review is pending. Each hunk's decision shows as a
+ * coloured bar in both gutters; the current hunk is revealed. Monaco hides a BOM and normalises line ends, so the
+ * text is only sent back when the user really typed, with the file's BOM and line ending restored.
+ */
+export function ReviewDiff({ reviewId, file, editable, current, onEdit, setFlush }: ReviewDiffProps) {
+  const original = useMemo(() => splitBom(file.original ?? '').body, [file.original]);
+  const bom = splitBom(file.proposed ?? file.original ?? '').bom;
+  // Created in an effect (not a memo): StrictMode's mount-unmount-mount must not leave a disposed model in use.
+  const [model, setModel] = useState<monaco.editor.ITextModel | null>(null);
+  const initialText = useRef(file.proposed ?? '');
+  initialText.current = file.proposed ?? '';
+  useEffect(() => {
+    const text = initialText.current;
+    const created = monaco.editor.createModel(splitBom(text).body, languageIdFor(file.path));
+    created.setEOL(detectEol(text) === 'CRLF' ? monaco.editor.EndOfLineSequence.CRLF : monaco.editor.EndOfLineSequence.LF);
+    setModel(created);
+    return () => {
+      setModel(null);
+      created.dispose();
+    };
+  }, [reviewId, file.path]);
+
+  const typing = useRef<{ timer: ReturnType<typeof setTimeout>; send: () => void } | null>(null);
+  const applyingServerText = useRef(false);
+  const onEditRef = useRef(onEdit);
+  onEditRef.current = onEdit;
+
+  // The server's text wins unless the user is mid-edit (their text is about to be sent and will come back).
+  useEffect(() => {
+    if (!model || typing.current) return;
+    const body = splitBom(file.proposed ?? '').body;
+    if (model.getValue() === body) return;
+    applyingServerText.current = true;
+    model.setValue(body);
+    applyingServerText.current = false;
+  }, [model, file.proposed]);
+
+  useEffect(() => {
+    if (!model) return;
+    const send = () => {
+      if (!typing.current) return;
+      clearTimeout(typing.current.timer);
+      typing.current = null;
+      onEditRef.current(joinBom(bom, model.getValue()));
+    };
+    const sub = model.onDidChangeContent(() => {
+      if (applyingServerText.current) return;
+      if (typing.current) clearTimeout(typing.current.timer);
+      typing.current = { timer: setTimeout(send, EDIT_DELAY_MS), send };
+    });
+    setFlush(async () => send());
+    return () => {
+      sub.dispose();
+      send();
+      setFlush(null);
+    };
+  }, [model, bom, setFlush]);
+
+  // Decorations: one bar per hunk in each side's gutter, coloured by its decision; the current hunk outlined.
+  useEffect(() => {
+    const diff = model && monaco.editor.getDiffEditors().find((d) => d.getModel()?.modified === model);
+    if (!diff) return;
+    const decorate = (side: 'original' | 'modified') =>
+      file.hunks.flatMap((h) => {
+        const start = side === 'original' ? h.originalStart : h.proposedStart;
+        const lines = side === 'original' ? h.originalLines : h.proposedLines;
+        if (lines === 0) return [];
+        const isCurrent = h.index === current;
+        return [
+          {
+            range: new monaco.Range(start, 1, start + lines - 1, 1),
+            options: {
+              isWholeLine: true,
+              linesDecorationsClassName: `review-gutter ${h.decision}${isCurrent ? ' current' : ''}`,
+              className: isCurrent ? 'review-hunk-current' : h.decision === 'rejected' ? 'review-hunk-rejected-line' : undefined,
+            },
+          },
+        ];
+      });
+    const left = diff.getOriginalEditor().createDecorationsCollection(decorate('original'));
+    const right = diff.getModifiedEditor().createDecorationsCollection(decorate('modified'));
+    return () => {
+      left.clear();
+      right.clear();
+    };
+  }, [model, original, file.hunks, current]);
+
+  useEffect(() => {
+    const hunk = current === null ? undefined : file.hunks[current];
+    const diff = model && monaco.editor.getDiffEditors().find((d) => d.getModel()?.modified === model);
+    if (!hunk || !diff) return;
+    const line = Math.max(1, Math.min(hunk.proposedStart, model.getLineCount()));
+    diff.getModifiedEditor().revealLineInCenterIfOutsideViewport(line);
+    diff.getModifiedEditor().setPosition({ lineNumber: line, column: 1 });
+  }, [model, original, current, file.hunks]);
+
+  const left = file.kind === 'add' ? 'New file' : 'As the agent read it';
+  const right = file.kind === 'delete' ? 'Deleted by the agent' : editable ? 'Proposed — editable' : 'Proposed';
+  if (!model) return null;
+  return <DiffEditor original={original} modified={model} modifiedEditable={editable && file.kind !== 'delete'} originalLabel={left} modifiedLabel={right} />;
+}
