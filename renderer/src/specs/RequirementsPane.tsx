@@ -3,28 +3,25 @@ import {
   addCriterion,
   addRequirement,
   lintEars,
-  parseBugfix,
-  parseDesign,
+  moveRequirement,
   parseRequirements,
-  parseTasks,
   removeCriterion,
   removeRequirement,
-  renumberDesignRefs,
-  renumberTaskRefs,
   setCriterionText,
   setRequirementTitle,
   setUserStory,
-  type Diagnostic,
   type EarsPattern,
   type EditResult,
   type RequirementEditResult,
   type RequirementsDoc,
 } from '../../../specs-schema';
-import { getServices } from '../app/services';
 import { notifyError } from '../state/notifications';
+import { BugfixPane } from './BugfixPane';
+import { AddCriterion, Problems, type RequirementsPaneProps } from './criterionParts';
 import { EditableText } from './EditableText';
+import { applyRequirementEdit } from './followRefs';
 import { onLines } from './specDiagnostics';
-import { useSpecEditors } from './specEditorStore';
+import { flash, useSpecEditors } from './specEditorStore';
 import { editDoc, useDocText } from './useDocText';
 
 const PATTERN_LABEL: Record<EarsPattern, string> = {
@@ -37,56 +34,30 @@ const PATTERN_LABEL: Record<EarsPattern, string> = {
   none: 'Not EARS',
 };
 
-interface Props {
-  tab: string;
-  path: string;
-  tasksPath?: string;
-  designPath?: string;
-  readOnly: boolean;
-  /** The spec's diagnostics for this file (parse, EARS lint, traceability). */
-  diagnostics?: Diagnostic[];
-}
 
 /** requirements.md as cards; structural edits renumber and carry the references in tasks.md and design.md along. */
-export function RequirementsPane(props: Props) {
+export function RequirementsPane(props: RequirementsPaneProps) {
   const text = useDocText(props.path);
   if (text === undefined) return <div className="editor-loading" aria-busy="true" />;
-  if (props.path.endsWith('bugfix.md')) return <BugfixView text={text} />;
+  if (props.path.endsWith('bugfix.md')) return <BugfixPane {...props} text={text} />;
   return <RequirementsCards {...props} text={text} />;
 }
 
-/** Keeps `_Requirements:_` refs true after a renumbering: applied to the other documents' own buffers. */
-function followRefs(result: RequirementEditResult, tasksPath?: string, designPath?: string) {
-  if (result.idMap.size === 0) return;
-  const { documents } = getServices();
-  if (tasksPath) {
-    const t = documents.buffer(tasksPath)?.getText();
-    if (t !== undefined) editDoc(tasksPath, t, renumberTaskRefs(parseTasks(t), result.idMap));
-  }
-  if (designPath) {
-    const d = documents.buffer(designPath)?.getText();
-    if (d !== undefined) editDoc(designPath, d, renumberDesignRefs(parseDesign(d), result.idMap));
-  }
-}
-
-function RequirementsCards({ tab, path, tasksPath, designPath, readOnly, text, diagnostics }: Props & { text: string }) {
+function RequirementsCards({ tab, path, tasksPath, designPath, readOnly, text, diagnostics }: RequirementsPaneProps & { text: string }) {
   const doc = useMemo(() => parseRequirements(text), [text]);
   const lint = useMemo(() => lintEars(doc), [doc]);
   const reveal = useSpecEditors((s) => s.editors[tab]?.reveal);
   const [adding, setAdding] = useState(false);
   useEffect(() => {
     if (!reveal) return;
-    const el = document.querySelector(`[data-criterion="${CSS.escape(reveal)}"]`) ?? document.querySelector(`[data-requirement="${CSS.escape(reveal)}"]`);
-    el?.scrollIntoView({ block: 'center' });
-    el?.classList.add('flash');
-    const t = setTimeout(() => el?.classList.remove('flash'), 1200);
     useSpecEditors.getState().clearReveal(tab);
-    return () => clearTimeout(t);
+    return flash(document.querySelector(`[data-criterion="${CSS.escape(reveal)}"]`) ?? document.querySelector(`[data-requirement="${CSS.escape(reveal)}"]`));
   }, [reveal, tab]);
   const apply = (result: EditResult | RequirementEditResult) => {
     const refused = result.diagnostics.find((d) => d.severity === 'error');
     if (refused) return notifyError('The requirements were not changed', new Error(refused.message));
-    if (editDoc(path, text, result) && 'idMap' in result) followRefs(result, tasksPath, designPath);
+    if ('idMap' in result) applyRequirementEdit(path, text, result, tasksPath, designPath);
+    else editDoc(path, text, result);
   };
   const patterns = new Map(lint.criteria.map((c) => [c.id, c.pattern]));
   const problemsAt = (from: number, to: number) => onLines(diagnostics ?? lint.diagnostics, from, to);
@@ -103,15 +74,23 @@ function RequirementsCards({ tab, path, tasksPath, designPath, readOnly, text, d
         )}
       </div>
       {doc.requirements.length === 0 && !adding && <p className="pane-empty">No requirements yet. Each requirement is a user story with acceptance criteria in EARS form.</p>}
-      {doc.requirements.map((req) => (
+      {doc.requirements.map((req, index) => (
         <section key={`${req.id}:${req.heading.line}`} className="req-card" data-testid="requirement-card" data-requirement={req.id}>
           <header className="req-head">
             <span className="req-id">Requirement {req.id}</span>
             <EditableText label={`Title of requirement ${req.id}`} value={req.title} placeholder="Title" readOnly={readOnly} onCommit={(v) => apply(setRequirementTitle(doc, req, v))} className="req-title" />
             {!readOnly && (
-              <button className="row-action" title="Delete requirement (references in tasks follow)" aria-label={`Delete requirement ${req.id}`} onClick={() => apply(removeRequirement(doc, req))}>
-                ✕
-              </button>
+              <span className="req-actions">
+                <button className="row-action" title="Move up (renumbers; references in tasks follow)" aria-label={`Move requirement ${req.id} up`} data-testid="requirement-up" disabled={index === 0} onClick={() => apply(moveRequirement(doc, req, 'up'))}>
+                  ↑
+                </button>
+                <button className="row-action" title="Move down (renumbers; references in tasks follow)" aria-label={`Move requirement ${req.id} down`} data-testid="requirement-down" disabled={index === doc.requirements.length - 1} onClick={() => apply(moveRequirement(doc, req, 'down'))}>
+                  ↓
+                </button>
+                <button className="row-action" title="Delete requirement (references in tasks follow)" aria-label={`Delete requirement ${req.id}`} onClick={() => apply(removeRequirement(doc, req))}>
+                  ✕
+                </button>
+              </span>
             )}
           </header>
           <UserStoryView text={req.story?.text} readOnly={readOnly} onCommit={(v) => apply(setUserStory(doc, req, v))} />
@@ -146,19 +125,6 @@ function RequirementsCards({ tab, path, tasksPath, designPath, readOnly, text, d
   );
 }
 
-function Problems({ list }: { list: Diagnostic[] }) {
-  if (list.length === 0) return null;
-  return (
-    <ul className="problems">
-      {list.map((d, i) => (
-        <li key={i} className={`problem ${d.severity}`} data-testid="criterion-problem">
-          {d.message}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
 const STORY = /^\s*as an?\s+(.+?),\s*I want(?: to)?\s+(.+?),?\s+so that\s+(.+?)\s*$/i;
 
 /** "As a … I want … so that …" shown as its three parts when it has that shape; edited as one line. */
@@ -187,23 +153,6 @@ function UserStoryView({ text, readOnly, onCommit }: { text?: string; readOnly: 
         <p className="story-text">{text}</p>
       )}
     </div>
-  );
-}
-
-function AddCriterion({ onAdd }: { onAdd: (text: string) => void }) {
-  const [value, setValue] = useState('');
-  return (
-    <form
-      className="add-criterion"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!value.trim()) return;
-        onAdd(value);
-        setValue('');
-      }}
-    >
-      <input aria-label="New acceptance criterion" placeholder="Add a criterion: WHEN …, THE system SHALL …" value={value} onChange={(e) => setValue(e.target.value)} />
-    </form>
   );
 }
 
@@ -246,31 +195,5 @@ function NewRequirementForm({ doc, onAdd, onCancel }: { doc: RequirementsDoc; on
         </button>
       </div>
     </form>
-  );
-}
-
-/** bugfix.md: the bug analysis read-only in structure (edits go through the Markdown view for now). */
-function BugfixView({ text }: { text: string }) {
-  const doc = useMemo(() => parseBugfix(text), [text]);
-  return (
-    <div className="spec-pane requirements-pane" data-testid="bugfix-pane">
-      <p className="pane-empty">Bug analysis — edit it in the Markdown view; structured editing of bugfix specs comes later.</p>
-      {doc.requirements.map((req) => (
-        <section key={req.id} className="req-card" data-requirement={req.id}>
-          <header className="req-head">
-            <span className="req-id">{req.id}</span>
-            <span className="req-title">{req.title}</span>
-          </header>
-          <ol className="criteria">
-            {req.criteria.map((c) => (
-              <li key={c.id} className="criterion" data-criterion={c.id}>
-                <span className="criterion-id">{c.id}</span>
-                <div className="criterion-body">{c.text}</div>
-              </li>
-            ))}
-          </ol>
-        </section>
-      ))}
-    </div>
   );
 }

@@ -6,19 +6,20 @@ import { useDocuments } from '../state/documents';
 import { DesignPane } from './DesignPane';
 import { RequirementsPane } from './RequirementsPane';
 import { specDocs } from './specActions';
-import { useSpecEditors, type SpecDocKind } from './specEditorStore';
+import { startSpecChecks } from './specChecks';
+import { useSpecEditors, type SpecView } from './specEditorStore';
 import { startSpecsList, useSpecs } from './specsStore';
 import { specDirOf } from './specTab';
-import { specDiagnostics } from './specDiagnostics';
-import { setSpecMarkers } from './specMarkers';
+import { checkSpec, type SpecCheck, type SpecTexts } from './specDiagnostics';
 import { TasksPane } from './TasksPane';
+import { TracePane } from './TracePane';
 import { useDocText } from './useDocText';
 import type { SpecSummary } from '../../../protocol';
 
 const CodeEditor = lazy(() => import('../editor/CodeEditor'));
 const DiffEditor = lazy(() => import('../editor/DiffEditor'));
 
-const LABELS: Record<SpecDocKind, string> = { requirements: 'Requirements', design: 'Design', tasks: 'Tasks' };
+const LABELS: Record<SpecView, string> = { requirements: 'Requirements', design: 'Design', tasks: 'Tasks', trace: 'Traceability' };
 
 /**
  * The spec editor tab: Requirements | Design | Tasks, each a structured pane or the raw markdown one toggle
@@ -30,8 +31,12 @@ export function SpecEditor({ tab }: { tab: string }) {
   const loaded = useSpecs((s) => s.loaded);
   const view = useSpecEditors((s) => s.editors[tab]) ?? { doc: 'tasks' as const, raw: false };
   const docs = useDocuments((s) => s.docs);
-  useEffect(() => void startSpecsList(getServices().client), []);
-  const diagnostics = useSpecDiagnostics(spec);
+  useEffect(() => {
+    void startSpecsList(getServices().client);
+    startSpecChecks(getServices());
+  }, []);
+  const { check, texts } = useSpecCheck(spec);
+  const diagnostics = check.byPath;
   // A restored or re-opened tab: make sure the spec's documents are loaded.
   useEffect(() => {
     if (spec) for (const d of specDocs(spec)) void getServices().documents.openFile(d.path);
@@ -40,9 +45,12 @@ export function SpecEditor({ tab }: { tab: string }) {
     return <div className="editor-message">{loaded ? `There is no spec in ${dir} any more.` : 'Loading the spec…'}</div>;
   }
   const available = specDocs(spec);
-  const current = available.find((d) => d.kind === view.doc) ?? available[0];
+  const trace = view.doc === 'trace';
+  const current = trace ? undefined : (available.find((d) => d.kind === view.doc) ?? available[0]);
   const meta = current ? docs[current.path] : undefined;
-  const setDoc = (doc: SpecDocKind) => useSpecEditors.getState().setDoc(tab, doc);
+  const setDoc = (doc: SpecView) => useSpecEditors.getState().setDoc(tab, doc);
+  // The matrix spans the documents: any of them in conflict shows its bar there.
+  const bars = trace ? available.map((d) => docs[d.path]).filter((m) => m !== undefined) : meta ? [meta] : [];
   return (
     <div className="spec-editor" data-testid="spec-editor" data-spec={spec.name}>
       <div className="spec-header">
@@ -61,8 +69,11 @@ export function SpecEditor({ tab }: { tab: string }) {
               {docs[d.path]?.dirty && <span className="spec-tab-dirty" aria-label="unsaved changes" />}
             </button>
           ))}
+          <button role="tab" aria-selected={trace} className={`spec-tab${trace ? ' active' : ''}`} data-testid="spec-tab-trace" title="Which tasks cover which acceptance criteria" onClick={() => setDoc('trace')}>
+            {LABELS.trace}
+          </button>
         </div>
-        <div className="segmented" role="group" aria-label="View">
+        <div className="segmented" role="group" aria-label="View" hidden={trace}>
           <button aria-pressed={!view.raw} className={!view.raw ? 'on' : ''} data-testid="spec-view-structured" onClick={() => useSpecEditors.getState().setRaw(tab, false)}>
             Structured
           </button>
@@ -71,10 +82,14 @@ export function SpecEditor({ tab }: { tab: string }) {
           </button>
         </div>
       </div>
-      {meta && <ConflictBar doc={meta} />}
+      {bars.map((m) => (
+        <ConflictBar key={m.path} doc={m} />
+      ))}
       {meta && <NoticeBar doc={meta} />}
       <div className="spec-body">
-        {!current ? (
+        {trace ? (
+          <TracePane tab={tab} check={check} {...(texts.requirements ? { requirements: texts.requirements } : {})} {...(texts.tasks ? { tasks: texts.tasks } : {})} />
+        ) : !current ? (
           <div className="editor-message">This spec folder has no requirements, design or tasks document.</div>
         ) : meta?.status === 'error' ? (
           <div className="editor-message">Could not open {current.path}: {meta.error}</div>
@@ -105,21 +120,18 @@ export function SpecEditor({ tab }: { tab: string }) {
   );
 }
 
-/** Live diagnostics of the whole spec (all three documents), also pushed to the raw view as markers. */
-function useSpecDiagnostics(spec: SpecSummary | undefined) {
+/** Live check of the whole spec (all three documents) from the open buffers: inline problems and the matrix. */
+function useSpecCheck(spec: SpecSummary | undefined): { check: SpecCheck; texts: SpecTexts } {
   const reqPath = spec?.files.requirements ?? spec?.files.bugfix;
   const requirements = useDocText(reqPath);
   const design = useDocText(spec?.files.design);
   const tasks = useDocText(spec?.files.tasks);
-  const result = useMemo(
-    () =>
-      specDiagnostics({
-        ...(reqPath && requirements !== undefined ? { requirements: { path: reqPath, text: requirements } } : {}),
-        ...(spec?.files.design && design !== undefined ? { design: { path: spec.files.design, text: design } } : {}),
-        ...(spec?.files.tasks && tasks !== undefined ? { tasks: { path: spec.files.tasks, text: tasks } } : {}),
-      }),
-    [reqPath, requirements, design, tasks, spec?.files.design, spec?.files.tasks],
-  );
-  useEffect(() => void setSpecMarkers(result).catch(() => {}), [result]);
-  return result;
+  return useMemo(() => {
+    const texts: SpecTexts = {
+      ...(reqPath && requirements !== undefined ? { requirements: { path: reqPath, text: requirements } } : {}),
+      ...(spec?.files.design && design !== undefined ? { design: { path: spec.files.design, text: design } } : {}),
+      ...(spec?.files.tasks && tasks !== undefined ? { tasks: { path: spec.files.tasks, text: tasks } } : {}),
+    };
+    return { check: checkSpec(texts), texts };
+  }, [reqPath, requirements, design, tasks, spec?.files.design, spec?.files.tasks]);
 }

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import {
   addTask,
   countTasks,
@@ -18,14 +18,27 @@ import {
 import { notifyError } from '../state/notifications';
 import { EditableText } from './EditableText';
 import { nextTaskState, TASK_STATE_LABEL } from './naming';
-import { useSpecEditors } from './specEditorStore';
+import { flash, useSpecEditors } from './specEditorStore';
+import { specDirOf } from './specTab';
+import { RUN_ALL_TASKS, runTaskCommand, START_TASK, useHasCommand } from './taskCommands';
 import { editDoc, useDocText } from './useDocText';
+
+/** The key traceability and the task commands use: the task's id, or its 1-based line when it has none. */
+export const taskKey = (t: Task): string => t.id ?? `line:${t.line + 1}`;
 
 /** tasks.md as a tree: state checkboxes, optional marks, requirement chips, and structure edits. */
 export function TasksPane({ tab, path, readOnly, diagnostics }: { tab: string; path: string; readOnly: boolean; diagnostics?: Diagnostic[] }) {
   const text = useDocText(path);
   const doc = useMemo(() => (text === undefined ? undefined : parseTasks(text)), [text]);
   const [adding, setAdding] = useState<{ parent?: Task } | null>(null);
+  const reveal = useSpecEditors((s) => s.editors[tab]?.reveal);
+  const canRunAll = useHasCommand(RUN_ALL_TASKS);
+  const ready = doc !== undefined;
+  useEffect(() => {
+    if (!reveal || !ready) return;
+    useSpecEditors.getState().clearReveal(tab);
+    return flash(document.querySelector(`[data-task-key="${CSS.escape(reveal)}"]`));
+  }, [reveal, tab, ready]);
   if (text === undefined || !doc) return <div className="editor-loading" aria-busy="true" />;
   const counts = countTasks(doc);
   const pct = counts.total ? Math.round((counts.done / counts.total) * 100) : 0;
@@ -45,6 +58,11 @@ export function TasksPane({ tab, path, readOnly, diagnostics }: { tab: string; p
             {counts.done}/{counts.total} done{counts.inProgress ? ` · ${counts.inProgress} in progress` : ''}
           </span>
         </div>
+        {canRunAll && counts.done < counts.total && (
+          <button className="button primary" data-testid="tasks-run-all" title="Run the open tasks one after another" onClick={() => void runTaskCommand(RUN_ALL_TASKS, { specDir: specDirOf(tab) })}>
+            Run All
+          </button>
+        )}
         {!readOnly && (
           <button className="button secondary" data-testid="task-add" onClick={() => setAdding({})}>
             Add Task
@@ -83,9 +101,10 @@ function TaskNode(props: NodeProps) {
   const problems = (props.diagnostics ?? []).filter((d) => own.includes(d.line));
   const dangling = (line: number, column: number) => problems.find((d) => d.code === 'trace/dangling-ref' && d.line === line && d.column === column);
   const next = nextTaskState(task.state);
+  const canStart = useHasCommand(START_TASK) && (task.state === 'open' || task.state === 'inProgress');
   return (
     <li role="treeitem" aria-expanded={task.children.length ? true : undefined} className="task-node">
-      <div className={`task-row state-${task.state}`} data-testid="task-row" data-task-id={task.id ?? ''} data-state={task.state}>
+      <div className={`task-row state-${task.state}`} data-testid="task-row" data-task-id={task.id ?? ''} data-task-key={taskKey(task)} data-state={task.state}>
         <button
           className={`task-check ${task.state}`}
           role="checkbox"
@@ -115,6 +134,11 @@ function TaskNode(props: NodeProps) {
             </button>
           );
         })}
+        {canStart && (
+          <button className="task-start" data-testid="task-start" title={`Start task ${task.id ?? task.title}`} onClick={() => void runTaskCommand(START_TASK, { specDir: specDirOf(tab), taskId: taskKey(task) })}>
+            ▶ Start task
+          </button>
+        )}
         {!readOnly && (
           <span className="row-actions">
             <ActionButton label="Add sub-task" glyph="+" onClick={() => onAddSub(task)} />

@@ -3,7 +3,7 @@
  * traceability checks across documents (dangling refs, uncovered criteria). The panes show them inline and the
  * raw Markdown view gets them as editor markers.
  */
-import { lintEars, parseBugfix, parseDesign, parseRequirements, parseTasks, traceSpec, type Diagnostic, type SpecDocs } from '../../../specs-schema';
+import { lintEars, parseBugfix, parseDesign, parseRequirements, parseTasks, traceSpec, type Diagnostic, type SpecDocs, type TraceGraph } from '../../../specs-schema';
 
 export interface SpecTexts {
   requirements?: { path: string; text: string };
@@ -11,7 +11,18 @@ export interface SpecTexts {
   tasks?: { path: string; text: string };
 }
 
+export interface SpecCheck {
+  /** Problems per file (0-based positions, as specs-schema reports them). */
+  byPath: Map<string, Diagnostic[]>;
+  /** Requirements × tasks × design sections, for the traceability matrix. */
+  graph: TraceGraph;
+}
+
 export function specDiagnostics(texts: SpecTexts): Map<string, Diagnostic[]> {
+  return checkSpec(texts).byPath;
+}
+
+export function checkSpec(texts: SpecTexts): SpecCheck {
   const out = new Map<string, Diagnostic[]>();
   const add = (path: string, list: readonly Diagnostic[]) => out.set(path, [...(out.get(path) ?? []), ...list]);
   const docs: SpecDocs = {};
@@ -32,11 +43,12 @@ export function specDiagnostics(texts: SpecTexts): Map<string, Diagnostic[]> {
     docs.tasks = { path: texts.tasks.path, doc };
     add(texts.tasks.path, doc.diagnostics);
   }
-  for (const d of traceSpec(docs).diagnostics) {
+  const trace = traceSpec(docs);
+  for (const d of trace.diagnostics) {
     const { file, ...rest } = d;
     add(file, [rest]);
   }
-  return out;
+  return { byPath: out, graph: trace.graph };
 }
 
 /** Diagnostics whose start line lies in [from, to]. */

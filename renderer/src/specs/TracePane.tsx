@@ -1,0 +1,106 @@
+import { useMemo } from 'react';
+import { parseBugfix, parseRequirements, parseTasks, type Diagnostic } from '../../../specs-schema';
+import type { SpecCheck } from './specDiagnostics';
+import { useSpecEditors } from './specEditorStore';
+import { traceMatrix, type Cell } from './traceMatrix';
+
+interface Props {
+  tab: string;
+  check: SpecCheck;
+  requirements?: { path: string; text: string };
+  tasks?: { path: string; text: string };
+}
+
+const CELL_LABEL: Record<Exclude<Cell, null>, string> = { criterion: 'cites this criterion', requirement: 'cites the whole requirement' };
+
+/** Requirements × tasks: which task covers which criterion; uncovered rows and dangling references stand out. */
+export function TracePane({ tab, check, requirements, tasks }: Props) {
+  const matrix = useMemo(() => {
+    const reqDoc = requirements ? (requirements.path.endsWith('bugfix.md') ? parseBugfix(requirements.text) : parseRequirements(requirements.text)) : undefined;
+    const taskDoc = tasks ? parseTasks(tasks.text) : undefined;
+    return traceMatrix({
+      graph: check.graph,
+      criterionText: new Map(reqDoc?.requirements.flatMap((r) => r.criteria.map((c) => [c.id, c.text] as const)) ?? []),
+      requirementsDiagnostics: requirements ? (check.byPath.get(requirements.path) ?? []) : [],
+      tasksDiagnostics: tasks ? (check.byPath.get(tasks.path) ?? []) : [],
+      taskLines: new Map(taskDoc?.all.map((t) => [t.id ?? `line:${t.line + 1}`, [t.line, ...t.detailLines]] as const) ?? []),
+    });
+  }, [check, requirements, tasks]);
+  const editors = useSpecEditors.getState();
+  if (!requirements || !tasks) {
+    return <p className="spec-pane pane-empty">The traceability matrix needs both {requirements ? 'a tasks.md' : 'a requirements document'} in this spec.</p>;
+  }
+  const { rows, columns } = matrix;
+  const dangling = columns.flatMap((c) => c.dangling.map((d) => ({ column: c, d })));
+  return (
+    <div className="spec-pane trace-pane" data-testid="trace-pane">
+      <div className="pane-toolbar">
+        <span className="pane-summary" data-testid="trace-summary">
+          {rows.filter((r) => r.kind === 'criterion').length} criteria × {columns.length} tasks ·{' '}
+          <span className={matrix.uncovered ? 'trace-count bad' : 'trace-count'}>{matrix.uncovered} uncovered</span> ·{' '}
+          <span className={matrix.dangling ? 'trace-count bad' : 'trace-count'}>{matrix.dangling} dangling references</span>
+        </span>
+        <span className="trace-legend" aria-hidden="true">
+          <span className="trace-mark criterion" /> cites the criterion <span className="trace-mark requirement" /> cites its requirement
+        </span>
+      </div>
+      {rows.length === 0 ? (
+        <p className="pane-empty">No requirements yet.</p>
+      ) : (
+        <div className="trace-scroll">
+          <table className="trace-matrix" data-testid="trace-matrix">
+            <thead>
+              <tr>
+                <th className="trace-corner" scope="col">
+                  Requirement / criterion
+                </th>
+                {columns.map((c) => (
+                  <th key={c.key} scope="col" className={`trace-task${c.dangling.length ? ' dangling' : ''}`} title={`${c.id ? `Task ${c.id}: ` : ''}${c.title}${c.dangling.map((d) => `\n⚠ ${d.message}`).join('')}`}>
+                    <button className="trace-task-button" data-testid="trace-task" onClick={() => editors.revealTask(tab, c.key)}>
+                      {c.id ?? '•'}
+                    </button>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={`${r.kind}:${r.id}:${r.line}`} className={`trace-row ${r.kind}${r.uncovered ? ' uncovered' : ''}`} data-testid="trace-row" data-id={r.id} data-uncovered={r.uncovered ? 'true' : undefined}>
+                  <th scope="row" title={r.uncovered?.message ?? r.text}>
+                    <button className="trace-req-button" onClick={() => editors.revealCriterion(tab, r.id)}>
+                      <span className="trace-id">{r.kind === 'requirement' ? `Requirement ${r.id}` : r.id}</span>
+                      <span className="trace-text">{r.text}</span>
+                      {r.uncovered && <span className="trace-flag">uncovered</span>}
+                    </button>
+                  </th>
+                  {r.cells.map((cell, k) => (
+                    <td key={k} className={cell ? `cell ${cell}` : 'cell'} title={cell ? `Task ${columns[k]?.id ?? columns[k]?.title} ${CELL_LABEL[cell]}` : undefined}>
+                      {cell && <span className={`trace-mark ${cell}`} aria-label={CELL_LABEL[cell]} />}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {dangling.length > 0 && (
+        <section className="trace-dangling" data-testid="trace-dangling">
+          <h3>References to nothing</h3>
+          <ul className="problems">
+            {dangling.map(({ column, d }, i) => (
+              <li key={i} className={`problem ${d.severity}`}>
+                <button className="link-button" onClick={() => editors.revealTask(tab, column.key)}>
+                  Task {column.id ?? column.title}
+                </button>
+                : {message(d)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}
+
+const message = (d: Diagnostic) => d.message;
