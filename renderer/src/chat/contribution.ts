@@ -1,3 +1,37 @@
-// This feature's side views, editors, panels, status items and commands register here, at import time
-// (see workbench/contributions.ts). Imported by renderer/src/contributions.ts.
-export {};
+import { lazy } from 'react';
+import { useLayout } from '../state/layout';
+import { registerCommands, registerSideView } from '../workbench/contributions';
+import { ChatIcon } from './ChatIcon';
+import { useChatFocus } from './chatFocus';
+
+// The pane, its Markdown renderer and its controller load when the chat is first shown, not at start-up.
+const ChatView = lazy(() => import('./ChatView'));
+
+const showChat = () => {
+  useLayout.getState().showSideView('chat');
+  useChatFocus.getState().request();
+};
+
+registerSideView({ id: 'chat', title: 'Chat', icon: ChatIcon, order: 60, commandId: 'keel.chat.focus', component: ChatView });
+
+registerCommands((register) => {
+  register({
+    id: 'keel.chat.focus',
+    category: 'Chat',
+    title: 'Focus',
+    // As in Kiro and Cursor.
+    keybindings: ['ctrlcmd+l'],
+    inTerminal: true,
+    run: showChat,
+  });
+  register({
+    id: 'keel.chat.newSession',
+    category: 'Chat',
+    title: 'New Session',
+    run: async () => {
+      showChat();
+      const { getChat } = await import('./chatService');
+      await getChat().newSession();
+    },
+  });
+});
