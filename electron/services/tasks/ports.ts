@@ -30,8 +30,10 @@ export interface ExecutorResult {
   error?: string;
   /** The agent's closing message: the summary shown above the diff. */
   text: string;
-  /** Supervised: the pending changes (empty when the agent changed nothing). */
+  /** Supervised, when the runner registers the review: the pending changes (empty when nothing changed). */
   changeset?: Changeset;
+  /** Supervised, when the agent host already registered the review: its id and the files it holds. */
+  review?: { id: string; files: FileSummary[] };
   /** Autopilot: what was written to disk behind the checkpoint. */
   written?: FileSummary[];
 }
@@ -52,8 +54,10 @@ export interface ReviewPort {
     source: { kind: 'task'; sessionId: string; specDir: string; taskId: string };
     summary: string;
   }): { id: string; settled: Promise<ReviewOutcome> };
-  /** Closes a pending review without applying anything (Stop during review); optional in H5's service. */
-  discard?(id: string): void;
+  /** The outcome of a review registered by someone else (the agent host) under `id`. */
+  whenSettled(id: string): Promise<ReviewOutcome>;
+  /** Closes a pending review without applying anything (Stop during review). */
+  discard(id: string): void;
 }
 
 /** H6's `commandApprovalKey` service. */

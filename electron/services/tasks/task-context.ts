@@ -22,7 +22,10 @@ export interface SpecFiles {
 }
 
 export interface TaskContext {
-  system: string[];
+  /** Keel's executor instructions (first system block). */
+  instructions: string;
+  /** Steering blocks, after the instructions; an agent host that adds steering itself leaves these out. */
+  steering: string[];
   specDocuments: string[];
   /** The user message: the task, its sub-tasks and the criteria it cites. */
   prompt: string;
@@ -63,7 +66,8 @@ export function buildTaskContext(input: { specDir: string; doc: TasksDoc; task: 
   if (cited.length > 0) parts.push('', 'Acceptance criteria it must satisfy:', ...cited.map((c) => `- ${c}`));
   parts.push('', 'The requirements and design documents are in your context above. Implement only this task.');
   return {
-    system: [EXECUTOR_INSTRUCTIONS, ...steeringBlocks(input.steering)],
+    instructions: EXECUTOR_INSTRUCTIONS,
+    steering: steeringBlocks(input.steering),
     specDocuments: specBlocks(spec),
     prompt: parts.join('\n'),
   };

@@ -7,7 +7,7 @@
 import { KeelError } from '../../../protocol';
 import { parentOf, type Task, type TasksDoc } from '../../../specs-schema';
 import { checkFor } from './check-command';
-import type { RunMode } from './journal-records';
+import type { FileSummary, RunMode } from './journal-records';
 import type { CheckRunner, CommandApproval, Executor, ExecutorEvent, ExecutorResult, ReviewOutcome, ReviewPort, TaskHooks } from './ports';
 import type { RunJournal } from './run-journal';
 import { readSpecFiles, readSteering, type RunnerWorkspace } from './spec-inputs';
@@ -27,7 +27,7 @@ export interface RunnerEnv {
   approval?: CommandApproval;
   checks: CheckRunner;
   hooks?: TaskHooks;
-  onPhase(run: { runId: string; specDir: string; taskId: string; title: string; phase: RunPhase; parentRunId?: string }): void;
+  onPhase(run: { runId: string; specDir: string; taskId: string; title: string; phase: RunPhase; parentRunId?: string; reviewId?: string }): void;
   onLog(entry: { runId: string; specDir: string; taskId: string; message: string }): void;
   onEnd(run: { runId: string; specDir: string; taskId: string; kind: 'task' | 'group'; outcome: 'done' | 'reverted'; reason?: string }): void;
   newId(): string;
@@ -159,25 +159,32 @@ class TaskRun {
     }
     if (result.text.trim()) await this.log(`Executor: ${result.text.trim()}`);
 
-    if (this.request.mode === 'supervised') await this.review(result.sessionId, result.text, result.changeset);
+    if (this.request.mode === 'supervised') await this.review(result);
     else await this.recordAutopilot(result.written ?? []);
 
     await this.runCheck(doc, steering, result.sessionId);
     await this.env.hooks?.taskExecution('post', hookTask).catch(() => undefined);
   }
 
-  private async review(sessionId: string, summary: string, changeset: ExecutorResult['changeset']): Promise<void> {
-    if (!changeset || changeset.list().length === 0) throw new RunFailed('The executor proposed no changes.');
-    if (!this.env.review) throw new RunFailed('Change review is not available, so the change cannot be applied.');
-    const files = changeset.summary();
-    const registered = this.env.review.register({
-      changeset,
-      source: { kind: 'task', sessionId, specDir: this.request.specDir, taskId: this.key },
-      summary: summary.trim() || `Task ${this.title}`,
-    });
+  private async review(result: ExecutorResult): Promise<void> {
+    const review = this.env.review;
+    if (!review) throw new RunFailed('Change review is not available, so the change cannot be applied.');
+    const summary = result.text.trim() || `Task ${this.title}`;
+    let registered: { id: string; settled: Promise<ReviewOutcome> };
+    let files: FileSummary[];
+    if (result.review) {
+      files = result.review.files;
+      registered = { id: result.review.id, settled: review.whenSettled(result.review.id) };
+    } else {
+      const changeset = result.changeset;
+      if (!changeset || changeset.list().length === 0) throw new RunFailed('The executor proposed no changes.');
+      files = changeset.summary();
+      registered = review.register({ changeset, source: { kind: 'task', sessionId: result.sessionId, specDir: this.request.specDir, taskId: this.key }, summary });
+    }
+    if (files.length === 0) throw new RunFailed('The executor proposed no changes.');
     await this.env.journal.append({ t: 'changeset', runId: this.runId, reviewId: registered.id, summary, files });
     await this.log(`Waiting for review of ${files.length} file${files.length === 1 ? '' : 's'}.`);
-    this.phase('reviewing');
+    this.phase('reviewing', registered.id);
     const outcome = await this.untilSettled(registered);
     await this.env.journal.append({ t: 'review', runId: this.runId, status: outcome.status, files: outcome.files });
     if (outcome.status === 'rejected' || outcome.status === 'discarded') throw new RunFailed(`The change was ${outcome.status} in review.`);
@@ -191,7 +198,7 @@ class TaskRun {
     const { signal } = this.request;
     return new Promise<ReviewOutcome>((resolve, reject) => {
       const onAbort = () => {
-        this.env.review?.discard?.(registered.id);
+        this.env.review?.discard(registered.id);
         reject(new RunFailed('Stopped by the user.'));
       };
       if (signal.aborted) return onAbort();
@@ -273,9 +280,10 @@ class TaskRun {
     this.env.onLog({ runId: this.runId, specDir: this.request.specDir, taskId: this.key, message });
   }
 
-  private phase(phase: RunPhase): void {
+  private phase(phase: RunPhase, reviewId?: string): void {
     this.env.onPhase({
       runId: this.runId,
+      ...(reviewId !== undefined ? { reviewId } : {}),
       specDir: this.request.specDir,
       taskId: this.key,
       title: this.title,

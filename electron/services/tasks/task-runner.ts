@@ -24,6 +24,8 @@ export interface ActiveRun {
   title: string;
   phase: RunPhase;
   parentRunId?: string;
+  /** While reviewing: the review to open. */
+  reviewId?: string;
 }
 
 export interface RunnerStatus {

@@ -34,7 +34,7 @@ export class LibraryExecutor implements Executor {
     const session = await AgentSession.create({
       provider,
       modelId: MODEL,
-      system: request.context.system,
+      system: [request.context.instructions, ...request.context.steering],
       specDocuments: request.context.specDocuments,
       toolContext: setup.context,
       changeset: setup.changeset,
@@ -85,6 +85,10 @@ export class ScriptedReview implements ReviewPort {
     const decision = this.decide(index);
     if (decision !== 'hold') void this.settle(id, decision);
     return { id, settled };
+  }
+
+  whenSettled(id: string): Promise<ReviewOutcome> {
+    return Promise.reject(new Error(`ScriptedReview registers its own reviews; ${id} is unknown`));
   }
 
   discard(id: string): void {

@@ -1,0 +1,35 @@
+import { loadAgentSettings } from '../agent/settings-store';
+import { agentHostKey } from '../agent/agent-host';
+import { defineFolderService } from '../app/folder-service';
+import { changeReviewKey } from '../changes/change-review';
+import { commandApprovalKey } from '../trust/command-approval';
+import { ProcessCheckRunner } from './check-runner';
+import { AgentHostExecutor, reviewPort } from './host-adapters';
+import type { RunMode } from './journal-records';
+import { TaskRunner } from './task-runner';
+
+/**
+ * The open folder's task runner (issue #7): the agent host runs the executor, the change review shows its
+ * changeset, the trust service approves the check command. Created when the folder opens (see the tasks handlers),
+ * so a run a crash left open is put back to `[ ]` before the user looks at tasks.md.
+ */
+export const taskRunnerKey = defineFolderService('taskRunner', (ctx) => {
+  const runner = new TaskRunner({
+    ws: ctx.workspace.fs,
+    userDataDir: ctx.userDataDir,
+    ports: () => ({
+      executor: new AgentHostExecutor(() => ctx.scoped(agentHostKey)),
+      review: reviewPort(() => ctx.scoped(changeReviewKey)),
+      approval: ctx.scoped(commandApprovalKey),
+      checks: new ProcessCheckRunner(ctx.workspace.root),
+    }),
+    onStatus: (status) => ctx.emit('tasks/status', status),
+    onLog: (entry) => ctx.emit('tasks/log', entry),
+  });
+  return runner;
+});
+
+/** Supervised or Autopilot as the user set it for the agent (Settings), unless a request names one. */
+export async function defaultMode(userDataDir: string): Promise<RunMode> {
+  return (await loadAgentSettings(userDataDir)).settings.mode;
+}
