@@ -102,6 +102,8 @@ export const AgentStreamEvent = z.discriminatedUnion('type', [
   /** The review of a changeset ended (applied, partial, rejected, discarded). */
   z.object({ type: z.literal('changesetSettled'), changesetId: z.string(), status: z.string() }),
   z.object({ type: z.literal('turnEnd'), stopReason: AgentStopReason, error: AgentErrorInfo.optional() }),
+  /** Something about the prompt's context the user should know (a missing #[[file:]] include, a refused secret, a chip not available here). */
+  z.object({ type: z.literal('notice'), message: z.string() }),
   /** Files and conversation were rolled back to the checkpoint taken before turn `turn`. */
   z.object({ type: z.literal('restored'), checkpointId: z.string(), turn: z.number() }),
 ]);

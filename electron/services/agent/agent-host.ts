@@ -10,15 +10,17 @@ import {
   type SessionRecord,
   type TextSearch,
 } from '../../../agent';
+import type { ContextPorts } from '../../../agent/context';
 import { JsonlSessionStore, NodeCommandRunner, NodeWorkspace } from '../../../agent/node';
 import { KeelError, type AgentChip, type AgentMode, type AgentRole, type AgentSessionInfo, type AgentStreamEvent } from '../../../protocol';
 import type { Disposable } from '../../base/disposable';
 import { defineFolderService, type EmitEvent } from '../app/folder-service';
 import { changeReviewKey } from '../changes/change-review';
 import { ServiceTextSearch } from '../search/agent-text-search';
+import { defaultUserSteeringDir, UserSteeringDir } from '../steering/user-steering';
 import { commandApprovalKey } from '../trust/command-approval';
 import { searchServiceFor } from '../search/search-registry';
-import { basicSystemBlocks } from './basic-context';
+import { AgentContext, type ExtraContext } from './context';
 import { ShadowCheckpoints } from './checkpoints';
 import { PendingApprovals, trustedApproval } from './command-approval';
 import { HostedSession, type PromptResult, type SessionMeta } from './hosted-session';
@@ -39,6 +41,8 @@ export interface AgentHostOptions {
   credentials?: { accessKeyId: string; secretAccessKey: string };
   /** The change-review service; until it is wired, changesets wait in memory (see InMemoryReview). */
   review?: () => ReviewPort;
+  /** Host sides of the context chips (user steering, #terminal, #problems, #git diff, #codebase); each optional. */
+  contextPorts?: Omit<ContextPorts, 'workspace'>;
   /** Tests skip the real backoff waits. */
   clock?: Clock;
   /** The trust service's approval; until it is wired every command is asked through the session's events. */
@@ -50,11 +54,12 @@ export interface CreateSessionOptions {
   title?: string;
   mode?: AgentMode;
   /** Extra stable context (a task's spec documents…), placed after steering in the cached prefix; not saved. */
-  extraContext?: { system?: string[]; specDocuments?: string[] };
+  extraContext?: ExtraContext;
 }
 
 interface Core {
   workspace: NodeWorkspace;
+  context: AgentContext;
   store: JsonlSessionStore;
   checkpoints: ShadowCheckpoints;
   fallbackReview: InMemoryReview;
@@ -223,6 +228,7 @@ export class AgentHost implements Disposable {
       meta,
       {
         workspace: core.workspace,
+        context: core.context,
         checkpoints: core.checkpoints,
         review: this.options.review ?? (() => core.fallbackReview),
         publish: (sessionId, seq, event) => this.options.emit('agent/event', { sessionId, seq, event }),
@@ -237,12 +243,13 @@ export class AgentHost implements Disposable {
   private async sessionOptions(core: Core, sessionId: string, role: AgentRole, extra?: CreateSessionOptions['extraContext']): Promise<AgentSessionOptions> {
     const { settings } = await loadAgentSettings(this.options.userDataDir);
     const routed = routeRole(settings, role, this.options.env ?? process.env, this.options.credentials ? { credentials: this.options.credentials } : {});
+    const prefix = await core.context.prefix(extra);
     const kiroignore = (await core.workspace.stat('.kiroignore')) ? await core.workspace.readFile('.kiroignore').catch(() => '') : '';
     return {
       provider: routed.provider,
       modelId: routed.modelId,
-      system: [...(await basicSystemBlocks(core.workspace)), ...(extra?.system ?? [])],
-      specDocuments: extra?.specDocuments ?? [],
+      system: prefix.system,
+      specDocuments: prefix.specDocuments,
       toolContext: {
         workspace: core.workspace,
         // Every turn passes its own sink for the session's mode; this one only guards against a turn that forgot.
@@ -263,6 +270,7 @@ export class AgentHost implements Disposable {
       const workspace = await NodeWorkspace.open(this.options.root);
       return {
         workspace,
+        context: new AgentContext({ workspace, ...this.options.contextPorts }),
         store: await JsonlSessionStore.open(this.options.userDataDir, this.options.root),
         checkpoints: ShadowCheckpoints.forWorkspace(this.options.userDataDir, workspace.resolve('.')),
         fallbackReview: new InMemoryReview(workspace),
@@ -291,6 +299,7 @@ export const agentHostKey = defineFolderService(
       emit: ctx.emit,
       search: new ServiceTextSearch(searchServiceFor(ctx.workspace)),
       review: () => ctx.scoped(changeReviewKey),
+      contextPorts: { userSteering: new UserSteeringDir(defaultUserSteeringDir()) },
       approval: (sessionId) => trustedApproval((request, signal) => ctx.scoped(commandApprovalKey).ask({ ...request, source: 'agent', sessionId }, signal)),
     }),
 );

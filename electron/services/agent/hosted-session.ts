@@ -13,7 +13,7 @@ import {
 } from '../../../agent';
 import { KeelError, type AgentChip, type AgentMode, type AgentRole, type AgentSessionInfo, type AgentStopReason, type AgentStreamEvent } from '../../../protocol';
 import type { ShadowCheckpoints } from './checkpoints';
-import { promptWithChips } from './chips';
+import type { AgentContext } from './context';
 import { cutOutput, eventsFromRecords } from './history';
 import type { ReviewPort } from './review-port';
 
@@ -26,6 +26,7 @@ export interface PromptResult {
 /** What a hosted session is built from; the host shares one of each across its sessions. */
 export interface HostedSessionDeps {
   workspace: WorkspaceAccess;
+  context: AgentContext;
   checkpoints: ShadowCheckpoints;
   review: () => ReviewPort;
   /** Every event of this session, numbered; the host broadcasts it. */
@@ -173,7 +174,8 @@ export class HostedSession {
     const tools = supervised
       ? { workspace: overlayWorkspace(ws, changeset), changes: supervisedSink(ws, changeset) }
       : { workspace: ws, changes: recorded(autopilotSink(ws, { beforeApply: async () => {} }), changeset, ws) };
-    const prompt = await promptWithChips(text, chips, tools.workspace, this.options.toolContext.secrets);
+    const { prompt, problems } = await this.deps.context.turn(text, chips, this.options.toolContext.secrets, signal);
+    for (const message of problems) await this.record({ type: 'notice', message });
     const result = await this.agent.runTurn(prompt, {
       signal,
       tools,

@@ -1,0 +1,43 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FakeScript } from '../../../e2e/fixtures/fake-bedrock';
+import { startHostHarness, type HostHarness } from './test-support';
+
+let h: HostHarness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+const answer: FakeScript = () => ({ steps: [{ text: 'ok' }] });
+type Body = { system: { text?: string }[]; messages: { role: string; content: { text?: string }[] }[] };
+const bodyOf = (i: number) => h!.fake.requests[i]!.body as unknown as Body;
+const systemText = (i: number) => bodyOf(i).system.flatMap((b) => (b.text ? [b.text] : [])).join('\n');
+const lastUserText = (i: number) => bodyOf(i).messages.at(-1)!.content.flatMap((c) => (c.text ? [c.text] : [])).join('\n');
+
+describe('context', () => {
+  it('always-steering and AGENTS.md are in the system prefix; a manual steering file joins only the prompt that names it', async () => {
+    h = await startHostHarness(answer, {
+      '.kiro/steering/style.md': '---\ninclusion: always\n---\nUse tabs.\n',
+      '.kiro/steering/release.md': '---\ninclusion: manual\n---\nBump the version first.\n',
+      'AGENTS.md': 'Run npm test before finishing.\n',
+    });
+    const s = await h.host.createSession({ role: 'executor' });
+    await h.host.prompt(s.id, 'tidy up');
+    await h.host.prompt(s.id, 'cut a release #release');
+    expect(systemText(0)).toContain('Use tabs.');
+    expect(systemText(0)).toContain('Run npm test before finishing.');
+    expect(systemText(0)).not.toContain('Bump the version first.');
+    expect(lastUserText(1)).toContain('Bump the version first.');
+    // The prefix is the same bytes on both calls: the cache keeps working.
+    expect(JSON.stringify(bodyOf(1).system)).toBe(JSON.stringify(bodyOf(0).system));
+  });
+
+  it('a #file chip puts the file in the prompt (even a secret the user chose to attach); a missing one is a notice', async () => {
+    h = await startHostHarness(answer, { '.env': 'API_URL=http://localhost\n' });
+    const s = await h.host.createSession({ role: 'executor' });
+    await h.host.prompt(s.id, 'what is the API url?', { chips: [{ kind: 'file', target: '.env' }, { kind: 'file', target: 'gone.ts' }] });
+    expect(lastUserText(0)).toContain('API_URL=http://localhost');
+    const notices = h.eventsOf(s.id).filter((e) => e.type === 'notice');
+    expect(notices).toEqual([{ type: 'notice', message: expect.stringContaining('gone.ts') }]);
+  });
+});
