@@ -4,13 +4,23 @@
  */
 import type { ParseArgsConfig } from 'node:util';
 
-/** Exit codes shared by every command (documented in `keel --help`). */
-export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+/**
+ * Exit codes shared by every command (documented in `keel --help` and cli/README.md). 70 (internal failure) is
+ * set by the entry point when a command crashes.
+ */
+export const EXIT = { ok: 0, findings: 1, usage: 2, unavailable: 3 } as const;
 
 export interface CommandIO {
   out: (line: string) => void;
   err: (line: string) => void;
   cwd: string;
+  /** Colour output (stdout is a terminal, NO_COLOR unset — or FORCE_COLOR). Plain text otherwise. */
+  color?: boolean;
+  /**
+   * A transient progress line on a terminal (overwritten in place, cleared when done); absent when stderr is not
+   * a terminal, so logs and pipes get no progress noise.
+   */
+  progress?: (text: string | undefined) => void;
 }
 
 export interface CommandArgs {

@@ -2,14 +2,17 @@
  * The `keel` command line: `keel <group> <command> [args]`. Each command lives in `commands/` and declares its own
  * options (parsed strictly with node:util parseArgs) and help. Run as `npm run keel -- …` or `npx tsx cli/keel.ts …`.
  *
- * Exit codes: 0 ok · 1 findings (differences, errors) · 2 usage error (unknown command or option, missing argument).
+ * Exit codes: 0 ok · 1 findings (differences, errors, a failed hook) · 2 usage error (unknown command or option,
+ * missing argument, no such spec/hook/folder) · 3 unavailable headless (askAgent hooks) · 70 internal failure.
  */
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { EXIT, UsageError, type Command, type CommandIO } from './command';
+import { wantsColor } from './style';
 import { COMMANDS } from './commands';
 
-const EXIT_HELP = `Exit codes: 0 ok, 1 findings (differences or errors found), 2 usage error.`;
+const EXIT_HELP = `Exit codes: 0 ok, 1 findings (differences or errors found, a hook failed), 2 usage error,
+3 not available without the app (askAgent hooks), 70 internal failure.`;
 
 function generalHelp(prefix: string[] = []): string {
   const list = COMMANDS.filter((c) => prefix.every((w, i) => c.path[i] === w));
@@ -74,7 +77,29 @@ export function main(): void {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw e;
   });
-  const io: CommandIO = { out: (l) => process.stdout.write(l + '\n'), err: (l) => process.stderr.write(l + '\n'), cwd: process.cwd() };
+  // Progress lines only on a terminal: they are rewritten in place with \r, which would litter a log or a pipe.
+  let progressShown = false;
+  const progress = process.stderr.isTTY
+    ? (text: string | undefined) => {
+        if (text === undefined && !progressShown) return;
+        process.stderr.write(`\r\x1b[K${text ?? ''}`);
+        progressShown = text !== undefined;
+      }
+    : undefined;
+  const clearProgress = () => progress?.(undefined);
+  const io: CommandIO = {
+    out: (l) => {
+      clearProgress();
+      process.stdout.write(l + '\n');
+    },
+    err: (l) => {
+      clearProgress();
+      process.stderr.write(l + '\n');
+    },
+    cwd: process.cwd(),
+    color: wantsColor(process.stdout.isTTY, process.env),
+    ...(progress ? { progress } : {}),
+  };
   runKeel(process.argv.slice(2), io).then(
     (code) => {
       process.exitCode = code;

@@ -1,7 +1,11 @@
 /** Every `keel` command. Adding one = one file in this folder + one entry here. */
 import type { Command } from '../command';
+import { hooksRun } from './hooks-run';
 import { specCheck } from './spec-check';
+import { specList } from './spec-list';
 import { specRoundtrip } from './spec-roundtrip';
+import { specShow } from './spec-show';
 import { specStats } from './spec-stats';
+import { taskList } from './task-list';
 
-export const COMMANDS: readonly Command[] = [specStats, specRoundtrip, specCheck];
+export const COMMANDS: readonly Command[] = [specList, specShow, specCheck, specStats, specRoundtrip, taskList, hooksRun];
