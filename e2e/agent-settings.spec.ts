@@ -18,6 +18,10 @@ test.afterEach(async () => {
 });
 
 async function openWorkbench(page: Page): Promise<void> {
+  // The example folder brings a hook, so the trust prompt opens on first load: stay restricted (settings need no trust).
+  await page.addLocatorHandler(page.getByTestId('trust-dialog'), async () => {
+    await page.getByTestId('trust-restricted').click();
+  });
   await page.goto(agent.host.url);
   await expect(page.locator('body[data-workbench-ready="true"]')).toBeAttached({ timeout: 20_000 });
 }
