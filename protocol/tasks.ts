@@ -92,6 +92,19 @@ export type TaskRunSummary = z.infer<typeof TaskRunSummary>;
 export const TaskLogEntry = z.object({ runId: z.string(), specDir: z.string(), taskId: z.string(), message: z.string() });
 export type TaskLogEntry = z.infer<typeof TaskLogEntry>;
 
+export const TaskRunEnded = z.object({
+  runId: z.string(),
+  specDir: SpecDir,
+  taskId: TaskId,
+  title: z.string(),
+  kind: z.enum(['task', 'group']),
+  /** Part of a larger run (a sub-task of a group). */
+  nested: z.boolean(),
+  outcome: z.enum(['done', 'reverted']),
+  reason: z.string().optional(),
+});
+export type TaskRunEnded = z.infer<typeof TaskRunEnded>;
+
 export const tasksRequests = {
   /** Marks the task `[-]` and answers once that is on disk; the run continues (follow `tasks/status`). */
   'tasks/start': {
@@ -127,4 +140,6 @@ export const tasksEvents = {
   'tasks/status': RunnerStatus,
   /** A line for a task's run log (also kept in the journal, read back with `tasks/history`). */
   'tasks/log': TaskLogEntry,
+  /** A task run ended: `done` ticked it, `reverted` put it back to `[ ]` (the reason says why). */
+  'tasks/ended': TaskRunEnded,
 } as const;

@@ -25,6 +25,7 @@ export const taskRunnerKey = defineFolderService('taskRunner', (ctx) => {
     }),
     onStatus: (status) => ctx.emit('tasks/status', status),
     onLog: (entry) => ctx.emit('tasks/log', entry),
+    onEnded: (run) => ctx.emit('tasks/ended', run),
   });
   return runner;
 });

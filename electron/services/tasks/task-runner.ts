@@ -61,6 +61,7 @@ export interface TaskRunnerOptions {
   ports: () => TaskRunnerPorts;
   onStatus(status: RunnerStatus): void;
   onLog(entry: LogEntry): void;
+  onEnded?(run: { runId: string; specDir: string; taskId: string; title: string; kind: 'task' | 'group'; nested: boolean; outcome: 'done' | 'reverted'; reason?: string }): void;
   now?: () => string;
 }
 
@@ -238,7 +239,9 @@ export class TaskRunner implements Disposable {
       },
       onLog: (entry) => this.options.onLog(entry),
       onEnd: (run) => {
+        const active = this.active.get(run.runId);
         this.active.delete(run.runId);
+        this.options.onEnded?.({ ...run, title: active?.title ?? run.taskId, nested: active?.parentRunId !== undefined });
         this.options.onLog({ runId: run.runId, specDir: run.specDir, taskId: run.taskId, message: run.outcome === 'done' ? 'Done.' : `Back to [ ]: ${run.reason ?? ''}` });
         this.emitStatus();
       },

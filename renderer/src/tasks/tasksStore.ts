@@ -1,0 +1,48 @@
+import { create } from 'zustand';
+import type { Client } from '../../../protocol/client';
+import type { RunnerStatus, TaskLogEntry, TaskRunEnded } from '../../../protocol';
+
+/** Lines kept per task in the live log (older ones are in the run history). */
+const MAX_LINES = 200;
+
+export interface TasksState {
+  status: RunnerStatus | null;
+  /** Live log lines by `<specDir>#<taskId>`, in arrival order. */
+  logs: Record<string, string[]>;
+  /** The task whose log the panel shows (the running one by default). */
+  selected: { specDir: string; taskId: string } | null;
+  select(task: { specDir: string; taskId: string } | null): void;
+}
+
+export const logKey = (specDir: string, taskId: string): string => `${specDir}#${taskId}`;
+
+export const useTasks = create<TasksState>()((set) => ({
+  status: null,
+  logs: {},
+  selected: null,
+  select: (selected) => set({ selected }),
+}));
+
+export function applyStatus(status: RunnerStatus): void {
+  const running = status.active.find((r) => r.parentRunId === undefined) ?? status.active[0];
+  useTasks.setState((s) => ({ status, selected: running ? { specDir: running.specDir, taskId: running.taskId } : s.selected }));
+}
+
+export function appendLog(entry: TaskLogEntry): void {
+  if (!entry.taskId) return;
+  const key = logKey(entry.specDir, entry.taskId);
+  useTasks.setState((s) => ({ logs: { ...s.logs, [key]: [...(s.logs[key] ?? []), entry.message].slice(-MAX_LINES) } }));
+}
+
+/** Follows the runner: status and log events, and the state now (runs recovered after a crash included). */
+export function connectTasks(client: Client, onEnded: (run: TaskRunEnded) => void): () => void {
+  const offs = [
+    client.on('tasks/status', applyStatus),
+    client.on('tasks/log', appendLog),
+    client.on('tasks/ended', (run) => {
+      if (!run.nested) onEnded(run);
+    }),
+  ];
+  void client.request('tasks/status', {}).then(applyStatus, () => undefined);
+  return () => offs.forEach((off) => off());
+}
