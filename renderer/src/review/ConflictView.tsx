@@ -34,26 +34,22 @@ export function ConflictView({ reviewId, path, known }: { reviewId: string; path
   return (
     <div className="review-threeway" data-testid="review-conflict-view">
       <section className="review-threeway-pane">
-        <h3>On disk now, compared with what the agent read</h3>
+        <h3>{conflict.theirs === null ? 'Deleted on disk since the agent read it' : 'On disk now (theirs), compared with what the agent read'}</h3>
         <div className="review-threeway-diff">
           <DiffEditor
             original={body(conflict.base)}
             originalLanguage={language}
             modified={body(conflict.theirs)}
-            originalLabel="Base (as the agent read it)"
-            modifiedLabel={conflict.theirs === null ? 'On disk: deleted' : 'On disk now (theirs)'}
           />
         </div>
       </section>
       <section className="review-threeway-pane">
-        <h3>The agent’s proposal, compared with what it read</h3>
+        <h3>{conflict.mine === null ? 'The agent proposes deleting the file' : 'The agent’s proposal (mine), compared with what it read'}</h3>
         <div className="review-threeway-diff">
           <DiffEditor
             original={body(conflict.base)}
             originalLanguage={language}
             modified={body(conflict.mine)}
-            originalLabel="Base (as the agent read it)"
-            modifiedLabel={conflict.mine === null ? 'Proposed: delete' : 'Proposed (mine)'}
           />
         </div>
       </section>

@@ -115,8 +115,7 @@ export function ReviewDiff({ reviewId, file, editable, current, onEdit, setFlush
     diff.getModifiedEditor().setPosition({ lineNumber: line, column: 1 });
   }, [model, original, current, file.hunks]);
 
-  const left = file.kind === 'add' ? 'New file' : 'As the agent read it';
-  const right = file.kind === 'delete' ? 'Deleted by the agent' : editable ? 'Proposed — editable' : 'Proposed';
   if (!model) return null;
-  return <DiffEditor original={original} modified={model} modifiedEditable={editable && file.kind !== 'delete'} originalLabel={left} modifiedLabel={right} />;
+  // No side labels: below ~900px Monaco shows the diff inline, where "left" and "right" would be wrong.
+  return <DiffEditor original={original} modified={model} modifiedEditable={editable && file.kind !== 'delete'} />;
 }

@@ -167,7 +167,7 @@ export default function ReviewEditor({ tab }: { tab: string }) {
               {pending && file.changedOnDisk && (
                 <div className="editor-bar conflict" role="alert" data-testid="review-conflict">
                   <Icon name="warning" className="editor-bar-icon" />
-                  <span className="editor-bar-message">{file.path} changed on disk since the agent read it. Applying will not overwrite it.</span>
+                  <span className="editor-bar-message">Changed on disk since the agent read it — Apply won’t overwrite it.</span>
                   <button className="button secondary" aria-pressed={threeWay} onClick={() => setThreeWay(!threeWay)} data-testid="review-three-way">
                     {threeWay ? 'Show Proposal' : 'Compare Three Ways'}
                   </button>
@@ -187,7 +187,7 @@ export default function ReviewEditor({ tab }: { tab: string }) {
               )}
               {pending && file.hunks.length > 0 && !threeWay && (
                 <div className="review-hunk-bar" data-testid="review-hunk-bar">
-                  <span className="review-hunk-bar-label">
+                  <span className="review-hunk-bar-label" title={file.kind === 'delete' ? undefined : 'The proposed side is editable: your edit is what gets applied.'}>
                     {hunk ? `Hunk ${hunk.index + 1} of ${file.hunks.length} · ${hunkLabel(hunk)} · ${hunk.decision === 'pending' ? 'undecided' : hunk.decision}` : `${file.hunks.length} hunk${file.hunks.length === 1 ? '' : 's'} — Alt+F5 goes to the next`}
                   </span>
                   <button className="button secondary" title="Previous Change (Shift+Alt+F5)" onClick={() => go(stepHunk(files, { file: selected, hunk: current ?? -1 }, -1))}>
