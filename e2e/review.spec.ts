@@ -163,6 +163,7 @@ test('accept one hunk, reject another: the bytes on disk are exactly the accepte
     // Revert puts the exact bytes back.
     await page.getByTestId('review-revert').click();
     await expect(page.getByTestId('review-revert')).toHaveCount(0);
+    await expect(page.getByTestId('review-status')).toHaveText('Reverted');
     expect(readFileSync(join(s.host.workspace, FILE))).toEqual(Buffer.from(s.original, 'utf8'));
   } finally {
     await stop(s);

@@ -76,6 +76,8 @@ export const ReviewSummary = z.object({
   hunks: HunkCounts,
   /** Applied and not yet reverted: Revert puts the files back as they were before the apply. */
   canRevert: z.boolean(),
+  /** Applied, then put back with Revert. */
+  reverted: z.boolean(),
   outcome: ReviewOutcome.optional(),
 });
 export type ReviewSummary = z.infer<typeof ReviewSummary>;

@@ -185,6 +185,7 @@ describe('ChangeReviewService', () => {
     expect((await again.list()).map((r) => [r.summary, r.canRevert])).toEqual([['kept', true]]);
     await again.revert(kept.id);
     expect((await read(root, 'a.txt')).toString()).toBe(ORIGINAL);
+    expect((await again.get(kept.id))).toMatchObject({ canRevert: false, reverted: true });
   });
 
   it('revert refuses to overwrite a file changed after the apply', async () => {

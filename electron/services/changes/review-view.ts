@@ -23,6 +23,7 @@ export function toSummary(state: ReviewState, recovered: boolean): ReviewSummary
       pending: decisions.filter((d) => d === 'pending').length,
     },
     canRevert: Boolean(state.applied && !state.applied.reverted),
+    reverted: Boolean(state.applied?.reverted),
     ...(state.outcome ? { outcome: state.outcome } : {}),
   };
 }

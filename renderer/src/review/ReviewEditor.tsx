@@ -93,8 +93,8 @@ export default function ReviewEditor({ tab }: { tab: string }) {
           </h2>
           <span className="review-source">{sourceLabel(detail)}</span>
           <span className={`review-status ${detail.status}`} data-testid="review-status">
-            {STATUS_TEXT[detail.status]}
-            {detail.outcome && detail.status !== 'discarded' && detail.status !== 'rejected'
+            {detail.reverted ? 'Reverted' : STATUS_TEXT[detail.status]}
+            {detail.outcome && !detail.reverted && detail.status !== 'discarded' && detail.status !== 'rejected'
               ? ` · ${detail.outcome.files.reduce((n, f) => n + f.hunksApplied, 0)} of ${detail.hunks.total} hunks`
               : ''}
           </span>

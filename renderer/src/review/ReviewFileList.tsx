@@ -87,6 +87,8 @@ export function ReviewFileList({ files, selected, current, pending, onSelect, on
               data-testid="review-file"
               data-path={file.path}
               onClick={() => onSelect(i, null)}
+              onKeyDown={(e) => e.key === 'Enter' && onSelect(i, null)}
+              tabIndex={0}
               title={file.path}
             >
               <span className={`review-kind ${file.kind}`} title={KIND_TITLE[file.kind]}>
@@ -116,6 +118,8 @@ export function ReviewFileList({ files, selected, current, pending, onSelect, on
                     data-testid="review-hunk"
                     data-decision={h.decision}
                     onClick={() => onSelect(i, h.index)}
+                    onKeyDown={(e) => e.key === 'Enter' && onSelect(i, h.index)}
+                    tabIndex={0}
                   >
                     <span className={`review-hunk-dot ${h.decision}`} aria-hidden="true" />
                     <span className="review-hunk-label">{hunkLabel(h)}</span>
