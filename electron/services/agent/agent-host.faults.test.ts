@@ -116,3 +116,19 @@ describe('secrets and caching', () => {
     expect((await h.host.listSessions())[0]!.totals.usage.cacheReadTokens).toBe(usages[2]!.session.usage.cacheReadTokens);
   });
 });
+
+describe('several sessions at once', () => {
+  it('one session answers while another is still streaming; stopping one leaves the other alone', async () => {
+    h = await startHostHarness((r) => (JSON.stringify(r.body.messages).includes('slow') ? { steps: [{ text: 'thinking' }, { hang: true }] } : { steps: [{ text: 'quick answer' }] }));
+    const slow = await h.host.createSession({ role: 'planner' });
+    const quick = await h.host.createSession({ role: 'executor' });
+    const slowTurn = h.host.prompt(slow.id, 'slow question');
+    await expect.poll(() => h!.eventsOf(slow.id).some((e) => e.type === 'textDelta')).toBe(true);
+    expect((await h.host.listSessions()).find((s) => s.id === slow.id)?.running).toBe(true);
+    expect((await h.host.prompt(quick.id, 'quick question')).stopReason).toBe('end_turn');
+    expect(textOf(h.eventsOf(quick.id))).toBe('quick answer');
+    h.host.stop(slow.id);
+    expect((await slowTurn).stopReason).toBe('aborted');
+    expect(h.eventsOf(quick.id).filter((e) => e.type === 'turnEnd')).toEqual([{ type: 'turnEnd', stopReason: 'end_turn' }]);
+  });
+});
