@@ -59,3 +59,20 @@ describe('AgentHost (Supervised)', () => {
     expect(only(history.events, 'turnStart')[0]).toMatchObject({ text: 'first' });
   });
 });
+
+describe('review origin', () => {
+  it("a task's session registers its changeset as coming from that task", async () => {
+    const registered: unknown[] = [];
+    h = await startHostHarness(editScript, { 'src/greet.ts': GREET }, {
+      review: () => ({
+        register: (input) => {
+          registered.push({ source: input.source, files: input.changeset.list().map((c) => c.path) });
+          return { id: 'r1', settled: new Promise(() => {}) };
+        },
+      }),
+    });
+    const s = await h.host.createSession({ role: 'executor', origin: { kind: 'task', specDir: '.kiro/specs/greet', taskId: '2.1' } });
+    expect((await h.host.prompt(s.id, 'Do task 2.1')).changesetId).toBe('r1');
+    expect(registered).toEqual([{ source: { kind: 'task', specDir: '.kiro/specs/greet', taskId: '2.1', sessionId: s.id }, files: ['src/greet.ts'] }]);
+  });
+});

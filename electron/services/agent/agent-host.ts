@@ -23,7 +23,7 @@ import { searchServiceFor } from '../search/search-registry';
 import { AgentContext, type ExtraContext } from './context';
 import { ShadowCheckpoints } from './checkpoints';
 import { PendingApprovals, trustedApproval } from './command-approval';
-import { HostedSession, type PromptResult, type SessionMeta } from './hosted-session';
+import { HostedSession, type PromptResult, type ReviewOrigin, type SessionMeta } from './hosted-session';
 import { InMemoryReview, type ReviewPort } from './review-port';
 import { loadAgentSettings } from './settings-store';
 
@@ -55,6 +55,8 @@ export interface CreateSessionOptions {
   mode?: AgentMode;
   /** Extra stable context (a task's spec documents…), placed after steering in the cached prefix; not saved. */
   extraContext?: ExtraContext;
+  /** How the review names this session's changesets (default: chat); not saved, like extraContext. */
+  origin?: ReviewOrigin;
 }
 
 interface Core {
@@ -117,7 +119,7 @@ export class AgentHost implements Disposable {
     const options = await this.sessionOptions(core, id, opts.role, opts.extraContext);
     const agent = await AgentSession.create(options, { id, title, role: opts.role, mode });
     const meta: SessionMeta = { title, role: opts.role, mode, modelId: options.modelId, createdAt: new Date().toISOString() };
-    const hosted = this.host(agent, options, meta, core, []);
+    const hosted = this.host(agent, options, meta, core, [], opts.origin);
     this.sessionsChanged();
     return hosted.info();
   }
@@ -220,7 +222,7 @@ export class AgentHost implements Disposable {
     return hosted;
   }
 
-  private host(agent: AgentSession, options: AgentSessionOptions, meta: SessionMeta, core: Core, records: readonly SessionRecord[]): HostedSession {
+  private host(agent: AgentSession, options: AgentSessionOptions, meta: SessionMeta, core: Core, records: readonly SessionRecord[], origin?: ReviewOrigin): HostedSession {
     if (this.disposed) throw new KeelError('INTERNAL', 'The folder is closing');
     const hosted = new HostedSession(
       agent,
@@ -235,6 +237,7 @@ export class AgentHost implements Disposable {
         changed: () => this.sessionsChanged(),
       },
       records,
+      origin,
     );
     this.sessions.set(hosted.id, hosted);
     return hosted;

@@ -43,6 +43,9 @@ export interface SessionMeta {
   createdAt: string;
 }
 
+/** Where a session's changesets say they come from in the review (a task run names its spec and task). */
+export type ReviewOrigin = { kind: 'chat' } | { kind: 'task'; specDir?: string; taskId?: string };
+
 /**
  * One session as the main process hosts it: the runtime's AgentSession plus what the chat pane needs around it —
  * numbered events (kept for reattach), a checkpoint before every prompt, the turn's changeset handed to review
@@ -64,6 +67,7 @@ export class HostedSession {
     readonly meta: SessionMeta,
     private readonly deps: HostedSessionDeps,
     records: readonly SessionRecord[] = [],
+    private readonly origin: ReviewOrigin = { kind: 'chat' },
   ) {
     const past = eventsFromRecords(records);
     for (const event of past) this.log.push({ seq: ++this.seq, event });
@@ -85,7 +89,8 @@ export class HostedSession {
   }
 
   info(): AgentSessionInfo {
-    return { id: this.id, ...this.meta, open: true, running: this.running, totals: this.totals };
+    const { title, role, mode, modelId, createdAt } = this.meta;
+    return { id: this.id, title, role, mode, modelId, createdAt, open: true, running: this.running, totals: this.totals };
   }
 
   /** Everything so far, with runs of text deltas joined (a long answer is one event, not thousands). */
@@ -191,7 +196,7 @@ export class HostedSession {
     let changesetId: string | undefined;
     const files = changeset.summary();
     if (files.length > 0 && supervised) {
-      const reg = this.deps.review().register({ changeset, source: { kind: 'chat', sessionId: this.id }, summary: text.slice(0, 200) });
+      const reg = this.deps.review().register({ changeset, source: { ...this.origin, sessionId: this.id }, summary: text.slice(0, 200) });
       changesetId = reg.id;
       await this.record({ type: 'changeset', changesetId, applied: false, files });
       void reg.settled.then((o) => this.record({ type: 'changesetSettled', changesetId: reg.id, status: o.status })).catch(() => undefined);
