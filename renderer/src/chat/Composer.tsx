@@ -182,10 +182,7 @@ export function Composer() {
             </button>
           ))}
         </div>
-        <span className="chat-meter" data-testid="chat-meter" title={usageDetail(session?.sessionUsage, session?.modelId)}>
-          {session?.modelId && <span className="chat-model">{shortModel(session.modelId)}</span>}
-          {session && session.sessionUsage.usage.outputTokens > 0 && <span>{formatUsage(session.sessionUsage)}</span>}
-        </span>
+        <span className="chat-bar-gap" />
         {busy && active ? (
           <button className="button secondary chat-stop" data-testid="chat-stop" onClick={() => void chat.stop(active).catch((err) => setError(messageOf(err)))}>
             Stop
@@ -196,6 +193,12 @@ export function Composer() {
           </button>
         )}
       </div>
+      {session && (
+        <div className="chat-meter" data-testid="chat-meter" title={usageDetail(session.sessionUsage, session.modelId)}>
+          <span className="chat-model">{shortModel(session.modelId)}</span>
+          {session.sessionUsage.usage.outputTokens > 0 && <span>session: {formatUsage(session.sessionUsage)}</span>}
+        </div>
+      )}
     </div>
   );
 }

@@ -69,7 +69,7 @@ function UserMessage({ item, sessionId, busy }: { item: Extract<ChatItem, { kind
   };
   return (
     <div className="chat-user" data-testid="chat-user">
-      <div className="chat-user-text">{item.text}</div>
+      <div className="chat-user-text" data-testid="chat-user-text">{item.text}</div>
       {(item.chips.length > 0 || item.checkpointId) && (
         <div className="chat-user-foot">
           {item.chips.map((c, i) => (

@@ -9,6 +9,8 @@ interface LiveEvent {
   sessionId: string;
   seq: number;
   event: AgentStreamEvent;
+  /** When it arrived (tool durations are measured between arrivals, not between per-frame batches). */
+  at?: number;
 }
 
 const MAX_HELD = 20_000;
@@ -38,7 +40,7 @@ export class ChatController {
   /** Subscribes first, then loads, so no event falls between the history and the live stream. */
   async start(): Promise<void> {
     this.disposers.push(
-      this.client.on('agent/event', (e) => this.queue.push(e)),
+      this.client.on('agent/event', (e) => this.queue.push({ ...e, at: Date.now() })),
       this.client.on('agent/sessions', ({ sessions }) => this.syncSessions(sessions)),
     );
     await this.reload();
@@ -81,7 +83,7 @@ export class ChatController {
   }
 
   private applyLive(batch: LiveEvent[]): void {
-    const bySession = new Map<string, AgentStreamEvent[]>();
+    const bySession = new Map<string, { events: AgentStreamEvent[]; times: number[] }>();
     const { sessions } = this.store.getState();
     const next: Record<string, SessionView> = {};
     for (const e of batch) {
@@ -95,10 +97,13 @@ export class ChatController {
       const view = next[e.sessionId] ?? sessions[e.sessionId]!;
       if (e.seq <= view.lastSeq) continue;
       next[e.sessionId] = { ...view, lastSeq: e.seq };
-      bySession.set(e.sessionId, [...(bySession.get(e.sessionId) ?? []), e.event]);
+      const group = bySession.get(e.sessionId) ?? { events: [], times: [] };
+      group.events.push(e.event);
+      group.times.push(e.at ?? Date.now());
+      bySession.set(e.sessionId, group);
     }
     if (bySession.size === 0) return;
-    for (const [id, events] of bySession) next[id] = applyEvents(next[id]!, events);
+    for (const [id, { events, times }] of bySession) next[id] = applyEvents(next[id]!, events, times);
     this.store.setState((s) => ({ sessions: { ...s.sessions, ...next } }));
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ChatEvent, ChatItem, SessionInfo, SessionView } from './model';
+import type { ChatEvent, SessionInfo, SessionView } from './model';
 import { applyEvents, emptySession } from './transcript';
 
 const cost = (input: number, output: number, costUsd: number | null = null) => ({
@@ -42,7 +42,7 @@ describe('transcript', () => {
     expect(s1.items[1]).toMatchObject({ text: 'x' });
   });
 
-  it('shows a tool call from start to result with its output and a duration', () => {
+  it('shows a tool call from start to result with its output, timed by arrival (none for replayed history)', () => {
     const s = run(
       start('read it'),
       { type: 'textDelta', text: 'Reading.' },
@@ -51,10 +51,17 @@ describe('transcript', () => {
     );
     expect(s.items[1]).toMatchObject({ kind: 'text', streaming: false });
     expect(s.items[2]).toMatchObject({ kind: 'tool', name: 'readFile', status: 'running', output: 'partial', input: { path: 'a.txt' } });
-    const done = applyEvents(s, [{ type: 'toolEnd', toolUseId: 't1', name: 'readFile', status: 'success', output: 'file text', reused: false }]);
-    const tool = done.items[2] as Extract<ChatItem, { kind: 'tool' }>;
-    expect(tool).toMatchObject({ status: 'success', output: 'file text' });
-    expect(tool.durationMs).toBeGreaterThanOrEqual(0);
+    const timed = applyEvents(s, [{ type: 'toolStart', toolUseId: 't2', name: 'grepSearch', input: { query: 'x' } }], [1000]);
+    const done = applyEvents(
+      timed,
+      [
+        { type: 'toolEnd', toolUseId: 't1', name: 'readFile', status: 'success', output: 'file text', reused: false },
+        { type: 'toolEnd', toolUseId: 't2', name: 'grepSearch', status: 'error', output: 'bad regex', reused: false },
+      ],
+      [1100, 1250],
+    );
+    expect(done.items[2]).toMatchObject({ status: 'success', output: 'file text', durationMs: undefined });
+    expect(done.items[3]).toMatchObject({ status: 'error', output: 'bad regex', durationMs: 250 });
   });
 
   it('drops the half-streamed answer on a retry, and the retry note once the answer completes', () => {

@@ -5,13 +5,14 @@ export function emptySession(info: SessionInfo): SessionView {
 }
 
 /**
- * Applies a batch of events to one session and returns the new session. Pure apart from timing tools: only items
- * that change are replaced, so memoised rows of finished items do not render again while an answer streams.
+ * Applies a batch of events to one session and returns the new session. Pure: only items that change are
+ * replaced, so memoised rows of finished items do not render again while an answer streams. `times` are the
+ * events' arrival times (live events only; a replayed history has none, so it shows no tool durations).
  */
-export function applyEvents(session: SessionView, events: readonly ChatEvent[]): SessionView {
+export function applyEvents(session: SessionView, events: readonly ChatEvent[], times?: readonly number[]): SessionView {
   if (events.length === 0) return session;
   const s: SessionView = { ...session, items: [...session.items] };
-  for (const e of events) apply(s, e);
+  events.forEach((e, i) => apply(s, e, times?.[i]));
   return s;
 }
 
@@ -34,7 +35,7 @@ function replaceLast<K extends ChatItem['kind']>(s: SessionView, kind: K, where:
   return false;
 }
 
-function apply(s: SessionView, e: ChatEvent): void {
+function apply(s: SessionView, e: ChatEvent, at: number | undefined): void {
   switch (e.type) {
     case 'turnStart':
       push(s, { kind: 'user', turn: e.turn, text: e.text, chips: e.chips, checkpointId: e.checkpointId });
@@ -58,7 +59,7 @@ function apply(s: SessionView, e: ChatEvent): void {
     }
     case 'toolStart':
       finishCall(s);
-      push(s, { kind: 'tool', toolUseId: e.toolUseId, name: e.name, input: e.input, output: '', status: 'running', startedAt: Date.now() });
+      push(s, { kind: 'tool', toolUseId: e.toolUseId, name: e.name, input: e.input, output: '', status: 'running', startedAt: at });
       s.callStart = s.items.length;
       return;
     case 'toolOutput':
@@ -70,7 +71,7 @@ function apply(s: SessionView, e: ChatEvent): void {
         status: e.status,
         output: e.output,
         reused: e.reused,
-        durationMs: t.startedAt === undefined ? undefined : Date.now() - t.startedAt,
+        durationMs: t.startedAt === undefined || at === undefined ? undefined : at - t.startedAt,
       }));
       s.callStart = s.items.length;
       return;
