@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import './problems.css';
 import { openMatch } from '../search/openMatch';
 import { Icon } from '../workbench/icons';
-import { countProblems, groupByFile, useProblems, type ProblemSeverity } from './problemsStore';
+import { groupByFile, useProblems, type ProblemSeverity } from './problemsStore';
 
 const ICON: Record<ProblemSeverity, 'error' | 'warning' | 'info'> = { error: 'error', warning: 'warning', info: 'info' };
 
@@ -61,12 +61,4 @@ export function ProblemsPanel() {
       })}
     </div>
   );
-}
-
-/** The count beside the panel's title: errors and warnings (infos are hints, not counted, as in VS Code's badge). */
-export function useProblemsBadge(): number {
-  return useProblems((s) => {
-    const c = countProblems(s.bySource);
-    return c.error + c.warning;
-  });
 }

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef } from 'react';
 import './specs.css';
 import { getServices } from '../app/services';
 import { ConflictBar, NoticeBar } from '../editor/ConflictBar';
@@ -37,6 +37,19 @@ export function SpecEditor({ tab }: { tab: string }) {
   }, []);
   const { check, texts } = useSpecCheck(spec);
   const diagnostics = check.byPath;
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const undoPath = !view.raw && view.doc !== 'trace' && spec ? specDocs(spec).find((d) => d.kind === view.doc)?.path : undefined;
+  useEffect(() => {
+    if (!undoPath) return;
+    // On window: a structured edit often re-renders the button that made it, leaving focus on the body.
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target as Node;
+      if (t === document.body || bodyRef.current?.contains(t)) undoInPane(e, undoPath);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [undoPath]);
+  const knownIds = useMemo(() => new Set(check.graph.requirements.flatMap((r) => [r.id, ...r.criteria.map((c) => c.id)])), [check]);
   // A restored or re-opened tab: make sure the spec's documents are loaded.
   useEffect(() => {
     if (spec) for (const d of specDocs(spec)) void getServices().documents.openFile(d.path);
@@ -86,7 +99,7 @@ export function SpecEditor({ tab }: { tab: string }) {
         <ConflictBar key={m.path} doc={m} />
       ))}
       {meta && <NoticeBar doc={meta} />}
-      <div className="spec-body">
+      <div className="spec-body" ref={bodyRef}>
         {trace ? (
           <TracePane tab={tab} check={check} {...(texts.requirements ? { requirements: texts.requirements } : {})} {...(texts.tasks ? { tasks: texts.tasks } : {})} />
         ) : !current ? (
@@ -113,7 +126,7 @@ export function SpecEditor({ tab }: { tab: string }) {
         ) : current.kind === 'requirements' ? (
           <RequirementsPane tab={tab} path={current.path} diagnostics={diagnostics.get(current.path)} tasksPath={spec.files.tasks} designPath={spec.files.design} readOnly={meta.readOnly} />
         ) : (
-          <DesignPane path={current.path} onShowMarkdown={() => useSpecEditors.getState().setRaw(tab, true)} />
+          <DesignPane tab={tab} path={current.path} knownIds={knownIds} onShowMarkdown={() => useSpecEditors.getState().setRaw(tab, true)} />
         )}
       </div>
     </div>
@@ -134,4 +147,21 @@ function useSpecCheck(spec: SpecSummary | undefined): { check: SpecCheck; texts:
     };
     return { check: checkSpec(texts), texts };
   }, [reqPath, requirements, design, tasks, spec?.files.design, spec?.files.tasks]);
+}
+
+/**
+ * Ctrl/Cmd+Z and Ctrl/Cmd+Shift+Z (or Ctrl+Y) in a structured pane undo and redo the document's own history — the
+ * same steps as in the Markdown view — unless focus is in a text field, where they edit the field.
+ */
+function undoInPane(e: KeyboardEvent, path: string): void {
+  const target = e.target as HTMLElement;
+  if (target.closest('input, textarea, [contenteditable="true"]')) return;
+  if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+  const key = e.key.toLowerCase();
+  const redo = (key === 'z' && e.shiftKey) || (key === 'y' && !e.shiftKey);
+  if (key !== 'z' && !redo) return;
+  const model = getServices().documents.buffer(path)?.handle as { undo(): unknown; redo(): unknown } | undefined;
+  if (!model) return;
+  e.preventDefault();
+  void (redo ? model.redo() : model.undo());
 }

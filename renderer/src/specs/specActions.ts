@@ -43,6 +43,26 @@ export async function saveSpecTab(tab: string): Promise<boolean> {
   return results.every(Boolean);
 }
 
+/** Unsaved edits in any of the spec's documents (the tab shows the dirty dot; closing asks). */
+export function isSpecTabDirty(tab: string): boolean {
+  const spec = specByDir(specDirOf(tab));
+  if (!spec) return false;
+  const docs = useDocuments.getState().docs;
+  return specDocs(spec).some((d) => docs[d.path]?.dirty);
+}
+
+/**
+ * After the spec tab closed (the user already chose Save or Don't Save): its documents are released, unless a
+ * file tab still shows one of them.
+ */
+export function closeSpecTab(tab: string): void {
+  const spec = specByDir(specDirOf(tab));
+  if (!spec) return;
+  const tabs = useTabs.getState().tabs;
+  const { documents } = getServices();
+  for (const d of specDocs(spec)) if (!tabs.includes(d.path)) documents.close(d.path);
+}
+
 export async function createSpecFromUi(name: string, type: SpecSummary['type'], workflow: SpecSummary['workflow']): Promise<SpecSummary | undefined> {
   try {
     const spec = await getServices().client.request('spec/create', { name, type, workflow });
