@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { getServices } from '../app/services';
 import { useLayout } from '../state/layout';
 import { useEditorStatus } from '../state/status';
+import { attachScmGutter } from '../scm/gutter';
 import { languageLabel, monaco, setMonacoTheme } from './monacoModule';
 
 /** View state (cursor, scroll, folding) per file, so switching tabs returns to where the user was. */
@@ -63,8 +64,11 @@ export default function CodeEditor({ path, readOnly }: { path: string; readOnly:
     const setLanguage = () => useEditorStatus.getState().set({ language: languageLabel(model.getLanguageId()) });
     setLanguage();
     const d = model.onDidChangeLanguage(setLanguage);
+    // Source control's changed-line markers against HEAD (owned by renderer/src/scm/gutter.ts).
+    const gutter = attachScmGutter(editor, path);
     return () => {
       d.dispose();
+      gutter.dispose();
       viewStates.set(path, editor.saveViewState());
     };
   }, [path]);
