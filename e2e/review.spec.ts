@@ -175,7 +175,9 @@ test('a file edited on disk during review is shown as a conflict and never overw
   try {
     await agentProposes(s);
     await openWorkbench(page, s.host);
-    await runCommand(page, 'Review: Show Changes');
+    // The status bar says a change waits; a click opens it.
+    await expect(page.getByTestId('status-pending-changes')).toHaveText('1 change to review');
+    await page.getByTestId('status-pending-changes').click();
     await expect(page.getByTestId('review-hunk')).toHaveCount(2);
 
     const theirs = s.original.replace('export function save(file, todos) {', 'export function save(file, todos) {\n  // saved by the user meanwhile');
@@ -197,6 +199,7 @@ test('a file edited on disk during review is shown as a conflict and never overw
     await page.getByTestId('review-accept-all').click();
     await page.getByTestId('review-apply').click();
     await expect(page.getByTestId('review')).toHaveAttribute('data-status', 'applied');
+    await expect(page.getByTestId('status-pending-changes')).toHaveCount(0);
     expect(readFileSync(join(s.host.workspace, FILE), 'utf8')).toBe(proposed(theirs));
   } finally {
     await stop(s);

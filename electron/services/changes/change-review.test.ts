@@ -207,7 +207,7 @@ describe('ChangeReviewService', () => {
     expect(() => service.register({ changeset: changeset(), source: { kind: 'robot' } as never, summary: '' })).toThrow(/Bad change source/);
     await service.decide(id, 'accepted');
     await service.apply(id);
-    expect(events).toEqual(['pending', 'applied']);
+    expect(events).toEqual(['pending', 'pending', 'applied']);
   });
 
   it('an empty changeset is settled at once as applied with no files', async () => {

@@ -86,8 +86,8 @@ export class ChangeReviewService {
       return { id, settled: entry.settled };
     }
     void this.exclusive(async () => {
-      await this.ready;
       await this.persist(entry);
+      this.announce(state);
     }).catch((err) => console.error('Keel: could not save a change review:', err));
     return { id, settled: entry.settled };
   }

@@ -1,6 +1,7 @@
 import { lazy } from 'react';
 import { useTabs } from '../state/tabs';
-import { registerCommands, registerEditor } from '../workbench/contributions';
+import { registerCommands, registerEditor, registerStatusItem } from '../workbench/contributions';
+import { PendingChangesStatus } from './PendingChangesStatus';
 import { isReviewTab, reviewIdOf } from './openReview';
 import { reviewController } from './reviewNav';
 import { showChanges } from './showChanges';
@@ -14,6 +15,8 @@ registerEditor({
   title: () => 'Review Changes',
   description: (tab) => `Review of change ${reviewIdOf(tab)}`,
 });
+
+registerStatusItem({ id: 'review.pending', align: 'left', order: 15, component: PendingChangesStatus });
 
 const activeReview = () => {
   const tab = useTabs.getState().active;
