@@ -21,6 +21,7 @@ import { defaultUserSteeringDir, UserSteeringDir } from '../steering/user-steeri
 import { commandApprovalKey } from '../trust/command-approval';
 import { searchServiceFor } from '../search/search-registry';
 import { AgentContext, type ExtraContext } from './context';
+import { TermSearch, WorkingTreeDiff } from './context-ports';
 import { ShadowCheckpoints } from './checkpoints';
 import { PendingApprovals, trustedApproval } from './command-approval';
 import { HostedSession, type PromptResult, type ReviewOrigin, type SessionMeta } from './hosted-session';
@@ -293,16 +294,15 @@ export class AgentHost implements Disposable {
  * The open folder's agent host (S2-TEAM promise 1): grepSearch through the Search view's engine, changesets to the
  * review service, commands through the trust service's approval (which asks the user unless trusted).
  */
-export const agentHostKey = defineFolderService(
-  'agent-host',
-  (ctx) =>
-    new AgentHost({
-      root: ctx.workspace.root,
-      userDataDir: ctx.userDataDir,
-      emit: ctx.emit,
-      search: new ServiceTextSearch(searchServiceFor(ctx.workspace)),
-      review: () => ctx.scoped(changeReviewKey),
-      contextPorts: { userSteering: new UserSteeringDir(defaultUserSteeringDir()) },
-      approval: (sessionId) => trustedApproval((request, signal) => ctx.scoped(commandApprovalKey).ask({ ...request, source: 'agent', sessionId }, signal)),
-    }),
-);
+export const agentHostKey = defineFolderService('agent-host', (ctx) => {
+  const search = new ServiceTextSearch(searchServiceFor(ctx.workspace));
+  return new AgentHost({
+    root: ctx.workspace.root,
+    userDataDir: ctx.userDataDir,
+    emit: ctx.emit,
+    search,
+    review: () => ctx.scoped(changeReviewKey),
+    contextPorts: { userSteering: new UserSteeringDir(defaultUserSteeringDir()), git: new WorkingTreeDiff(ctx.workspace.root), codebase: new TermSearch(search) },
+    approval: (sessionId) => trustedApproval((request, signal) => ctx.scoped(commandApprovalKey).ask({ ...request, source: 'agent', sessionId }, signal)),
+  });
+});

@@ -1,0 +1,48 @@
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { SearchService } from '../search/search-service';
+import { ServiceTextSearch } from '../search/agent-text-search';
+import { WorkspaceFs } from '../workspace/workspace-fs';
+import { TermSearch, WorkingTreeDiff } from './context-ports';
+
+let root: string;
+beforeEach(async () => {
+  root = join(await mkdtemp(join(tmpdir(), 'keel-ports-')), 'repo');
+  await mkdir(join(root, 'src'), { recursive: true });
+});
+const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=u', '-c', 'user.email=u@x', ...args], { cwd: root, env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null' } });
+
+describe('WorkingTreeDiff (#git diff)', () => {
+  it('shows staged and unstaged changes against HEAD, cut at the limit', async () => {
+    await writeFile(join(root, 'a.txt'), 'one\n');
+    git('init', '-q');
+    git('add', '.');
+    git('commit', '-qm', 'init');
+    await writeFile(join(root, 'a.txt'), 'two\n');
+    await writeFile(join(root, 'b.txt'), 'new\n');
+    git('add', 'b.txt');
+    const diff = await new WorkingTreeDiff(root).diff({ maxChars: 10_000 });
+    expect(diff).toContain('-one\n+two');
+    expect(diff).toContain('+new');
+    expect(await new WorkingTreeDiff(root).diff({ maxChars: 20 })).toMatch(/diff cut at 20 characters/);
+  });
+
+  it('fails (the chip then says so) outside a repository', async () => {
+    await expect(new WorkingTreeDiff(root).diff({ maxChars: 100 })).rejects.toThrow();
+  });
+});
+
+describe('TermSearch (#codebase)', () => {
+  it('ranks files by how many of the prompt terms they mention', async () => {
+    await writeFile(join(root, 'src', 'login.ts'), 'export function login(password: string) {}\n// session token refresh\n');
+    await writeFile(join(root, 'src', 'token.ts'), 'export const token = 1;\n');
+    await writeFile(join(root, 'src', 'other.ts'), 'nothing here\n');
+    const search = new TermSearch(new ServiceTextSearch(new SearchService(await WorkspaceFs.open(root))));
+    const hits = await search.search('where is the login token refreshed?', { maxResults: 5 });
+    expect(hits.map((h) => h.path)).toEqual(['src/login.ts', 'src/token.ts']);
+    expect(hits[0]).toMatchObject({ line: 1, snippet: 'export function login(password: string) {}' });
+  });
+});
