@@ -77,6 +77,7 @@ export class AgentHost implements Disposable {
   private readonly opening = new Map<string, Promise<HostedSession>>();
   private readonly approvals: PendingApprovals;
   private core: Promise<Core> | undefined;
+  private saved: Promise<Map<string, AgentSessionInfo>> | undefined;
   private disposed = false;
 
   constructor(private readonly options: AgentHostOptions) {
@@ -88,27 +89,24 @@ export class AgentHost implements Disposable {
 
   /** Saved sessions of this folder, newest first; open ones with their live state. */
   async listSessions(): Promise<AgentSessionInfo[]> {
-    const { store } = await this.ready();
-    const saved = await store.list();
-    const out: AgentSessionInfo[] = [];
-    for (const s of saved) {
-      const open = this.sessions.get(s.id);
-      if (open) out.push(open.info());
-      else {
-        out.push({
-          id: s.id,
-          title: s.title ?? 'Chat',
-          role: s.role ?? 'executor',
-          mode: s.mode ?? 'supervised',
-          modelId: '',
-          createdAt: s.createdAt,
-          open: false,
-          running: false,
-          totals: { usage: { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 }, costUsd: null },
-        });
-      }
-    }
-    return out;
+    const known = await this.savedSessions();
+    for (const s of this.sessions.values()) known.set(s.id, s.info());
+    return [...known.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }
+
+  /** Sessions on disk, read once per folder (the list is re-sent on every turn start and end). */
+  private savedSessions(): Promise<Map<string, AgentSessionInfo>> {
+    this.saved ??= this.ready().then(async ({ store }) => {
+      const zero = { usage: { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 }, costUsd: null };
+      const list = await store.list();
+      return new Map(
+        list.map((s): [string, AgentSessionInfo] => [
+          s.id,
+          { id: s.id, title: s.title ?? 'Chat', role: s.role ?? 'executor', mode: s.mode ?? 'supervised', modelId: '', createdAt: s.createdAt, open: false, running: false, totals: zero },
+        ]),
+      );
+    });
+    return this.saved;
   }
 
   async createSession(opts: CreateSessionOptions): Promise<AgentSessionInfo> {
@@ -135,6 +133,7 @@ export class AgentHost implements Disposable {
     if (!s) return;
     this.sessions.delete(sessionId);
     await s.settle();
+    (await this.savedSessions()).set(sessionId, { ...s.info(), open: false, running: false });
     this.sessionsChanged();
   }
 
