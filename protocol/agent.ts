@@ -173,7 +173,15 @@ export const agentRequests = {
     response: Empty,
   },
   /** The saved settings (defaults filled in); `endpointOverride` is KEEL_BEDROCK_ENDPOINT when the host has it. */
-  'agent/getSettings': { request: Empty, response: z.object({ settings: AgentSettingsWire, endpointOverride: z.string().optional() }) },
+  'agent/getSettings': {
+    request: Empty,
+    response: z.object({
+      settings: AgentSettingsWire,
+      endpointOverride: z.string().optional(),
+      /** Why the saved file is not in use (broken JSON, a bad field): defaults stand in until the user saves. */
+      problems: z.array(z.string()).default([]),
+    }),
+  },
   /** Validates and saves; BAD_REQUEST names the first bad field. Running sessions keep their model until reopened. */
   'agent/setSettings': { request: z.object({ settings: AgentSettingsWire }), response: z.object({ settings: AgentSettingsWire }) },
   /** One tiny model call for a role with the given (possibly unsaved) settings; never retried. */

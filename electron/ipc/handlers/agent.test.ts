@@ -103,6 +103,20 @@ describe('agent settings over the contract', () => {
   });
 });
 
+describe('a broken settings file', () => {
+  it('is reported, left on disk untouched, and replaced only when the user saves', async () => {
+    const file = path.join(base, 'user-data', 'agent', 'settings.json');
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, '{ "roles": { "executor": { "provider": "bedrock", "model": "" } } }');
+    const got = await value<{ settings: AgentSettingsWire; problems: string[] }>(r.dispatch('agent/getSettings', {}, ctx));
+    expect(got.problems).toEqual([expect.stringContaining('roles.executor.model')]);
+    expect(got.settings.roles.executor.model).toBe('us.amazon.nova-pro-v1:0');
+    expect(await readFile(file, 'utf8')).toContain('"model": ""');
+    await value(r.dispatch('agent/setSettings', { settings: got.settings }, ctx));
+    expect((await value<{ problems: string[] }>(r.dispatch('agent/getSettings', {}, ctx))).problems).toEqual([]);
+  });
+});
+
 describe('agent sessions over the contract', () => {
   it('creates a session, streams a prompt, and replays it as history', async () => {
     const session = await value<{ id: string; running: boolean }>(r.dispatch('agent/createSession', { role: 'executor' }, ctx));

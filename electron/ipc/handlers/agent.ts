@@ -36,9 +36,9 @@ export function agentHandlers({ workbench, userDataDir }: HandlerDeps): FeatureH
       return {};
     },
     'agent/getSettings': async () => {
-      const { settings } = await loadAgentSettings(userDataDir);
+      const { settings, problems } = await loadAgentSettings(userDataDir);
       const endpointOverride = process.env.KEEL_BEDROCK_ENDPOINT;
-      return { settings: toWire(settings), ...(endpointOverride ? { endpointOverride } : {}) };
+      return { settings: toWire(settings), problems, ...(endpointOverride ? { endpointOverride } : {}) };
     },
     'agent/setSettings': async ({ settings }) => {
       try {

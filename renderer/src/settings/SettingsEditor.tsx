@@ -46,6 +46,16 @@ export function SettingsEditor() {
             </button>
           </div>
         </header>
+        {s.fileProblems.length > 0 && (
+          <div className="settings-note" role="alert" data-testid="settings-file-problems">
+            The saved settings file could not be used, so the defaults are shown; saving replaces it.
+            <ul>
+              {s.fileProblems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          </div>
+        )}
         {s.saveError && (
           <p className="settings-problem" role="alert" data-testid="settings-save-error">
             {s.saveError}

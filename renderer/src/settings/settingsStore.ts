@@ -11,6 +11,8 @@ interface SettingsState {
   rows: PriceRow[];
   /** KEEL_BEDROCK_ENDPOINT of the host, which beats the endpoint field. */
   endpointOverride?: string;
+  /** The saved file could not be used; the form shows defaults and saving replaces the file. */
+  fileProblems: string[];
   loadError?: string;
   saveError?: string;
   saving: boolean;
@@ -43,12 +45,13 @@ export const useAgentSettings = create<SettingsState>((set, get) => ({
   saved: null,
   draft: null,
   rows: [],
+  fileProblems: [],
   saving: false,
   tests: {},
   async load() {
     try {
-      const { settings, endpointOverride } = await getServices().client.request('agent/getSettings', {});
-      set({ saved: settings, draft: settings, rows: toRows(settings.prices), endpointOverride, loadError: undefined, saveError: undefined });
+      const { settings, endpointOverride, problems } = await getServices().client.request('agent/getSettings', {});
+      set({ saved: settings, draft: settings, rows: toRows(settings.prices), endpointOverride, fileProblems: problems, loadError: undefined, saveError: undefined });
     } catch (err) {
       set({ loadError: message(err) });
     }
@@ -69,7 +72,7 @@ export const useAgentSettings = create<SettingsState>((set, get) => ({
     set({ saving: true });
     try {
       const { settings } = await getServices().client.request('agent/setSettings', { settings: now.settings });
-      set({ saved: settings, draft: settings, rows: toRows(settings.prices), saveError: undefined });
+      set({ saved: settings, draft: settings, rows: toRows(settings.prices), saveError: undefined, fileProblems: [] });
       return true;
     } catch (err) {
       set({ saveError: message(err) });
