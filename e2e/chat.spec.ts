@@ -13,7 +13,7 @@ test.afterEach(async () => {
   await agent.stop();
 });
 
-async function openChat(page: Page): Promise<void> {
+async function openChat(page: Page, scripts?: string[]): Promise<void> {
   // The example folder brings a hook, so the trust prompt opens on first load: stay restricted (the chat's file
   // tools need no trust).
   await page.addLocatorHandler(page.getByTestId('trust-dialog'), async () => {
@@ -21,6 +21,7 @@ async function openChat(page: Page): Promise<void> {
   });
   await page.goto(agent.host.url);
   await expect(page.locator('body[data-workbench-ready="true"]')).toBeAttached({ timeout: 20_000 });
+  if (scripts) expect(scripts.filter((u) => /ChatView/.test(u))).toEqual([]);
   await page.keyboard.press(`${mod}+l`);
   await expect(page.getByTestId('chat-input')).toBeFocused();
 }
@@ -39,7 +40,11 @@ async function runCommand(page: Page, title: string): Promise<void> {
 }
 
 test('a prompt streams a Markdown answer with the model and token meter, and the transcript survives a reload', async ({ page }) => {
-  await openChat(page);
+  // The chat's code (pane, Markdown renderer) is not part of start-up: it loads when the chat is first opened.
+  const scripts: string[] = [];
+  page.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
+  await openChat(page, scripts);
+  expect(scripts.filter((u) => /ChatView/.test(u))).toHaveLength(1);
   await ask(page, 'say hello');
   const answer = page.getByTestId('chat-answer');
   await expect(answer).toContainText('Hello from the fake model. Here is a list:');
@@ -92,6 +97,10 @@ test('a tool reads a file and proposes an edit; Accept all writes the new bytes 
   await page.mouse.up();
   await page.getByTestId('chat-turn-end').scrollIntoViewIfNeeded();
   await shoot(page, 'chat');
+
+  // Review opens the change in the review editor tab.
+  await card.getByTestId('chat-review').click();
+  await expect(page.getByTestId('review')).toBeVisible();
 
   await card.getByTestId('chat-accept-all').click();
   await expect(card).toHaveAttribute('data-status', 'applied');
@@ -150,6 +159,17 @@ test('sessions: a second tab keeps its own transcript; closing one selects the o
   await expect(page.getByTestId('chat-tab')).toHaveCount(1);
   await runCommand(page, 'Chat: New Session');
   await expect(page.getByTestId('chat-tab')).toHaveCount(2);
+});
+
+test('a model the account cannot use shows what to do, with a way to the agent settings', async ({ page }) => {
+  await openChat(page);
+  await ask(page, 'denied please');
+  const error = page.getByTestId('chat-error');
+  await expect(error).toHaveAttribute('data-kind', 'accessDenied');
+  await expect(error).toContainText(/access/i);
+  await expect(page.getByTestId('chat-turn-end')).toHaveAttribute('data-stop-reason', 'error');
+  await error.getByRole('button', { name: 'Open Agent Settings' }).click();
+  await expect(page.getByTestId('settings-editor')).toBeVisible();
 });
 
 async function shoot(page: Page, name: string): Promise<void> {
