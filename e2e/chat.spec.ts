@@ -108,10 +108,13 @@ test('a tool reads a file and proposes an edit; Accept all writes the new bytes 
   expect(readFileSync(file, 'utf8')).toBe(before.replace(EDIT.oldStr, EDIT.newStr));
 });
 
-test('Stop ends a hanging turn; the partial answer stays and the next prompt can be sent', async ({ page }) => {
+test('Stop ends a hanging turn (also after a reload mid-turn); the partial answer stays and the next prompt can be sent', async ({ page }) => {
   await openChat(page);
   await ask(page, 'hang please');
   await expect(page.getByTestId('chat-answer')).toContainText('Let me think about that');
+  // A reload in the middle of the turn reattaches to it: the partial answer and the Stop button come back.
+  await page.reload();
+  await expect(page.getByTestId('chat-answer')).toContainText('Let me think about that', { timeout: 20_000 });
   await page.getByTestId('chat-stop').click();
   await expect(page.getByTestId('chat-turn-end')).toHaveAttribute('data-stop-reason', 'aborted');
   await expect(page.getByTestId('chat-turn-end')).toContainText('Stopped');
@@ -170,6 +173,25 @@ test('a model the account cannot use shows what to do, with a way to the agent s
   await expect(page.getByTestId('chat-turn-end')).toHaveAttribute('data-stop-reason', 'error');
   await error.getByRole('button', { name: 'Open Agent Settings' }).click();
   await expect(page.getByTestId('settings-editor')).toBeVisible();
+});
+
+test('Autopilot applies edits at once; restoring the prompt’s checkpoint puts the file back', async ({ page }) => {
+  const file = join(agent.host.workspace, EDIT.path);
+  const before = readFileSync(file, 'utf8');
+  await openChat(page);
+  await page.getByTestId('chat-mode-autopilot').click();
+  await ask(page, 'edit the empty-title error');
+  const card = page.getByTestId('chat-changeset');
+  await expect(card).toHaveAttribute('data-status', 'applied');
+  await expect(card.getByTestId('chat-accept-all')).toHaveCount(0);
+  expect(readFileSync(file, 'utf8')).toBe(before.replace(EDIT.oldStr, EDIT.newStr));
+
+  await expect(page.getByTestId('chat-turn-end')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Restore checkpoint' }).click();
+  await page.getByTestId('dialog-restore').click();
+  await expect(page.getByTestId('chat-notice')).toContainText('Restored files and conversation to before turn 1.');
+  await expect(page.getByTestId('chat-user')).toHaveCount(0);
+  await expect.poll(() => readFileSync(file, 'utf8')).toBe(before);
 });
 
 async function shoot(page: Page, name: string): Promise<void> {
