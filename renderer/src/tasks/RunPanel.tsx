@@ -22,7 +22,7 @@ export default function RunPanel() {
       {status && status.recovered.length > 0 && <Recovered status={status} />}
       {status?.batch && <Batch batch={status.batch} />}
       {status?.active.map((run) => <Active key={run.runId} run={run} />)}
-      {!status?.busy && !status?.batch && <div className="panel-message">No task is running. Start one from the Tasks view, the code lens in tasks.md or the command palette.</div>}
+      {!status?.busy && !status?.batch && <div className="task-idle">No task is running. Start one from the Tasks view, the code lens in tasks.md or the command palette.</div>}
       {selected && <RunLog specDir={selected.specDir} taskId={selected.taskId} />}
     </div>
   );

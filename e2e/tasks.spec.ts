@@ -1,0 +1,139 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { startFakeBedrock, type FakeBedrock, type RecordedRequest } from './fixtures/fake-bedrock';
+import { copyWorkspace, repoRoot, startHost, type RunningHost } from './fixtures/host';
+
+// Start task and Run all as a user: the palette, the review tab the run opens, the command ask for the check, and
+// the bytes of tasks.md afterwards. The executor is the agent host in the browser host, talking to the fake Bedrock.
+
+const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
+
+/** The task id from the executor's prompt ("Implement task 2.1 …"). */
+function taskOf(request: RecordedRequest): string {
+  const messages = request.body.messages as { content: { text?: string }[] }[];
+  const prompt = messages[0]?.content.find((c) => c.text)?.text ?? '';
+  return /Implement task (\S+)/.exec(prompt)?.[1] ?? 'x';
+}
+
+/** Each task: write `src/task-<id>.js`, then a closing summary once the tool result is back. */
+async function fakeExecutor(): Promise<FakeBedrock> {
+  const fake = await startFakeBedrock({
+    script: (req) =>
+      (req.body.messages as unknown[]).length === 1
+        ? { steps: [{ toolUse: { name: 'fsWrite', input: { path: `src/task-${taskOf(req)}.js`, text: `// task ${taskOf(req)}\nexport const done = true;\n` } } }] }
+        : { steps: [{ text: `Implemented task ${taskOf(req)}.` }] },
+  });
+  Object.assign(process.env, { KEEL_BEDROCK_ENDPOINT: fake.url, AWS_ACCESS_KEY_ID: 'fake', AWS_SECRET_ACCESS_KEY: 'fake', AWS_REGION: 'us-east-1' });
+  return fake;
+}
+
+async function open(page: Page, host: RunningHost, trust: 'trust' | 'restricted'): Promise<void> {
+  await page.addLocatorHandler(page.getByTestId('trust-dialog'), async () => {
+    await page.getByTestId(trust === 'trust' ? 'trust-trust' : 'trust-restricted').click();
+  });
+  await page.goto(host.url);
+  await expect(page.locator('body[data-workbench-ready="true"]')).toBeAttached({ timeout: 20_000 });
+}
+
+async function palette(page: Page, title: string): Promise<void> {
+  await page.keyboard.press(`${mod}+Shift+p`);
+  await page.keyboard.type(title);
+  await expect(page.getByTestId('quick-input-item').first()).toContainText(title);
+  await page.keyboard.press('Enter');
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  for (const theme of ['dark', 'light'] as const) {
+    if ((await page.evaluate(() => document.documentElement.dataset.theme)) !== theme) await palette(page, 'Toggle Light/Dark Theme');
+    await page.waitForFunction((t) => document.documentElement.dataset.theme === t, theme);
+    await page.screenshot({ path: `/work/notes/shots/${name}-${theme}.png` });
+  }
+}
+
+/** Accept all, then apply (retrying the first click while the review tab is still loading). */
+async function acceptReview(page: Page): Promise<void> {
+  await expect(page.getByTestId('review')).toHaveAttribute('data-status', 'pending');
+  await expect(async () => {
+    await page.getByTestId('review-accept-all').click();
+    await expect(page.getByTestId('review-apply')).toBeEnabled({ timeout: 1000 });
+  }).toPass();
+  await page.getByTestId('review-apply').click();
+}
+
+const tasksFile = (host: RunningHost, spec: string) => join(host.workspace, '.kiro/specs', spec, 'tasks.md');
+
+test('Start task from the palette: [-] at once, the review opens, accept, the check runs, tasks.md differs by one line', async ({ page }) => {
+  const fake = await fakeExecutor();
+  const host = await startHost(copyWorkspace());
+  try {
+    const before = readFileSync(tasksFile(host, 'todo-priorities'), 'utf8');
+    await open(page, host, 'trust');
+
+    await palette(page, 'Tasks: Start Task');
+    const input = page.getByTestId('quick-input').locator('input');
+    await expect(page.getByTestId('quick-input-item').first()).toContainText('2 Validate the priority');
+    await input.fill('2.1');
+    await expect(page.getByTestId('quick-input-item').first()).toContainText('2.1 Reject unknown priorities');
+    await page.keyboard.press('Enter');
+
+    // The box shows [-] on disk while the run goes on.
+    await expect.poll(() => readFileSync(tasksFile(host, 'todo-priorities'), 'utf8')).toBe(before.replace('  - [ ] 2.1', '  - [-] 2.1'));
+    // The run opens its review by itself; the summary is the executor's closing words.
+    await expect(page.getByTestId('review')).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByTestId('review-file')).toContainText('task-2.1.js');
+    await expect(page.getByTestId('status-task-run')).toContainText('waiting for your review');
+    await shoot(page, 'tasks-review');
+    await acceptReview(page);
+    await expect(page.getByTestId('review')).toHaveAttribute('data-status', 'applied');
+
+    // The example's steering says tests run with `node --test`: the check is asked about, then runs.
+    await expect(page.getByTestId('command-text')).toContainText('node --test', { timeout: 20_000 });
+    await page.getByTestId('command-run').click();
+
+    await expect.poll(() => readFileSync(tasksFile(host, 'todo-priorities'), 'utf8'), { timeout: 30_000 }).toBe(before.replace('  - [ ] 2.1', '  - [x] 2.1'));
+    const after = readFileSync(tasksFile(host, 'todo-priorities'), 'utf8').split('\n');
+    expect(after.filter((line, i) => line !== before.split('\n')[i])).toEqual(['  - [x] 2.1 Reject unknown priorities in `addTodo`']);
+    expect(readFileSync(join(host.workspace, 'src/task-2.1.js'), 'utf8')).toContain('task 2.1');
+
+    // The run log and history in the Tasks panel.
+    await palette(page, 'Tasks: Show Run Log');
+    const log = page.getByTestId('task-log');
+    await expect(log).toContainText('Check `node --test` passed.');
+    await expect(page.getByTestId('task-history').locator('tbody tr').first()).toHaveAttribute('data-outcome', 'done');
+    await expect(page.getByTestId('task-history')).toContainText('src/task-2.1.js');
+    await shoot(page, 'tasks-log');
+  } finally {
+    await host.stop();
+    await fake.close();
+    rmSync(host.workspace, { recursive: true, force: true });
+  }
+});
+
+test('Run all over three tasks: each review in turn, progress to 3/3, every box ticked', async ({ page }) => {
+  const fake = await fakeExecutor();
+  const host = await startHost(copyWorkspace(join(repoRoot, 'e2e/fixtures/tasks/three-tasks')));
+  try {
+    const before = readFileSync(tasksFile(host, 'greetings'), 'utf8');
+    await open(page, host, 'restricted');
+    await palette(page, 'Tasks: Run All Tasks');
+    await expect(page.getByTestId('task-batch')).toBeVisible();
+
+    for (const [i, id] of ['1', '2', '3'].entries()) {
+      // Each task's review opens by itself once the executor is done.
+      await expect(page.getByTestId('review-file')).toContainText(`task-${id}.js`, { timeout: 20_000 });
+      await expect(page.getByTestId('task-active').first()).toHaveAttribute('data-task', id);
+      if (id === '2') await shoot(page, 'tasks-run-all');
+      await acceptReview(page);
+      await expect(page.getByTestId('task-batch-count')).toHaveText(`${i + 1}/3`);
+    }
+    await expect(page.getByTestId('task-batch')).toHaveAttribute('data-state', 'finished', { timeout: 20_000 });
+    await expect(page.getByTestId('task-batch-count')).toHaveText('3/3');
+    expect(readFileSync(tasksFile(host, 'greetings'), 'utf8')).toBe(before.replaceAll('- [ ]', '- [x]'));
+    for (const id of ['1', '2', '3']) expect(readFileSync(join(host.workspace, `src/task-${id}.js`), 'utf8')).toContain(`task ${id}`);
+  } finally {
+    await host.stop();
+    await fake.close();
+    rmSync(host.workspace, { recursive: true, force: true });
+  }
+});
