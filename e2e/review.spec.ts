@@ -103,12 +103,11 @@ async function agentProposes(s: Session): Promise<string> {
 }
 
 async function openWorkbench(page: Page, host: RunningHost): Promise<void> {
-  // The example folder brings a hook, so the trust prompt opens on first load: stay restricted (no hook runs).
-  await page.addLocatorHandler(page.getByTestId('trust-dialog'), async () => {
-    await page.getByTestId('trust-restricted').click();
-  });
   await page.goto(host.url);
   await expect(page.locator('body[data-workbench-ready="true"]')).toBeAttached({ timeout: 20_000 });
+  // The example folder brings a hook, so the trust prompt opens on first load: stay restricted (no hook runs).
+  await page.getByTestId('trust-restricted').click();
+  await expect(page.getByTestId('trust-dialog')).toHaveCount(0);
 }
 
 async function runCommand(page: Page, title: string): Promise<void> {
@@ -201,6 +200,33 @@ test('a file edited on disk during review is shown as a conflict and never overw
     await expect(page.getByTestId('review')).toHaveAttribute('data-status', 'applied');
     await expect(page.getByTestId('status-pending-changes')).toHaveCount(0);
     expect(readFileSync(join(s.host.workspace, FILE), 'utf8')).toBe(proposed(theirs));
+  } finally {
+    await stop(s);
+  }
+});
+
+test('an edit typed into the proposed side is what gets applied', async ({ page }) => {
+  const s = await start();
+  try {
+    await agentProposes(s);
+    await openWorkbench(page, s.host);
+    await runCommand(page, 'Review: Show Changes');
+    const hunks = page.getByTestId('review-hunk');
+    await expect(hunks).toHaveCount(2);
+    await page.locator('.editor.modified .view-line', { hasText: 'are kept' }).click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' // edited');
+    // The typed hunk counts as accepted (the user wrote it); the other one is rejected before applying.
+    await expect(hunks.nth(0)).toHaveAttribute('data-decision', 'accepted');
+    await page.getByRole('button', { name: 'Reject hunk 2' }).click();
+    await expect(page.getByTestId('review-apply')).toHaveText('Apply 1 Hunk');
+    await page.getByTestId('review-apply').click();
+    await expect(page.getByTestId('review')).toHaveAttribute('data-status', 'partial');
+    const expected = s.original.replace(
+      '/** Todos live in a JSON file next to where the command runs. */',
+      '/** Todos are kept in a JSON file in the working folder. */ // edited',
+    );
+    expect(readFileSync(join(s.host.workspace, FILE), 'utf8')).toBe(expected);
   } finally {
     await stop(s);
   }
