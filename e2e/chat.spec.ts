@@ -108,6 +108,27 @@ test('a tool reads a file and proposes an edit; Accept all writes the new bytes 
   expect(readFileSync(file, 'utf8')).toBe(before.replace(EDIT.oldStr, EDIT.newStr));
 });
 
+test('while a long answer streams, the finished rows above it are left untouched (no remount, no DOM churn)', async ({ page }) => {
+  await openChat(page);
+  await ask(page, 'say hello');
+  await expect(page.getByTestId('chat-turn-end')).toHaveCount(1);
+  // Count DOM changes inside the finished first answer and its footer while the next answer streams 300 deltas
+  // (the prompt row above may change: its Restore button hides while a turn runs).
+  await page.evaluate(() => {
+    const w = window as unknown as { chatMutations: number };
+    w.chatMutations = 0;
+    const rows = [...document.querySelectorAll('[data-testid="chat-transcript"] > *')].slice(1, 3);
+    const observer = new MutationObserver((records) => (w.chatMutations += records.length));
+    for (const row of rows) observer.observe(row, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+  await ask(page, 'tell a long story');
+  await expect(page.getByTestId('chat-turn-end')).toHaveCount(2);
+  await expect(page.getByTestId('chat-answer').last()).toContainText('word0 word1');
+  await expect(page.getByTestId('chat-answer').last()).toContainText('word299');
+  await expect(page.getByTestId('chat-answer').last().locator('p')).toHaveCount(10);
+  expect(await page.evaluate(() => (window as unknown as { chatMutations: number }).chatMutations)).toBe(0);
+});
+
 test('Stop ends a hanging turn (also after a reload mid-turn); the partial answer stays and the next prompt can be sent', async ({ page }) => {
   await openChat(page);
   await ask(page, 'hang please');
