@@ -36,8 +36,8 @@ export function SteeringView() {
           )}
           <FileList files={groups.workspace} />
           {loaded && !hasDefaults && (
-            <button className="button secondary steering-defaults" data-testid="steering-create-defaults" onClick={() => void createDefaults()} title="Creates product.md, tech.md and structure.md; existing files are kept">
-              Create defaults (product, tech, structure)
+            <button className="button secondary steering-defaults" data-testid="steering-create-defaults" onClick={() => void createDefaults()} title="Creates product.md, tech.md and structure.md with starter text; files that exist are kept as they are">
+              Create defaults
             </button>
           )}
         </section>
@@ -99,7 +99,7 @@ function Row({ file, open }: { file: SteeringFileInfo; open: boolean }) {
       }}
     >
       <span className={`steering-chevron${open ? ' open' : ''}`} aria-hidden="true" />
-      <span className="steering-name">{file.name}</span>
+      <span className="steering-name">{file.source === 'agents' ? 'AGENTS.md' : file.name}</span>
       {broken && <span className="steering-broken" title={`Front matter error: ${broken.message}`} aria-label="front matter error">!</span>}
       {file.shadowedBy && <span className="steering-badge muted">overridden</span>}
       <span className={`steering-badge ${file.inclusion}`} data-testid="steering-inclusion">
