@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FakeScript } from '../../../e2e/fixtures/fake-bedrock';
@@ -130,5 +130,17 @@ describe('several sessions at once', () => {
     h.host.stop(slow.id);
     expect((await slowTurn).stopReason).toBe('aborted');
     expect(h.eventsOf(quick.id).filter((e) => e.type === 'turnEnd')).toEqual([{ type: 'turnEnd', stopReason: 'end_turn' }]);
+  });
+});
+
+describe('unexpected failures', () => {
+  it('a turn whose session file cannot be written ends with an error the pane can show, not a hang', async () => {
+    h = await startHostHarness([{ steps: [{ text: 'never' }] }]);
+    const s = await h.host.createSession({ role: 'executor' });
+    await rm(join(h.userData, 'sessions'), { recursive: true, force: true });
+    const result = await h.host.prompt(s.id, 'hi');
+    expect(result).toMatchObject({ stopReason: 'error', error: expect.stringContaining('The turn failed') });
+    expect(h.eventsOf(s.id).at(-1)).toMatchObject({ type: 'turnEnd', stopReason: 'error', error: { kind: 'internal' } });
+    expect((await h.host.listSessions())[0]?.running).toBe(false);
   });
 });

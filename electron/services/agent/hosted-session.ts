@@ -114,11 +114,14 @@ export class HostedSession {
     }
     this.controller = controller;
     const turn = ++this.turns;
-    const done = this.runTurn(turn, text, chips, controller.signal).finally(() => {
-      this.current = undefined;
-      this.controller = undefined;
-      this.deps.changed();
-    });
+    const done = this.runTurn(turn, text, chips, controller.signal)
+      // Whatever fails (a full disk, an unreadable steering file), the pane gets its turn end and is not left busy.
+      .catch((e: unknown) => this.end({ stopReason: 'error', error: { kind: 'internal', message: `The turn failed: ${(e as Error).message}` } }))
+      .finally(() => {
+        this.current = undefined;
+        this.controller = undefined;
+        this.deps.changed();
+      });
     this.current = done;
     this.deps.changed();
     return { turn, done };
@@ -209,7 +212,7 @@ export class HostedSession {
 
   private async end(end: { stopReason: AgentStopReason; error?: { kind: string; message: string } }, changesetId?: string): Promise<PromptResult> {
     await this.record({ type: 'turnEnd', ...end });
-    await this.options.store?.sync?.(this.id);
+    await this.options.store?.sync?.(this.id).catch(() => undefined);
     return { stopReason: end.stopReason, ...(changesetId ? { changesetId } : {}), ...(end.error ? { error: end.error.message } : {}) };
   }
 
