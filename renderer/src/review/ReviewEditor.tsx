@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ReviewDetail } from '../../../protocol';
 import { Icon } from '../workbench/icons';
 import { ConflictView } from './ConflictView';
-import { reviewIdOf } from './openReview';
+import { reviewIdOf, useReviewFocus } from './openReview';
 import { ReviewDiff } from './ReviewDiff';
 import { hunkLabel, ReviewFileList } from './ReviewFileList';
 import { nextUndecided, registerReviewController, stepHunk, type HunkPos } from './reviewNav';
@@ -55,6 +55,19 @@ export default function ReviewEditor({ tab }: { tab: string }) {
       },
     }),
   );
+
+  // openReview(id, path): select that file once the review is loaded (also when the tab was already open).
+  const focusRequest = useReviewFocus((s) => s.requests[id]);
+  useEffect(() => {
+    if (focusRequest === undefined || !detail) return;
+    const path = useReviewFocus.getState().take(id);
+    const at = detail.files.findIndex((f) => f.path === path);
+    if (at >= 0) {
+      setSelected(at);
+      setCurrent(null);
+      setThreeWay(false);
+    }
+  }, [focusRequest, detail, id]);
 
   // The first Apply that hit a conflict jumps to that file.
   useEffect(() => {
