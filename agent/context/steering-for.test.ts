@@ -16,9 +16,14 @@ describe('steeringFor', () => {
       }),
     });
     const r = steeringFor('web/ui/Button.tsx', entries);
-    expect(r.applies.map((a) => `${a.name}: ${a.reason}`)).toEqual(['product: always included', 'react: matches **/*.tsx', 'AGENTS: AGENTS.md is always included']);
+    expect(r.applies.map((a) => `${a.name}: ${a.reason}`)).toEqual(['product: always included', 'react: matches **/*.tsx', 'AGENTS: always included']);
     expect(r.onRequest.map((a) => `${a.name}: ${a.reason}`)).toEqual(['api: when the prompt is about its description', 'release: when the prompt says #release']);
     expect(steeringFor('styles/site.css', entries).applies.map((a) => a.name)).toContain('react');
     expect(steeringFor('tools/x.py', entries).applies.map((a) => a.name)).toEqual(['product', 'python', 'AGENTS']);
+  });
+
+  it('says when a file applies only because its front matter is broken', async () => {
+    const entries = await loadSteering({ workspace: memoryWorkspace({ '.kiro/steering/notes.md': '---\ninclusion: [fileMatch\n---\n' }) });
+    expect(steeringFor('a.ts', entries).applies.map((a) => a.reason)).toEqual(['always (its front matter cannot be read)']);
   });
 });

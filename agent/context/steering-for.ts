@@ -22,7 +22,8 @@ export function steeringFor(path: string, entries: readonly SteeringEntry[]): { 
   for (const e of entries) {
     const inclusion = effectiveInclusion(e);
     const base = { name: e.name, path: e.path, source: e.source, inclusion };
-    if (inclusion === 'always') applies.push({ ...base, reason: e.source === 'agents' ? 'AGENTS.md is always included' : 'always included' });
+    const broken = e.doc.diagnostics.some((d) => d.severity === 'error');
+    if (inclusion === 'always') applies.push({ ...base, reason: broken ? 'always (its front matter cannot be read)' : 'always included' });
     else if (inclusion === 'fileMatch') {
       if (compilePatterns(e.doc.fileMatchPatterns)(file)) applies.push({ ...base, reason: `matches ${firstMatchingPattern(e.doc.fileMatchPatterns, file) ?? ''}` });
     } else if (inclusion === 'manual') onRequest.push({ ...base, reason: `when the prompt says #${e.name}` });

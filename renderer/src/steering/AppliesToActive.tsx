@@ -67,7 +67,7 @@ function AppliesRow({ a }: { a: SteeringApplication }) {
   return (
     <li data-testid="steering-applies-item">
       <button type="button" className="steering-link" onClick={() => useSteering.getState().set({ selected: keyOf(a) })} title={`Show ${a.name}`}>
-        {a.name}
+        {a.source === 'agents' ? 'AGENTS.md' : a.name}
       </button>
       <span className="steering-reason">{a.reason}</span>
     </li>
