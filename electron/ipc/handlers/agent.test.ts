@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeBedrock, type FakeBedrock } from '../../../e2e/fixtures/fake-bedrock';
+import { startFakeOpenAI } from '../../../e2e/fixtures/fake-openai';
 import type { AgentSettingsWire, EventOf } from '../../../protocol';
 import { RecentFolders } from '../../services/app/user-data';
 import { Workbench } from '../../services/app/workbench';
@@ -100,6 +101,28 @@ describe('agent settings over the contract', () => {
     expect(await value(r.dispatch('agent/testConnection', { role: 'executor', settings: unsaved }, ctx))).toEqual({ ok: true, modelId: 'us.amazon.nova-lite-v1:0', reply: 'ok' });
     const bad = await value(r.dispatch('agent/testConnection', { role: 'executor', settings: { ...settings, openai: { baseURL: 'not a url' } } }, ctx));
     expect(bad).toMatchObject({ ok: false, kind: 'validation', message: expect.stringContaining('openai.baseURL') });
+  });
+});
+
+describe('an OpenAI-compatible role', () => {
+  it('tests the connection with the base URL, key and model from the form, and a chat runs on it', async () => {
+    const openai = await startFakeOpenAI({ script: [{ steps: [{ text: 'ok' }] }, { steps: [{ text: 'Hello from the local model.' }] }] });
+    try {
+      const { settings } = await value<{ settings: AgentSettingsWire }>(r.dispatch('agent/getSettings', {}, ctx));
+      const local = { ...settings, openai: { baseURL: openai.url, apiKey: 'sk-local' }, roles: { ...settings.roles, executor: { provider: 'openai' as const, model: 'qwen2.5-coder' } } };
+      expect(await value(r.dispatch('agent/testConnection', { role: 'executor', settings: local }, ctx))).toEqual({ ok: true, modelId: 'qwen2.5-coder', reply: 'ok' });
+      expect(openai.requests[0]).toMatchObject({ authorization: 'Bearer sk-local', body: { model: 'qwen2.5-coder' } });
+
+      await value(r.dispatch('agent/setSettings', { settings: local }, ctx));
+      const session = await value<{ id: string; modelId: string }>(r.dispatch('agent/createSession', { role: 'executor' }, ctx));
+      expect(session.modelId).toBe('qwen2.5-coder');
+      await value(r.dispatch('agent/prompt', { sessionId: session.id, text: 'hi' }, ctx));
+      await expect.poll(() => agentEvents.some((e) => e.event.type === 'turnEnd')).toBe(true);
+      const text = agentEvents.flatMap((e) => (e.event.type === 'textDelta' ? [e.event.text] : [])).join('');
+      expect(text).toBe('Hello from the local model.');
+    } finally {
+      await openai.close();
+    }
   });
 });
 
