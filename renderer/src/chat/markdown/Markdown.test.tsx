@@ -1,6 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { Markdown } from './Markdown';
+import { lexMarkdown, Markdown } from './Markdown';
+import { sameBlock } from './MarkdownBlock';
 import { safeHref } from './safeUrl';
 
 const html = (text: string) => renderToStaticMarkup(<Markdown text={text} final />);
@@ -55,5 +56,17 @@ describe('safeHref', () => {
     expect(safeHref('data:text/html,x')).toBeUndefined();
     expect(safeHref('file:///etc/passwd')).toBeUndefined();
     expect(safeHref('relative/path')).toBeUndefined();
+  });
+});
+
+describe('streaming', () => {
+  it('a new delta changes only the last block: earlier blocks compare equal and skip rendering', () => {
+    const before = lexMarkdown('# Plan\n\n1. read\n2. edit\n\nNow I am wri');
+    const after = lexMarkdown('# Plan\n\n1. read\n2. edit\n\nNow I am writing the');
+    expect(after).toHaveLength(before.length);
+    const same = before.map((t, i) => sameBlock({ token: t, final: false }, { token: after[i]!, final: false }));
+    expect(same).toEqual([...same.slice(0, -1).map(() => true), false]);
+    // The answer completing renders every block once more.
+    expect(sameBlock({ token: before[0]!, final: false }, { token: after[0]!, final: true })).toBe(false);
   });
 });

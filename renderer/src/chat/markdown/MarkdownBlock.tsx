@@ -8,14 +8,22 @@ import { safeHref, unescapeHtml } from './safeUrl';
  * text it is, links are limited to http(s)/mailto, and images are shown as links (never fetched), so a prompt
  * injection cannot run script or beacon data out through an image URL.
  */
-export const MarkdownBlock = memo(
-  function MarkdownBlock({ token }: { token: Token; final: boolean }) {
-    return <>{block(token, 0)}</>;
-  },
-  // While an answer streams only its last block changes; earlier blocks keep their raw text and skip rendering.
-  // When the answer completes every block renders once more (a late link definition can change an earlier one).
-  (a, b) => a.final === b.final && a.token.raw === b.token.raw && a.token.type === b.token.type,
-);
+export const MarkdownBlock = memo(function MarkdownBlock({ token }: BlockProps) {
+  return <>{block(token, 0)}</>;
+}, sameBlock);
+
+interface BlockProps {
+  token: Token;
+  final: boolean;
+}
+
+/**
+ * While an answer streams only its last block changes; earlier blocks keep their source text and skip rendering.
+ * When the answer completes every block renders once more (a late link definition can change an earlier one).
+ */
+export function sameBlock(a: BlockProps, b: BlockProps): boolean {
+  return a.final === b.final && a.token.raw === b.token.raw && a.token.type === b.token.type;
+}
 
 function blocks(tokens: Token[] | undefined): ReactNode {
   return tokens?.map((t, i) => block(t, i));
