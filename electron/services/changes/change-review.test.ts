@@ -175,8 +175,11 @@ describe('ChangeReviewService', () => {
       ['kept', 'pending', true],
     ]);
     expect((await restarted.get(kept.id)).files[0]?.hunks.map((h) => h.decision)).toEqual(['pending', 'accepted']);
+    const keptOutcome = restarted.whenSettled(kept.id);
     await restarted.discard(dropped.id);
     await restarted.apply(kept.id);
+    expect((await keptOutcome).status).toBe('partial');
+    expect((await restarted.whenSettled(dropped.id)).status).toBe('discarded');
     expect((await read(root, 'a.txt')).toString()).toBe(`${ORIGINAL}seven\n`);
     expect(settled).toEqual(['dropped:2.1:discarded', 'kept:2.1:partial']);
     // After another restart the discarded one is gone and the applied one can still be reverted.

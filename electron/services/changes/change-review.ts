@@ -92,6 +92,12 @@ export class ChangeReviewService {
     return { id, settled: entry.settled };
   }
 
+  /** The outcome of any review of this folder (registered by someone else, or recovered after a restart). */
+  async whenSettled(id: string): Promise<ReviewOutcome> {
+    await this.ready;
+    return this.require(id).settled;
+  }
+
   async list(): Promise<ReviewSummary[]> {
     await this.ready;
     return [...this.entries.values()].map((e) => toSummary(e.state, e.recovered)).sort((a, b) => b.createdAt - a.createdAt);
