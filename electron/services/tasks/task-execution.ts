@@ -140,7 +140,8 @@ class TaskRun {
     const { ws, executor } = this.env;
     const [steering, spec] = await Promise.all([readSteering(ws), readSpecFiles(ws, this.request.specDir)]);
     const context = buildTaskContext({ specDir: this.request.specDir, doc, task: this.task, steering, spec });
-    const hookTask = { spec: this.request.specDir, taskId: this.key, title: this.title };
+    // Hooks see the spec's name (`todo-priorities`) as Kiro's do, and the task's id and title.
+    const hookTask = { spec: this.request.specDir.replace(/^.*\.kiro\/specs\//, ''), taskId: this.key, title: this.task.title.trim() };
     await this.env.hooks?.taskExecution('pre', hookTask).catch(() => undefined);
 
     this.phase('executing');

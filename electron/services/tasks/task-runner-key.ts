@@ -2,6 +2,7 @@ import { loadAgentSettings } from '../agent/settings-store';
 import { agentHostKey } from '../agent/agent-host';
 import { defineFolderService } from '../app/folder-service';
 import { changeReviewKey } from '../changes/change-review';
+import { hooksServiceKey } from '../hooks/hooks-service';
 import { commandApprovalKey } from '../trust/command-approval';
 import { ProcessCheckRunner } from './check-runner';
 import { AgentHostExecutor, reviewPort } from './host-adapters';
@@ -22,6 +23,8 @@ export const taskRunnerKey = defineFolderService('taskRunner', (ctx) => {
       review: reviewPort(() => ctx.scoped(changeReviewKey)),
       approval: ctx.scoped(commandApprovalKey),
       checks: new ProcessCheckRunner(ctx.workspace.root),
+      // preTaskExecution / postTaskExecution hooks (the engine itself skips them in an untrusted folder).
+      hooks: { taskExecution: async (phase, task) => (await ctx.scoped(hooksServiceKey).engine).taskExecution(phase, task) },
     }),
     onStatus: (status) => ctx.emit('tasks/status', status),
     onLog: (entry) => ctx.emit('tasks/log', entry),

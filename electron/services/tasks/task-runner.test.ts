@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FakeBedrock, FakeResponse } from '../../../e2e/fixtures/fake-bedrock';
 import { ProcessCheckRunner } from './check-runner';
+import type { TaskHooks } from './ports';
 import { TaskRunner, type LogEntry, type RunnerStatus } from './task-runner';
 import {
   DEMO_TASKS,
@@ -35,7 +36,7 @@ interface Setup {
 
 async function setup(
   script: FakeResponse[] | ((index: number) => FakeResponse),
-  options: { files?: Record<string, string>; decide?: (i: number) => 'accept' | 'reject' | 'hold'; approval?: ScriptedApproval } = {},
+  options: { files?: Record<string, string>; decide?: (i: number) => 'accept' | 'reject' | 'hold'; approval?: ScriptedApproval; hooks?: TaskHooks } = {},
 ): Promise<Setup> {
   const { root, userData, ws } = await demoWorkspace(options.files);
   const fake = await startFakeBedrock({ script: typeof script === 'function' ? (_r, i) => script(i) : script });
@@ -48,7 +49,7 @@ async function setup(
   const runner = new TaskRunner({
     ws,
     userDataDir: userData,
-    ports: () => ({ executor, review, approval, checks: new ProcessCheckRunner(root) }),
+    ports: () => ({ executor, review, approval, checks: new ProcessCheckRunner(root), ...(options.hooks ? { hooks: options.hooks } : {}) }),
     onStatus: (s) => {
       statuses.push(s);
       if (!s.busy) waiters.splice(0).forEach((w) => w(s));
@@ -182,6 +183,32 @@ describe('Start task', () => {
     s.runner.stop();
     await s.idle();
     await expect(s.runner.start(SPEC_DIR, '9')).rejects.toThrow('Task 9 is not in .kiro/specs/demo/tasks.md.');
+  });
+});
+
+describe('Autopilot', () => {
+  it('applies without a review, runs the check, ticks the task; history lists the written files; hooks run before and after', async () => {
+    const calls: string[] = [];
+    const hooks: TaskHooks = { taskExecution: async (phase, task) => void calls.push(`${phase} ${task.spec} ${task.taskId} ${task.title}`) };
+    const s = await setup(writesFile('src/whisper.js', 'export const whisper = (n) => n;\n'), { hooks });
+    const idle = s.idle();
+    await s.runner.start(SPEC_DIR, '2.2', 'autopilot');
+    await idle;
+    expect(s.review.registered).toEqual([]);
+    expect(await readFile(join(s.root, 'src/whisper.js'), 'utf8')).toContain('whisper');
+    expect(changedLines(DEMO_TASKS, await readTasks(s.root))).toEqual(['  - [x] 2.2 Add `whisper(name)`']);
+    const [run] = await s.runner.history(SPEC_DIR, '2.2');
+    expect(run).toMatchObject({ mode: 'autopilot', outcome: 'done', filesChanged: ['src/whisper.js'], checks: [{ passed: true }] });
+    expect(calls).toEqual(['pre demo 2.2 Add `whisper(name)`', 'post demo 2.2 Add `whisper(name)`']);
+  });
+
+  it('an Autopilot run that changes nothing does not tick the task', async () => {
+    const s = await setup([{ steps: [{ text: 'Nothing to do.' }] }]);
+    const idle = s.idle();
+    await s.runner.start(SPEC_DIR, '1', 'autopilot');
+    await idle;
+    expect(await readTasks(s.root)).toBe(DEMO_TASKS);
+    expect((await s.runner.history(SPEC_DIR, '1'))[0]!.reason).toBe('The executor made no changes.');
   });
 });
 
