@@ -55,6 +55,9 @@ export const GitHunk = z.object({
   oldLines: z.number(),
   newStart: z.number(),
   newLines: z.number(),
+  /** First and last line actually changed (working-tree or index numbering), without the context lines. */
+  changedStart: z.number(),
+  changedEnd: z.number(),
 });
 export type GitHunk = z.infer<typeof GitHunk>;
 

@@ -23,8 +23,8 @@ describe('splitDiff', () => {
     const split = splitDiff(diff);
     expect(split.fileHeader).toBe('diff --git a/f.txt b/f.txt\nindex 1111111..2222222 100644\n--- a/f.txt\n+++ b/f.txt\n');
     expect(split.hunks.map(({ text: _t, id: _i, ...h }) => h)).toEqual([
-      { index: 0, header: '@@ -1,3 +1,3 @@', oldStart: 1, oldLines: 3, newStart: 1, newLines: 3 },
-      { index: 1, header: '@@ -10 +10,2 @@ section', oldStart: 10, oldLines: 1, newStart: 10, newLines: 2 },
+      { index: 0, header: '@@ -1,3 +1,3 @@', oldStart: 1, oldLines: 3, newStart: 1, newLines: 3, changedStart: 2, changedEnd: 2 },
+      { index: 1, header: '@@ -10 +10,2 @@ section', oldStart: 10, oldLines: 1, newStart: 10, newLines: 2, changedStart: 11, changedEnd: 11 },
     ]);
   });
 

@@ -10,6 +10,9 @@ export interface DiffHunk {
   oldLines: number;
   newStart: number;
   newLines: number;
+  /** The lines actually changed, in the new file's numbering (the hunk's range includes context lines). */
+  changedStart: number;
+  changedEnd: number;
   text: string;
 }
 
@@ -34,6 +37,7 @@ export function splitDiff(diff: string): SplitDiff {
     if (!current) return;
     const text = current.lines.join('');
     const { m } = current;
+    const changed = changedRange(current.lines.slice(1), Number(m[3]));
     hunks.push({
       index: hunks.length,
       id: createHash('sha1').update(text).digest('hex').slice(0, 16),
@@ -42,6 +46,8 @@ export function splitDiff(diff: string): SplitDiff {
       oldLines: m[2] === undefined ? 1 : Number(m[2]),
       newStart: Number(m[3]),
       newLines: m[4] === undefined ? 1 : Number(m[4]),
+      changedStart: changed.start,
+      changedEnd: changed.end,
       text,
     });
   };
@@ -55,6 +61,25 @@ export function splitDiff(diff: string): SplitDiff {
   }
   finish();
   return { fileHeader, hunks };
+}
+
+/** First and last changed line (new-file numbering) of a hunk body; a pure deletion is placed at the line it precedes. */
+function changedRange(body: string[], newStart: number): { start: number; end: number } {
+  let line = newStart;
+  let start: number | undefined;
+  let end = newStart;
+  for (const l of body) {
+    const c = l[0];
+    if (c === '+') {
+      start ??= line;
+      end = line;
+      line++;
+    } else if (c === '-') {
+      start ??= line;
+      end = Math.max(end, line);
+    } else if (c === ' ') line++;
+  }
+  return { start: start ?? newStart, end: Math.max(end, start ?? newStart) };
 }
 
 /** A patch of just one hunk, for `git apply --cached`; ends with a newline as git requires. */

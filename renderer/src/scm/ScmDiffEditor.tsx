@@ -10,9 +10,7 @@ import { useScm } from './scmStore';
 import './scm.css';
 
 function hunkLabel(h: GitHunk): string {
-  const end = h.newStart + Math.max(h.newLines, 1) - 1;
-  if (h.newLines === 0) return `Line ${h.newStart}: ${h.oldLines} removed`;
-  return end === h.newStart ? `Line ${h.newStart}` : `Lines ${h.newStart}–${end}`;
+  return h.changedEnd === h.changedStart ? `Line ${h.changedStart}` : `Lines ${h.changedStart}–${h.changedEnd}`;
 }
 
 /**
