@@ -4,6 +4,8 @@ import { DisposableStore, type Disposable } from '../../base/disposable';
 import { defineFolderService } from '../app/folder-service';
 import type { WorkspaceTrust } from '../trust/workspace-trust';
 import { workspaceTrustKey } from '../trust/workspace-trust';
+import { agentHostKey } from '../agent/agent-host';
+import { agentTurnRunner } from './agent-turns';
 import { loadHook } from './hook-loader';
 import { patternMatcher } from './hook-match';
 import type { AgentTurnRunner, HookRun } from './hook-types';
@@ -186,5 +188,7 @@ export const hooksServiceKey = defineFolderService(
       trust: ctx.scoped(workspaceTrustKey),
       onState: (state) => ctx.emit('hooks/changed', state),
       onRun: (run) => ctx.emit('hooks/run', run),
+      // The agent host is created only when an askAgent hook first runs.
+      agent: agentTurnRunner(() => ctx.scoped(agentHostKey)),
     }),
 );
