@@ -1,8 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeBedrock, type FakeBedrock, type RecordedRequest } from './fixtures/fake-bedrock';
 import { copyWorkspace, repoRoot, startHost, type RunningHost } from './fixtures/host';
+import { startHostWithUserData } from './fixtures/tasks/host-with-user-data';
 
 // Start task and Run all as a user: the palette, the review tab the run opens, the command ask for the check, and
 // the bytes of tasks.md afterwards. The executor is the agent host in the browser host, talking to the fake Bedrock.
@@ -28,7 +30,7 @@ async function fakeExecutor(): Promise<FakeBedrock> {
   return fake;
 }
 
-async function open(page: Page, host: RunningHost, trust: 'trust' | 'restricted'): Promise<void> {
+async function open(page: Page, host: Pick<RunningHost, 'url'>, trust: 'trust' | 'restricted'): Promise<void> {
   await page.addLocatorHandler(page.getByTestId('trust-dialog'), async () => {
     await page.getByTestId(trust === 'trust' ? 'trust-trust' : 'trust-restricted').click();
   });
@@ -135,5 +137,43 @@ test('Run all over three tasks: each review in turn, progress to 3/3, every box 
     await host.stop();
     await fake.close();
     rmSync(host.workspace, { recursive: true, force: true });
+  }
+});
+
+test('a host killed mid-run comes back with the task not shown done: [-] is put back to [ ] and the panel says so', async ({ page }) => {
+  const fake = await startFakeBedrock({ script: () => ({ steps: [{ text: 'Looking at the code' }, { hang: true }] }) });
+  Object.assign(process.env, { KEEL_BEDROCK_ENDPOINT: fake.url, AWS_ACCESS_KEY_ID: 'fake', AWS_SECRET_ACCESS_KEY: 'fake', AWS_REGION: 'us-east-1' });
+  const workspace = copyWorkspace();
+  const userData = mkdtempSync(join(tmpdir(), 'keel-user-'));
+  const file = join(workspace, '.kiro/specs/todo-priorities/tasks.md');
+  const before = readFileSync(file, 'utf8');
+  const first = await startHostWithUserData(workspace, userData);
+  let second: Awaited<ReturnType<typeof startHostWithUserData>> | undefined;
+  try {
+    await open(page, first, 'restricted');
+    await palette(page, 'Tasks: Start Task');
+    await page.getByTestId('quick-input').locator('input').fill('3.1');
+    await expect(page.getByTestId('quick-input-item').first()).toContainText('3.1 Add a stable');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('status-task-run')).toContainText('the executor is working');
+    expect(readFileSync(file, 'utf8')).toBe(before.replace('  - [ ] 3.1', '  - [-] 3.1'));
+
+    await first.kill();
+    // The dead process's claim is still on disk until Keel comes back.
+    expect(readFileSync(file, 'utf8')).toBe(before.replace('  - [ ] 3.1', '  - [-] 3.1'));
+
+    second = await startHostWithUserData(workspace, userData);
+    await page.goto(second.url);
+    await expect(page.locator('body[data-workbench-ready="true"]')).toBeAttached({ timeout: 20_000 });
+    await expect.poll(() => readFileSync(file, 'utf8')).toBe(before);
+    await palette(page, 'Tasks: Show Run Log');
+    await expect(page.getByTestId('task-recovered')).toContainText('3.1 Add a stable `sortByPriority`');
+    await page.getByTestId('task-recovered').screenshot({ path: '/work/notes/shots/tasks-recovered.png' });
+  } finally {
+    await first.stop();
+    await second?.stop();
+    await fake.close();
+    rmSync(workspace, { recursive: true, force: true });
+    rmSync(userData, { recursive: true, force: true });
   }
 });
