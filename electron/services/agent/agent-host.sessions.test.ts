@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AgentStreamEvent } from '../../../protocol';
@@ -87,7 +87,26 @@ describe('Autopilot and checkpoints', () => {
     await h.host.dispose();
     const again = h.restart();
     await again.openSession(s.id);
-    expect((await again.history(s.id)).events.some((e) => e.type === 'restored')).toBe(true);
+    const reopened = (await again.history(s.id)).events;
+    expect(reopened.some((e) => e.type === 'restored')).toBe(true);
+    // The Restore button of the first prompt survives the restart.
+    expect(reopened.find((e) => e.type === 'turnStart')).toMatchObject({ turn: 1, checkpointId: start.checkpointId });
+  });
+
+  it('Autopilot writes nothing when no checkpoint can be taken, and says why', async () => {
+    h = await startHostHarness(
+      [{ steps: [{ toolUse: { name: 'fsWrite', input: { path: 'a.txt', text: 'changed' } } }] }, { steps: [{ text: 'Could not write.' }] }],
+      { 'a.txt': 'original' },
+    );
+    // A file where the checkpoint folder should be: git cannot create the shadow repository.
+    await mkdir(h.userData, { recursive: true });
+    await writeFile(join(h.userData, 'checkpoints'), 'in the way');
+    const s = await h.host.createSession({ role: 'executor', mode: 'autopilot' });
+    await h.host.prompt(s.id, 'change a.txt');
+    expect(await readFile(join(h.root, 'a.txt'), 'utf8')).toBe('original');
+    const events = h.eventsOf(s.id);
+    expect(events.find((e) => e.type === 'turnStart')).not.toHaveProperty('checkpointId');
+    expect(events.find((e) => e.type === 'toolEnd')).toMatchObject({ status: 'error', output: expect.stringContaining('Autopilot needs a checkpoint') });
   });
 
   it('the shadow repository lives in user data, never in the workspace', async () => {

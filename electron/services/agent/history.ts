@@ -23,6 +23,13 @@ export function eventsFromRecords(records: readonly SessionRecord[]): AgentStrea
     const startedBefore = lastWasTurnStart;
     lastWasTurnStart = false;
     if (r.type === 'ui') {
+      // The checkpoint of a turn is noted after its prompt (it is taken while the model already runs).
+      if (r.event.type === 'checkpointTaken' && typeof r.event.checkpointId === 'string') {
+        const id = r.event.checkpointId;
+        const start = out.findLast((e) => e.type === 'turnStart' && e.turn === r.event.turn);
+        if (start?.type === 'turnStart') start.checkpointId = id;
+        continue;
+      }
       const parsed = AgentStreamEvent.safeParse(r.event);
       if (!parsed.success) continue;
       if (parsed.data.type === 'turnStart') {

@@ -6,6 +6,7 @@ import {
   supervisedSink,
   type AgentEvent,
   type AgentSessionOptions,
+  type CommandRunner,
   type FileChangeSink,
   type SessionRecord,
   type SessionState,
@@ -59,6 +60,9 @@ export class HostedSession {
   private turns: number;
   /** Messages in the conversation when each checkpoint was taken (for restoring the conversation). */
   private readonly checkpointMessages = new Map<string, number>();
+  /** Events of a turn whose checkpoint is still being taken (see runTurn). */
+  private held: AgentStreamEvent[] | undefined;
+  private turnCheckpoint: Promise<void> | undefined;
   private totals: { usage: AgentSessionInfo['totals']['usage']; costUsd: number | null };
 
   constructor(
@@ -72,9 +76,15 @@ export class HostedSession {
     const past = eventsFromRecords(records);
     for (const event of past) this.log.push({ seq: ++this.seq, event });
     this.turns = past.filter((e) => e.type === 'turnStart').length;
+    const messagesAtTurn = new Map<unknown, number>();
     for (const r of records) {
       const e = r.type === 'ui' ? r.event : undefined;
-      if (e?.type === 'turnStart' && typeof e.checkpointId === 'string' && typeof e.messageCount === 'number') this.checkpointMessages.set(e.checkpointId, e.messageCount);
+      if (e?.type === 'turnStart' && typeof e.messageCount === 'number') {
+        messagesAtTurn.set(e.turn, e.messageCount);
+        if (typeof e.checkpointId === 'string') this.checkpointMessages.set(e.checkpointId, e.messageCount);
+      }
+      const count = messagesAtTurn.get(e?.turn);
+      if (e?.type === 'checkpointTaken' && typeof e.checkpointId === 'string' && count !== undefined) this.checkpointMessages.set(e.checkpointId, count);
     }
     const t = agent.totals;
     this.totals = { usage: t.usage, costUsd: t.costUsd ?? null };
@@ -161,27 +171,45 @@ export class HostedSession {
   private async runTurn(turn: number, text: string, chips: readonly AgentChip[], signal: AbortSignal): Promise<PromptResult> {
     const store = this.options.store;
     const supervised = this.meta.mode === 'supervised';
-    let checkpointId: string | undefined;
-    let checkpointError: string | undefined;
-    try {
-      checkpointId = await this.deps.checkpoints.take(`${this.meta.title} — turn ${turn}`);
-    } catch (e) {
-      checkpointError = (e as Error).message;
-    }
-    const start: AgentStreamEvent = { type: 'turnStart', turn, text, chips: [...chips], ...(checkpointId ? { checkpointId } : {}) };
-    await store?.append(this.id, [{ type: 'ui', event: { ...start, messageCount: this.agent.history.length } }]);
-    if (checkpointId) this.checkpointMessages.set(checkpointId, this.agent.history.length);
-    this.emit(start);
-    if (!supervised && !checkpointId) {
-      // Autopilot writes at once; without a checkpoint there would be no way back.
-      return this.end({ stopReason: 'error', error: { kind: 'checkpoint', message: `Autopilot needs a checkpoint and none could be taken (${checkpointError}). Switch to Supervised or fix the problem.` } });
-    }
+    const messageCount = this.agent.history.length;
+    const start = { type: 'turnStart' as const, turn, text, chips: [...chips] };
+    await store?.append(this.id, [{ type: 'ui', event: { ...start, messageCount } }]);
+
+    // The checkpoint (a git commit of the work tree: ~0.1–0.3 s, more on a first run in a big repository) is taken
+    // while the model is already being called. The turn's events wait for it, so `turnStart` still carries its id,
+    // and anything that changes the disk (Autopilot edits, commands) waits for it too.
+    let checkpointError = '';
+    this.held = [];
+    const checkpoint = this.deps.checkpoints.take(`${this.meta.title} — turn ${turn}`).then(
+      async (id): Promise<string | undefined> => {
+        this.checkpointMessages.set(id, messageCount);
+        await store?.append(this.id, [{ type: 'ui', event: { type: 'checkpointTaken', turn, checkpointId: id } }]).catch(() => undefined);
+        return id;
+      },
+      (e: unknown) => {
+        checkpointError = (e as Error).message;
+        return undefined;
+      },
+    );
+    this.turnCheckpoint = checkpoint.then((id) => this.release({ ...start, ...(id ? { checkpointId: id } : {}) }));
+    const noCheckpoint = () =>
+      new Error(`Autopilot needs a checkpoint before it changes anything, and none could be taken (${checkpointError}). Switch to Supervised or fix the problem.`);
 
     const ws = this.deps.workspace;
     const changeset = new Changeset();
+    const beforeApply = async () => {
+      if (!(await checkpoint)) throw noCheckpoint();
+    };
+    const base = this.options.toolContext.commands;
+    const commands: CommandRunner | undefined = base && {
+      run: async (command, options) => {
+        if (!(await checkpoint) && !supervised) throw noCheckpoint();
+        return base.run(command, options);
+      },
+    };
     const tools = supervised
-      ? { workspace: overlayWorkspace(ws, changeset), changes: supervisedSink(ws, changeset) }
-      : { workspace: ws, changes: recorded(autopilotSink(ws, { beforeApply: async () => {} }), changeset, ws) };
+      ? { workspace: overlayWorkspace(ws, changeset), changes: supervisedSink(ws, changeset), commands }
+      : { workspace: ws, changes: recorded(autopilotSink(ws, { beforeApply }), changeset, ws), commands };
     const { prompt, problems } = await this.deps.context.turn(text, chips, this.options.toolContext.secrets, signal);
     for (const message of problems) await this.record({ type: 'notice', message });
     const result = await this.agent.runTurn(prompt, {
@@ -204,13 +232,23 @@ export class HostedSession {
       await this.record({ type: 'changeset', changesetId, applied: false, files });
       void reg.settled.then((o) => this.record({ type: 'changesetSettled', changesetId: reg.id, status: o.status })).catch(() => undefined);
     } else if (files.length > 0) {
-      changesetId = `auto-${checkpointId}`;
+      changesetId = `auto-${(await checkpoint) ?? turn}`;
       await this.record({ type: 'changeset', changesetId, applied: true, files });
     }
     return this.end({ stopReason: result.stopReason, ...(result.error ? { error: result.error } : {}) }, changesetId);
   }
 
+  /** The turn's checkpoint is known: its turnStart goes out, then what the turn streamed meanwhile. */
+  private release(start: AgentStreamEvent): void {
+    const held = this.held ?? [];
+    this.held = undefined;
+    this.emit(start);
+    for (const e of held) this.emit(e);
+  }
+
   private async end(end: { stopReason: AgentStopReason; error?: { kind: string; message: string } }, changesetId?: string): Promise<PromptResult> {
+    await this.turnCheckpoint;
+    this.turnCheckpoint = undefined;
     await this.record({ type: 'turnEnd', ...end });
     await this.options.store?.sync?.(this.id).catch(() => undefined);
     return { stopReason: end.stopReason, ...(changesetId ? { changesetId } : {}), ...(end.error ? { error: end.error.message } : {}) };
@@ -224,6 +262,10 @@ export class HostedSession {
 
   /** Streams an event that is not saved (text deltas and tool cards are rebuilt from the conversation itself). */
   emit(event: AgentStreamEvent): void {
+    if (this.held) {
+      this.held.push(event);
+      return;
+    }
     const seq = ++this.seq;
     this.log.push({ seq, event });
     this.deps.publish(this.id, seq, event);
