@@ -18,6 +18,7 @@ import {
   type ReviewOutcome,
   type ReviewState,
 } from './review-state';
+import { decodeOrNull, sameBytes, toBytes } from './disk-bytes';
 import { isReviewId, ReviewStore } from './review-store';
 import type { HunkDecision } from './hunks';
 
@@ -137,13 +138,7 @@ export class ChangeReviewService {
         return { applied: false, conflicts };
       }
       if (writes.length > 0) {
-        const targets = await Promise.all(writes.map(async (w) => ({ abs: await this.deps.resolve(w.file.path), bytes: toBytes(w.after) })));
-        try {
-          await applyAtomically(targets, { io: this.deps.io, onTempFile: (abs, phase) => this.noteTemp(abs, phase) });
-        } catch (err) {
-          if (err instanceof AtomicApplyError) throw new KeelError('IO', err.message);
-          throw err;
-        }
+        await this.write(writes.map((w) => ({ path: w.file.path, text: w.after })));
       }
       state.applied = { at: this.now(), files: writes.map((w) => ({ path: w.file.path, before: w.file.original, after: w.after })), reverted: false };
       const outcome = outcomeOf(state);
@@ -175,13 +170,7 @@ export class ChangeReviewService {
         if (!sameBytes(now, file.after)) conflicts.push({ path: file.path, base: file.after, theirs: decodeOrNull(now), mine: file.before });
       }
       if (conflicts.length > 0) return { reverted: false, conflicts };
-      const targets = await Promise.all(applied.files.map(async (f) => ({ abs: await this.deps.resolve(f.path), bytes: toBytes(f.before) })));
-      try {
-        await applyAtomically(targets, { io: this.deps.io, onTempFile: (abs, phase) => this.noteTemp(abs, phase) });
-      } catch (err) {
-        if (err instanceof AtomicApplyError) throw new KeelError('IO', err.message);
-        throw err;
-      }
+      await this.write(applied.files.map((f) => ({ path: f.path, text: f.before })));
       const state = structuredClone(entry.state);
       state.applied = { ...applied, reverted: true };
       entry.state = state;
@@ -325,6 +314,17 @@ export class ChangeReviewService {
     }
   }
 
+  /** All files or none (see applyAtomically); a failure is an IO error saying nothing changed. */
+  private async write(files: { path: string; text: string | null }[]): Promise<void> {
+    const targets = await Promise.all(files.map(async (f) => ({ abs: await this.deps.resolve(f.path), bytes: toBytes(f.text) })));
+    try {
+      await applyAtomically(targets, { io: this.deps.io, onTempFile: (abs, phase) => this.noteTemp(abs, phase) });
+    } catch (err) {
+      if (err instanceof AtomicApplyError) throw new KeelError('IO', err.message);
+      throw err;
+    }
+  }
+
   private noteTemp(abs: string, phase: 'created' | 'released'): void {
     if (phase === 'created') this.deps.tempFiles?.add(abs);
     else this.deps.tempFiles?.releaseLater(abs);
@@ -363,19 +363,6 @@ function findOrBadRequest(state: ReviewState, path: string) {
   } catch (err) {
     throw new KeelError('BAD_REQUEST', (err as Error).message);
   }
-}
-
-function toBytes(text: string | null): Buffer | null {
-  return text === null ? null : Buffer.from(text, 'utf8');
-}
-
-function sameBytes(disk: Buffer | null, text: string | null): boolean {
-  if (disk === null || text === null) return disk === null && text === null;
-  return disk.equals(Buffer.from(text, 'utf8'));
-}
-
-function decodeOrNull(bytes: Buffer | null): string | null {
-  return bytes === null ? null : bytes.toString('utf8');
 }
 
 /** The open folder's change review (created on first use; the agent host registers changesets with it). */
