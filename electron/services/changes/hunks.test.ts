@@ -50,6 +50,8 @@ describe('diffFile / compose', () => {
 describe('matchConventions', () => {
   it('gives an LF proposal the CRLF and BOM of the original', () => {
     expect(matchConventions('\uFEFFa\r\nb\r\n', 'a\nc\n')).toBe('\uFEFFa\r\nc\r\n');
+    // A replace inside a CRLF file: the untouched lines kept CRLF, the new ones came with LF.
+    expect(matchConventions('a\r\nb\r\n', 'a\r\nnew\nlines\r\n')).toBe('a\r\nnew\r\nlines\r\n');
   });
 
   it('leaves mixed or LF files and new or deleted files alone', () => {

@@ -94,8 +94,8 @@ const BOM = '\uFEFF';
 
 /**
  * Models write LF and drop the BOM; an editor keeps a file's own conventions. When the original is consistently
- * CRLF and the proposal has bare LFs, the proposal gets CRLF; a BOM the original had is kept. Otherwise the proposal
- * is left as written, so a deliberate change of convention by the agent still shows up in the diff.
+ * CRLF, every bare LF of the proposal becomes CRLF; a BOM the original had is kept. An LF or mixed file is left as
+ * the agent wrote it.
  */
 export function matchConventions(original: string | null, proposed: string | null): string | null {
   if (original === null || proposed === null) return proposed;
@@ -103,6 +103,7 @@ export function matchConventions(original: string | null, proposed: string | nul
   if (original.startsWith(BOM) && !out.startsWith(BOM)) out = BOM + out;
   const lf = (original.match(/\n/g) ?? []).length;
   const crlf = (original.match(/\r\n/g) ?? []).length;
-  if (lf > 0 && crlf === lf && !out.includes('\r')) out = out.replace(/\n/g, '\r\n');
+  // Also the bare LFs a strReplace brought into a CRLF file (its other lines kept their CRLF).
+  if (lf > 0 && crlf === lf) out = out.replace(/(?<!\r)\n/g, '\r\n');
   return out;
 }
