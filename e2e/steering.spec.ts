@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, mod, test } from './fixtures/test';
@@ -12,7 +12,8 @@ test.beforeEach(async ({ page }) => {
 
 async function openSteering(page: Page) {
   await page.getByTestId('activity-steering').click();
-  await expect(page.getByTestId('steering-view')).toBeVisible();
+  // The view's code loads on first show; on a loaded 2-core box that can take a few seconds.
+  await expect(page.getByTestId('steering-view')).toBeVisible({ timeout: 15_000 });
 }
 
 const row = (page: Page, name: string) => page.locator(`[data-testid="steering-row"][data-name="${name}"]`);
@@ -92,11 +93,36 @@ test('shows which steering applies to the active file', async ({ workbench: page
   await expect(applies.getByTestId('steering-applies-item')).toHaveText([/product\s*always included/, /tech\s*matches src\/\*\*\/\*\.js/]);
 });
 
+test('user-level steering is listed, a workspace file of the same name wins, and a new file on disk appears live', async ({ page, host }) => {
+  const userSteering = join(host.userData, '.kiro/steering');
+  mkdirSync(userSteering, { recursive: true });
+  writeFileSync(join(userSteering, 'style.md'), '---\ninclusion: manual\n---\n# House style\n');
+  writeFileSync(join(userSteering, 'tech.md'), '# My usual stack\n');
+  await page.goto(host.url);
+  await expect(page.locator('body[data-workbench-ready="true"]')).toBeAttached({ timeout: 20_000 });
+  await openSteering(page);
+  const user = page.locator('[data-testid="steering-row"][data-source="user"]');
+  await expect(user).toHaveCount(2);
+  await expect(user.filter({ hasText: 'style' }).getByTestId('steering-inclusion')).toHaveText('Manual');
+  await expect(user.filter({ hasText: 'tech' })).toContainText('overridden');
+  writeFileSync(join(host.workspace, '.kiro/steering/testing.md'), "---\ninclusion: fileMatch\nfileMatchPattern: '*.test.js'\n---\n# Tests\n");
+  await expect(row(page, 'testing').getByTestId('steering-inclusion')).toHaveText('File match');
+});
+
+test('opening a steering file opens it in the editor', async ({ workbench: page }) => {
+  await openSteering(page);
+  // The open button shows on hover, as row actions do in the explorer.
+  await row(page, 'tech').hover();
+  await row(page, 'tech').getByRole('button', { name: 'Open tech' }).click();
+  await expect(page.locator('[data-testid="editor"][data-path=".kiro/steering/tech.md"]')).toContainText('fileMatchPattern');
+});
+
 test('screenshots of the Steering view in both themes', async ({ workbench: page, host }) => {
   writeFileSync(join(host.workspace, 'AGENTS.md'), '# Agents\nRun npm test before finishing.\n');
   writeFileSync(join(host.workspace, '.kiro/steering/notes.md'), '---\ninclusion: [always\n---\n# Notes\n');
   await openSteering(page);
   await page.keyboard.press(`${mod}+p`);
+  await expect(page.getByTestId('quick-input').locator('input')).toBeFocused();
   await page.getByTestId('quick-input').locator('input').fill('src/cli.js');
   await expect(page.getByTestId('quick-input-item').first()).toContainText('cli.js');
   await page.keyboard.press('Enter');

@@ -83,38 +83,24 @@ function Row({ file, open }: { file: SteeringFileInfo; open: boolean }) {
   const label = INCLUSIONS.find((i) => i.value === file.inclusion)?.label ?? file.inclusion;
   const toggle = () => useSteering.getState().set({ selected: open ? null : keyOf(file) });
   return (
-    <div
-      className={`steering-row${open ? ' selected' : ''}${file.shadowedBy ? ' shadowed' : ''}`}
-      role="button"
-      tabIndex={0}
-      aria-expanded={open}
-      title={file.shadowedBy ? `${file.displayPath} — hidden by ${file.shadowedBy} (the workspace file wins)` : `${file.displayPath} — double-click to open`}
-      onClick={toggle}
-      onDoubleClick={() => openSteeringFile(file)}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' || e.key === ' ') {
-          e.preventDefault();
-          toggle();
-        }
-      }}
-    >
-      <span className={`steering-chevron${open ? ' open' : ''}`} aria-hidden="true" />
-      <span className="steering-name">{file.source === 'agents' ? 'AGENTS.md' : file.name}</span>
-      {broken && <span className="steering-broken" title={`Front matter error: ${broken.message}`} aria-label="front matter error">!</span>}
-      {file.shadowedBy && <span className="steering-badge muted">overridden</span>}
-      <span className={`steering-badge ${file.inclusion}`} data-testid="steering-inclusion">
-        {label}
-      </span>
+    <div className={`steering-row${open ? ' selected' : ''}${file.shadowedBy ? ' shadowed' : ''}`} onDoubleClick={() => openSteeringFile(file)}>
+      <button
+        type="button"
+        className="steering-toggle"
+        aria-expanded={open}
+        title={file.shadowedBy ? `${file.displayPath} — hidden by ${file.shadowedBy} (the workspace file wins)` : `${file.displayPath} — double-click to open`}
+        onClick={toggle}
+      >
+        <span className={`steering-chevron${open ? ' open' : ''}`} aria-hidden="true" />
+        <span className="steering-name">{file.source === 'agents' ? 'AGENTS.md' : file.name}</span>
+        {broken && <span className="steering-broken" title={`Front matter error: ${broken.message}`} aria-label="front matter error">!</span>}
+        {file.shadowedBy && <span className="steering-badge muted">overridden</span>}
+        <span className={`steering-badge ${file.inclusion}`} data-testid="steering-inclusion">
+          {label}
+        </span>
+      </button>
       {canOpen(file) && (
-        <button
-          className="icon-button steering-open"
-          title={`Open ${file.displayPath}`}
-          aria-label={`Open ${file.name}`}
-          onClick={(e) => {
-            e.stopPropagation();
-            openSteeringFile(file);
-          }}
-        >
+        <button className="icon-button steering-open" title={`Open ${file.displayPath}`} aria-label={`Open ${file.name}`} onClick={() => openSteeringFile(file)}>
           <Icon name="file" />
         </button>
       )}
