@@ -29,6 +29,10 @@ describe('fileMatch patterns', () => {
     expect(m('tools/deep/x.py')).toBe(true);
     expect(compilePatterns(['./src/**'])('src/a/b.ts')).toBe(true);
     expect(compilePatterns(['**/*.ts'])('.github/x.ts')).toBe(true);
+    const tsNotTests = compilePatterns(['src/**/*.ts', '!*.test.ts']);
+    expect([tsNotTests('src/a.ts'), tsNotTests('src/a.test.ts')]).toEqual([true, false]);
+    // Malformed globs match nothing instead of throwing.
+    expect(compilePatterns(['[abc', '{a,b', '((('])('src/a.ts')).toBe(false);
   });
 
   it('reads the corpus patterns the way their authors meant them', () => {
