@@ -136,7 +136,11 @@ test('Stop ends a hanging turn (also after a reload mid-turn); the partial answe
   // A reload in the middle of the turn reattaches to it: the partial answer and the Stop button come back.
   await page.reload();
   await expect(page.getByTestId('chat-answer')).toContainText('Let me think about that', { timeout: 20_000 });
+  // With another view shown, the status bar says the agent is still working and leads back to the chat.
+  await page.getByTestId('activity-explorer').click();
+  await page.getByTestId('status-chat-running').click();
   await page.getByTestId('chat-stop').click();
+  await expect(page.getByTestId('status-chat-running')).toHaveCount(0);
   await expect(page.getByTestId('chat-turn-end')).toHaveAttribute('data-stop-reason', 'aborted');
   await expect(page.getByTestId('chat-turn-end')).toContainText('Stopped');
   await expect(page.getByTestId('chat-answer')).toContainText('Let me think about that');

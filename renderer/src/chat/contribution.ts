@@ -1,6 +1,7 @@
 import { lazy } from 'react';
 import { useLayout } from '../state/layout';
-import { registerCommands, registerSideView } from '../workbench/contributions';
+import { registerCommands, registerSideView, registerStatusItem } from '../workbench/contributions';
+import { ChatStatusItem } from './ChatStatusItem';
 import { ChatIcon } from './ChatIcon';
 import { useChatFocus } from './chatFocus';
 
@@ -13,6 +14,8 @@ const showChat = () => {
 };
 
 registerSideView({ id: 'chat', title: 'Chat', icon: ChatIcon, order: 60, commandId: 'keel.chat.focus', component: ChatView });
+
+registerStatusItem({ id: 'chat.running', align: 'left', order: 18, component: ChatStatusItem });
 
 registerCommands((register) => {
   register({
