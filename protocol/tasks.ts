@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { RelPath } from './workspace';
 
 const SpecDir = RelPath;
-/** `2.1`, or `line:<n>` for a task without a number. */
+/** `2.1`, or `line:<n>` (1-based) for a task without a number. */
 const TaskId = z.string().min(1).max(200);
 export const RunMode = z.enum(['supervised', 'autopilot']);
 

@@ -4,14 +4,17 @@
  */
 import { findTask, type Task, type TasksDoc } from '../../../specs-schema';
 
-/** A task is addressed by its id (`2.1`); tasks without a number by `line:<0-based line>`. */
+/**
+ * A task is addressed by its id (`2.1`); a task without a number by `line:<n>`, its 1-based line as the editor
+ * shows it (the spec panes use the same key).
+ */
 export function taskKey(task: Task): string {
-  return task.id ?? `line:${task.line}`;
+  return task.id ?? `line:${task.line + 1}`;
 }
 
 export function locateTask(doc: TasksDoc, key: string): Task | undefined {
   const byLine = /^line:(\d+)$/.exec(key);
-  if (byLine) return findTask(doc, Number(byLine[1]));
+  if (byLine) return findTask(doc, Number(byLine[1]) - 1);
   return findTask(doc, key);
 }
 

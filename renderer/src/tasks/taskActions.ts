@@ -99,7 +99,7 @@ async function openTasks(services: Services): Promise<OpenTask[]> {
     const text = (await services.client.request('workspace/readFile', { path: spec.files.tasks })).content;
     for (const task of parseTasks(text).all) {
       if (task.optional || (task.state !== 'open' && task.state !== 'inProgress')) continue;
-      const taskId = task.id ?? `line:${task.line}`;
+      const taskId = task.id ?? `line:${task.line + 1}`;
       out.push({ specDir: spec.dir, specName: spec.name, taskId, label: task.id ? `${task.id} ${task.title.trim()}` : task.title.trim() });
     }
   }
