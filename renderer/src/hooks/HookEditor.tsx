@@ -227,7 +227,9 @@ function PatternsField({ patterns, error, onChange }: { patterns: string[]; erro
   return (
     <div className="hook-patterns">
       <label className="field">
-        File patterns (one per line; <code>!</code> excludes)
+        <span>
+          File patterns (one per line; <code>!</code> excludes)
+        </span>
         <textarea
           className="mono"
           rows={Math.max(2, Math.min(6, draft.split('\n').length + 1))}

@@ -152,13 +152,16 @@ function RunRow({ run }: { run: HookRunInfo }) {
       <button className="run-row-top" aria-expanded={open} onClick={() => setOpen(!open)}>
         <Icon name={open ? 'chevronDown' : 'chevronRight'} size={14} />
         <span className={`status-dot ${run.status}`} aria-hidden="true" />
-        <span className="hook-name">{run.hookName}</span>
+        <span className="hook-name" title={run.hookName}>
+          {run.hookName}
+        </span>
+        {run.durationMs !== undefined && <span className="hooks-muted run-duration">{formatDuration(run.durationMs)}</span>}
+      </button>
+      <div className="hook-sub">
         <span className="run-status" data-testid="run-status">
           {STATUS_LABEL[run.status]}
         </span>
-        <span className="hooks-muted run-duration">{run.durationMs !== undefined ? formatDuration(run.durationMs) : when}</span>
-      </button>
-      <div className="hook-sub">
+        {' · '}
         {EVENT_LABELS[run.trigger.event] ?? run.trigger.event}
         {files.length > 0 && `: ${files.length === 1 ? files[0] : `${files.length} files`}`}
         {run.trigger.tool && `: ${run.trigger.tool.name}`}
