@@ -169,6 +169,36 @@ test.describe('source control in a repository', () => {
   });
 });
 
+test.describe('source control with 10,000 changed files', () => {
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take an object pattern
+  test.use({ repo: async ({}, use) => {
+      const repo = gitWorkspace();
+      for (let i = 0; i < 10_000; i++) {
+        if (i % 500 === 0) mkdirSync(join(repo.dir, `many/d${i / 500}`), { recursive: true });
+        writeFileSync(join(repo.dir, `many/d${Math.floor(i / 500)}/f${i}.txt`), `${i}\n`);
+      }
+      await use({ ...repo, init: true });
+    },
+  });
+
+  test('lists them in a virtual list that scrolls to the last file, and stages them all at once', async ({ workbench: page, repo }) => {
+    await expect(page.getByTestId('status-changes')).toHaveText('10,000 changes', { timeout: 30_000 });
+    await page.keyboard.press(`${mod}+Shift+G`);
+    await expect(page.getByTestId('scm-count-changes')).toHaveText('10000');
+    // Only the rows on screen exist in the page.
+    expect(await page.getByTestId('scm-file').count()).toBeLessThan(100);
+    await page.getByTestId('scm-list').focus();
+    await page.keyboard.press('End');
+    await expect(fileRow(page, 'changes', 'many/d9/f4999.txt')).toBeVisible();
+    await page.keyboard.press('Home');
+    const header = page.getByTestId('scm-group-changes');
+    await header.hover();
+    await header.getByRole('button', { name: 'Stage All Changes' }).click();
+    await expect(page.getByTestId('scm-count-staged')).toHaveText('10000', { timeout: 30_000 });
+    expect(repo.git('diff', '--cached', '--name-only').split('\n').filter(Boolean)).toHaveLength(10_000);
+  });
+});
+
 test.describe('source control outside a repository', () => {
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take an object pattern
   test.use({ repo: async ({}, use) => use({ ...gitWorkspace(false), init: false }) });

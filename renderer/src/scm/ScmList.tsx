@@ -60,9 +60,10 @@ export function ScmList() {
   const toggle = (group: GroupId) => useScm.getState().set({ collapsed: { ...collapsed, [group]: !collapsed[group] } });
   const onKeyDown = (e: KeyboardEvent) => {
     const row = rows[at];
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+    const moves: Record<string, number> = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: rows.length - 1, PageDown: at + 20, PageUp: at - 20 };
+    if (e.key in moves) {
       e.preventDefault();
-      const next = Math.max(0, Math.min(rows.length - 1, at + (e.key === 'ArrowDown' ? 1 : -1)));
+      const next = Math.max(0, Math.min(rows.length - 1, moves[e.key] as number));
       setCursor(next);
       virtualizer.scrollToIndex(next);
     } else if (e.key === 'Enter' && row) {
