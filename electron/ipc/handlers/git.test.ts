@@ -1,0 +1,59 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { realpath } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { RecentFolders } from '../../services/app/user-data';
+import { Workbench } from '../../services/app/workbench';
+import { makeRepo } from '../../services/git/test-repo';
+import { createRouter } from '../router';
+import { createHandlers } from './index';
+
+const ctx = { connectionId: 'c1' };
+const cleanup: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const c of cleanup.splice(0).reverse()) await c();
+});
+
+async function open(folder: string) {
+  const userData = mkdtempSync(path.join(os.tmpdir(), 'keel-git-user-'));
+  const events: { event: string; payload: unknown }[] = [];
+  const recent = new RecentFolders(userData);
+  const workbench = new Workbench({ recent, userDataDir: userData, emit: (event, payload) => events.push({ event, payload }) });
+  await workbench.open(folder);
+  cleanup.push(async () => {
+    await workbench.dispose();
+    rmSync(userData, { recursive: true, force: true });
+  });
+  const router = createRouter(createHandlers({ host: { kind: 'browser', version: '0' }, workbench, recent }));
+  return { router, events, userData };
+}
+
+describe('git handlers', () => {
+  it('answer through the router with the open folder’s repository, and refuse paths outside it', async () => {
+    const repo = makeRepo({ 'a.txt': 'a\n' });
+    cleanup.push(() => rmSync(repo.dir, { recursive: true, force: true }));
+    repo.write('a.txt', 'b\n');
+    const { router, events, userData } = await open(await realpath(repo.dir));
+    expect(await router.dispatch('git/status', {}, ctx)).toMatchObject({ ok: true, value: { state: 'repo', branch: 'main', changes: [{ path: 'a.txt', kind: 'modified' }] } });
+    expect(events.some((e) => e.event === 'git/changed')).toBe(true);
+    expect(await router.dispatch('git/stage', { paths: ['../outside'] }, ctx)).toMatchObject({ ok: false, error: { code: 'PATH_OUTSIDE_WORKSPACE' } });
+    expect(await router.dispatch('git/stage', { paths: [] }, ctx)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(await router.dispatch('git/commit', { message: '   ' }, ctx)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    // Discarded text is kept in Keel's own data folder, never in the repository.
+    const discarded = await router.dispatch('git/discard', { paths: ['a.txt'] }, ctx);
+    expect(discarded).toMatchObject({ ok: true });
+    expect((discarded as { value: { backupDir: string } }).value.backupDir.startsWith(userData)).toBe(true);
+  });
+
+  it('notices `git init` run in a terminal in a folder that was not a repository', async () => {
+    const dir = await realpath(mkdtempSync(path.join(os.tmpdir(), 'keel-nogit-')));
+    cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
+    writeFileSync(path.join(dir, 'x.txt'), 'x\n');
+    const { router, events } = await open(dir);
+    expect(await router.dispatch('git/status', {}, ctx)).toMatchObject({ ok: true, value: { state: 'none' } });
+    const { execFileSync } = await import('node:child_process');
+    execFileSync('git', ['init', '-q'], { cwd: dir });
+    await vi.waitFor(() => expect(events.filter((e) => e.event === 'git/changed').at(-1)?.payload).toMatchObject({ state: 'repo', counts: { changes: 1 } }), { timeout: 10_000 });
+  });
+});
