@@ -87,7 +87,7 @@ export function InclusionEditor({ file }: { file: SteeringFileInfo }) {
               data-testid="steering-patterns"
             />
           </label>
-          <div className="steering-hint">One per line. With a “/” a pattern matches the path from the workspace root; without, the file name in any folder.</div>
+          <div className="steering-hint">One per line. With a “/” a pattern matches the path from the workspace root; without, the file name in any folder. Start with ! to exclude.</div>
           <PatternTester patterns={patterns} />
         </>
       )}
