@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { startFakeBedrock, type FakeBedrock } from './fixtures/fake-bedrock';
@@ -229,5 +229,37 @@ test('an edit typed into the proposed side is what gets applied', async ({ page 
     expect(readFileSync(join(s.host.workspace, FILE), 'utf8')).toBe(expected);
   } finally {
     await stop(s);
+  }
+});
+
+test('a change pending when the host was killed is offered again after the restart and can be discarded', async ({ page }) => {
+  const s = await start();
+  let second: RunningHost | undefined;
+  try {
+    await agentProposes(s);
+    // The review is saved moments after it is registered; the kill comes once it is on disk.
+    const saved = () => readdirSync(join(s.host.userData, 'changes'), { recursive: true }).filter((f) => String(f).endsWith('.json')).length;
+    await expect.poll(() => (existsSync(join(s.host.userData, 'changes')) ? saved() : 0)).toBe(1);
+    // Kill the host without letting it shut down; its user data (where reviews are kept) stays.
+    const exited = new Promise((r) => s.host.process.once('exit', r));
+    s.host.process.kill('SIGKILL');
+    await exited;
+    // startHost always makes a fresh user-data dir: carry the saved reviews over before anything asks for them.
+    second = await startHost(s.host.workspace);
+    cpSync(join(s.host.userData, 'changes'), join(second.userData, 'changes'), { recursive: true });
+    await openWorkbench(page, second);
+    await page.getByTestId('status-pending-changes').click();
+    await expect(page.getByTestId('review')).toContainText('waiting for review when Keel stopped');
+    await expect(page.getByTestId('review-hunk')).toHaveCount(2);
+    await page.getByTestId('review-discard').click();
+    await expect(page.getByTestId('review')).toHaveAttribute('data-status', 'discarded');
+    await expect(page.getByTestId('status-pending-changes')).toHaveCount(0);
+    expect(readFileSync(join(s.host.workspace, FILE), 'utf8')).toBe(s.original);
+  } finally {
+    await second?.stop();
+    s.rpc.close();
+    await s.fake.close();
+    rmSync(s.host.userData, { recursive: true, force: true });
+    rmSync(s.host.workspace, { recursive: true, force: true });
   }
 });
