@@ -6,7 +6,7 @@
  */
 import type { Task } from '../../../specs-schema';
 import type { RunMode } from './journal-records';
-import { executeTask, type RunnerEnv } from './task-execution';
+import { executeTask, stopReason, type RunnerEnv, type StopRequest } from './task-execution';
 import { isPending, requiredChildren, runAllOrder, taskKey, taskLabel } from './task-plan';
 import { TaskStateFile } from './task-state-file';
 
@@ -51,7 +51,7 @@ export class RunAllBatch {
       this.changed();
       for (;;) {
         await this.waitIfPaused();
-        if (this.signal.aborted) return await this.finish('stopped', 'Stopped by the user.');
+        if (this.signal.aborted) return await this.finish('stopped', stopReason(this.signal));
         const next = runAllOrder(await states.read(progress.specDir))[0];
         if (!next) return await this.finish('finished');
         progress.current = taskLabel(next);
@@ -87,11 +87,11 @@ export class RunAllBatch {
     this.resumeGate?.();
   }
 
-  stop(): void {
+  stop(reason?: StopRequest): void {
     if (isOver(this.progress.state)) return;
     this.progress.state = 'stopping';
     this.changed();
-    this.controller.abort();
+    this.controller.abort(reason);
     this.resumeGate?.();
   }
 

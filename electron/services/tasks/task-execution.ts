@@ -104,7 +104,7 @@ class TaskRun {
       if (this.request.parentRunId === undefined) await this.tickFinishedParents();
       return await this.end('done');
     } catch (err) {
-      const reason = this.request.signal.aborted ? 'Stopped by the user.' : err instanceof Error ? err.message : String(err);
+      const reason = this.request.signal.aborted ? stopReason(this.request.signal) : err instanceof Error ? err.message : String(err);
       await this.log(reason);
       // The user's own checkbox change during the run wins: only our `[-]` goes back to `[ ]`.
       await this.states.set(this.request.specDir, this.key, 'open', 'inProgress').catch((e: unknown) => this.log(`Could not reset the checkbox: ${String(e)}`));
@@ -200,7 +200,7 @@ class TaskRun {
     return new Promise<ReviewOutcome>((resolve, reject) => {
       const onAbort = () => {
         this.env.review?.discard(registered.id);
-        reject(new RunFailed('Stopped by the user.'));
+        reject(new RunFailed(stopReason(signal)));
       };
       if (signal.aborted) return onAbort();
       signal.addEventListener('abort', onAbort, { once: true });
@@ -294,6 +294,14 @@ class TaskRun {
   }
 
   private checkStopped(): void {
-    if (this.request.signal.aborted) throw new RunFailed('Stopped by the user.');
+    if (this.request.signal.aborted) throw new RunFailed(stopReason(this.request.signal));
   }
 }
+
+/** Why a run was aborted: the user's Stop, or the reason given to `abort` (the folder closing). */
+export function stopReason(signal: AbortSignal): string {
+  return signal.reason instanceof StopRequest ? signal.reason.message : 'Stopped by the user.';
+}
+
+/** The reason passed to `abort` when a run stops for something other than the user's Stop. */
+export class StopRequest extends Error {}

@@ -176,6 +176,14 @@ describe('Start task', () => {
     expect(await readTasks(s.root)).toBe(DEMO_TASKS);
   });
 
+  it('closing the folder mid-run puts the task back and says why', async () => {
+    const s = await setup([{ steps: [{ hang: true }] }]);
+    await s.runner.start(SPEC_DIR, '1');
+    await s.runner.dispose();
+    expect(await readTasks(s.root)).toBe(DEMO_TASKS);
+    expect((await s.runner.history(SPEC_DIR, '1'))[0]!.reason).toBe('Keel closed the folder during the run.');
+  });
+
   it('refuses a second run while one is going, and an unknown task, with clear errors', async () => {
     const s = await setup([{ steps: [{ hang: true }] }]);
     await s.runner.start(SPEC_DIR, '1');

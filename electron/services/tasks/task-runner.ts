@@ -13,7 +13,7 @@ import { RunAllBatch, isOver, type BatchProgress } from './run-all';
 import { foldRuns, interruptedBatch, runsOfTask, type RunSummary } from './run-history';
 import { RunJournal } from './run-journal';
 import type { RunnerWorkspace } from './spec-inputs';
-import { executeTask, type RunnerEnv, type RunPhase } from './task-execution';
+import { executeTask, StopRequest, type RunnerEnv, type RunPhase } from './task-execution';
 import { locateTask } from './task-plan';
 import { TaskStateFile } from './task-state-file';
 
@@ -167,9 +167,9 @@ export class TaskRunner implements Disposable {
   }
 
   /** Stops whatever runs: the current task goes back to `[ ]`, a Run all ends as stopped. */
-  stop(): void {
-    this.batch?.stop();
-    this.single?.controller.abort();
+  stop(reason?: StopRequest): void {
+    this.batch?.stop(reason);
+    this.single?.controller.abort(reason);
   }
 
   /** Forget the interrupted Run all without resuming it. */
@@ -202,7 +202,7 @@ export class TaskRunner implements Disposable {
 
   async dispose(): Promise<void> {
     // Quitting mid-run: stop it and let it put its `[-]` back while the workspace is still open.
-    this.stop();
+    this.stop(new StopRequest('Keel closed the folder during the run.'));
     await Promise.allSettled([this.single?.done, this.batchDone]);
   }
 
