@@ -38,6 +38,7 @@ describe('SteeringService', () => {
       '.kiro/steering/tech.md': '# Tech\n',
       '.kiro/steering/react.md': "---\ninclusion: fileMatch\nfileMatchPattern: 'src/**/*.tsx'\n---\n",
       '.kiro/steering/broken.md': '---\ninclusion: [always\n---\nBody kept\n',
+      '.kiro/steering/languages/ts.md': "---\ninclusion: fileMatch\nfileMatchPattern: '*.ts'\n---\n",
       'AGENTS.md': '# Agents\n',
     });
     await put(userDir, { 'tech.md': '# Mine\n', 'style.md': '---\ninclusion: manual\n---\n' });
@@ -45,6 +46,7 @@ describe('SteeringService', () => {
     expect(shown).toBe('~/.kiro/steering');
     expect(files.map((f) => `${f.source} ${f.displayPath} ${f.inclusion}${f.shadowedBy ? ` shadowed by ${f.shadowedBy}` : ''}`)).toEqual([
       'workspace .kiro/steering/broken.md always',
+      'workspace .kiro/steering/languages/ts.md fileMatch',
       'workspace .kiro/steering/react.md fileMatch',
       'workspace .kiro/steering/tech.md always',
       'user ~/.kiro/steering/style.md manual',
@@ -52,7 +54,8 @@ describe('SteeringService', () => {
       'agents AGENTS.md always',
     ]);
     expect(files[0]?.diagnostics[0]).toMatchObject({ severity: 'error', message: expect.stringContaining('Front matter') });
-    expect(files[1]?.fileMatchPatterns).toEqual(['src/**/*.tsx']);
+    expect(files[1]?.name).toBe('languages/ts');
+    expect(files[2]?.fileMatchPatterns).toEqual(['src/**/*.tsx']);
   });
 
   it('sets inclusion with a minimal edit, on workspace and user files', async () => {
