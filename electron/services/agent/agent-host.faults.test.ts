@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FakeScript } from '../../../e2e/fixtures/fake-bedrock';
 import type { AgentStreamEvent } from '../../../protocol';
-import { startHostHarness, type HostHarness } from './test-support';
+import { PtyTerminals, startHostHarness, type HostHarness } from './test-support';
 
 let h: HostHarness | undefined;
 afterEach(async () => {
@@ -75,6 +75,21 @@ describe('Stop', () => {
     const pid = Number(await readFile(join(h.root, 'pid'), 'utf8'));
     expect(() => process.kill(pid, 0)).toThrow();
     expect(last(h.eventsOf(s.id), 'toolEnd')).toMatchObject({ name: 'executeBash', status: 'error' });
+  });
+
+  it('with terminals, an approved command runs in its own terminal and Stop ends it', async () => {
+    const terminals = new PtyTerminals();
+    h = await startHostHarness([{ steps: [{ toolUse: { name: 'executeBash', input: { command: 'echo $$ > pid; echo started; sleep 60' } } }] }], {}, { terminals });
+    const s = await h.host.createSession({ role: 'executor' });
+    const turn = h.host.prompt(s.id, 'start the server');
+    await expect.poll(() => last(h!.eventsOf(s.id), 'commandApproval')).toBeDefined();
+    h.host.answerCommand((last(h.eventsOf(s.id), 'commandApproval') as Extract<AgentStreamEvent, { type: 'commandApproval' }>).requestId, { kind: 'run' });
+    await expect.poll(() => h!.eventsOf(s.id).some((e) => e.type === 'toolOutput' && e.chunk.includes('started'))).toBe(true);
+    expect(terminals.started).toEqual(['agent: echo $$ > pid; echo started; sleep 60']);
+    h.host.stop(s.id);
+    expect((await turn).stopReason).toBe('aborted');
+    const pid = Number(await readFile(join(h.root, 'pid'), 'utf8'));
+    expect(() => process.kill(pid, 0)).toThrow();
   });
 
   it('a rejected command does not run, and the model is told why', async () => {

@@ -22,6 +22,7 @@ import { commandApprovalKey } from '../trust/command-approval';
 import { searchServiceFor } from '../search/search-registry';
 import { AgentContext, type ExtraContext } from './context';
 import { TermSearch, WorkingTreeDiff } from './context-ports';
+import { TerminalCommandRunner, type CommandTerminals } from './terminal-runner';
 import { ShadowCheckpoints } from './checkpoints';
 import { PendingApprovals, trustedApproval } from './command-approval';
 import { HostedSession, type PromptResult, type ReviewOrigin, type SessionMeta } from './hosted-session';
@@ -44,6 +45,8 @@ export interface AgentHostOptions {
   review?: () => ReviewPort;
   /** Host sides of the context chips (user steering, #terminal, #problems, #git diff, #codebase); each optional. */
   contextPorts?: Omit<ContextPorts, 'workspace'>;
+  /** Visible terminals for executeBash; without them commands run in a child process group (output in the chat). */
+  terminals?: CommandTerminals;
   /** Tests skip the real backoff waits. */
   clock?: Clock;
   /** The trust service's approval; until it is wired every command is asked through the session's events. */
@@ -258,7 +261,9 @@ export class AgentHost implements Disposable {
         // Every turn passes its own sink for the session's mode; this one only guards against a turn that forgot.
         changes: { write: () => Promise.reject(new Error('No edit sink for this turn')), delete: () => Promise.reject(new Error('No edit sink for this turn')) },
         secrets: new SecretPolicy(kiroignore),
-        commands: new NodeCommandRunner((p) => core.workspace.resolve(p)),
+        commands: this.options.terminals
+          ? new TerminalCommandRunner(this.options.terminals, (p) => core.workspace.resolve(p))
+          : new NodeCommandRunner((p) => core.workspace.resolve(p)),
         approval: this.options.approval?.(sessionId) ?? this.approvals.gateFor(sessionId),
         search: this.options.search,
       },

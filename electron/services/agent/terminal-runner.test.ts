@@ -2,31 +2,9 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawn } from 'node-pty';
 import { describe, expect, it } from 'vitest';
-import { TerminalCommandRunner, type CommandTerminal, type CommandTerminals } from './terminal-runner';
-
-/** The port on a real pty (what TerminalService would do, minus the panel). */
-class PtyTerminals implements CommandTerminals {
-  readonly started: string[] = [];
-  async runCommand({ command, cwd, title }: { command: string; cwd: string; title: string }): Promise<CommandTerminal> {
-    this.started.push(title);
-    const pty = spawn('/bin/bash', ['-c', command], { cwd, cols: 80, rows: 24, env: { ...process.env, TERM: 'xterm-256color' } as Record<string, string> });
-    const exited = new Promise<{ exitCode: number; signal?: number }>((resolve) => pty.onExit(({ exitCode, signal }) => resolve(signal ? { exitCode, signal } : { exitCode })));
-    return {
-      id: String(pty.pid),
-      onData: (l) => pty.onData(l),
-      exited,
-      kill: (signal) => {
-        try {
-          process.kill(-pty.pid, signal ?? 'SIGHUP');
-        } catch {
-          // gone
-        }
-      },
-    };
-  }
-}
+import { TerminalCommandRunner } from './terminal-runner';
+import { PtyTerminals } from './test-support';
 
 async function setup() {
   const dir = await mkdtemp(join(tmpdir(), 'keel-term-'));

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { startFakeBedrock, type FakeBedrock, type FakeScript } from '../../../e2e/fixtures/fake-bedrock';
 import type { AgentStreamEvent, EventName, EventOf } from '../../../protocol';
+import { spawn } from 'node-pty';
 import { AgentHost, type AgentHostOptions } from './agent-host';
+import type { CommandTerminal, CommandTerminals } from './terminal-runner';
 
 export interface HostHarness {
   root: string;
@@ -60,3 +62,26 @@ export async function startHostHarness(script: FakeScript, files: Record<string,
     },
   };
 }
+
+/** The port on a real pty (what TerminalService would do, minus the panel). */
+export class PtyTerminals implements CommandTerminals {
+  readonly started: string[] = [];
+  async runCommand({ command, cwd, title }: { command: string; cwd: string; title: string }): Promise<CommandTerminal> {
+    this.started.push(title);
+    const pty = spawn('/bin/bash', ['-c', command], { cwd, cols: 80, rows: 24, env: { ...process.env, TERM: 'xterm-256color' } as Record<string, string> });
+    const exited = new Promise<{ exitCode: number; signal?: number }>((resolve) => pty.onExit(({ exitCode, signal }) => resolve(signal ? { exitCode, signal } : { exitCode })));
+    return {
+      id: String(pty.pid),
+      onData: (l) => pty.onData(l),
+      exited,
+      kill: (signal) => {
+        try {
+          process.kill(-pty.pid, signal ?? 'SIGHUP');
+        } catch {
+          // gone
+        }
+      },
+    };
+  }
+}
+
