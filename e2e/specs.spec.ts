@@ -26,6 +26,12 @@ function changedLines(before: string, after: string): { line: number; from: stri
   return a.flatMap((from, line) => (from === b[line] ? [] : [{ line, from, to: b[line] as string }]));
 }
 
+test.beforeEach(async ({ workbench: page }) => {
+  // The example folder brings a hook, so the trust prompt opens on first load: stay restricted (specs need no trust).
+  await page.getByTestId('trust-restricted').click();
+  await expect(page.getByTestId('trust-dialog')).toHaveCount(0);
+});
+
 test('the Specs view lists the example spec with its type and progress', async ({ workbench: page }) => {
   await openSpecsView(page);
   const row = page.locator('[data-testid="spec-row"][data-spec="todo-priorities"]');
@@ -98,7 +104,7 @@ test('a requirement chip on a task jumps to its criterion', async ({ workbench: 
   await expect(page.locator('[data-testid="criterion"][data-criterion="2.3"]')).toBeInViewport();
 });
 
-const EXPECTED = join(process.cwd(), 'e2e/fixtures/expected/specs/offline-sync');
+const EXPECTED = join(process.cwd(), 'e2e/fixtures/specs/offline-sync');
 const UUID = /"specId": "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"/;
 
 test('create a spec, add a requirement with two criteria and three tasks, tick one: the files equal the fixture', async ({ workbench: page, host }) => {
@@ -199,7 +205,8 @@ test('the Design tab shows the outline and a rendered preview, with no script fr
   await page.getByTestId('spec-tab-design').click();
   const preview = page.getByTestId('design-preview');
   await expect(preview.locator('h2', { hasText: 'Architecture' })).toBeVisible();
-  await expect(preview.locator('pre code')).toContainText(['flowchart LR']);
+  // The mermaid block is drawn as a diagram (its source stays in the page, hidden).
+  await expect(preview.getByTestId('mermaid-diagram').locator('svg')).toBeVisible();
   await page.getByRole('navigation', { name: 'Design outline' }).getByRole('button', { name: 'Testing Strategy' }).click();
   await expect(preview.locator('h2', { hasText: 'Testing Strategy' })).toBeInViewport();
   expect(await page.title()).not.toBe('pwned');

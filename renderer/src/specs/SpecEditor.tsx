@@ -65,7 +65,7 @@ export function SpecEditor({ tab }: { tab: string }) {
   // The matrix spans the documents: any of them in conflict shows its bar there.
   const bars = trace ? available.map((d) => docs[d.path]).filter((m) => m !== undefined) : meta ? [meta] : [];
   return (
-    <div className="spec-editor" data-testid="spec-editor" data-spec={spec.name}>
+    <div className="spec-editor" ref={bodyRef} data-testid="spec-editor" data-spec={spec.name}>
       <div className="spec-header">
         <div className="spec-tabs" role="tablist" aria-label="Spec documents">
           {available.map((d) => (
@@ -99,7 +99,7 @@ export function SpecEditor({ tab }: { tab: string }) {
         <ConflictBar key={m.path} doc={m} />
       ))}
       {meta && <NoticeBar doc={meta} />}
-      <div className="spec-body" ref={bodyRef}>
+      <div className="spec-body">
         {trace ? (
           <TracePane tab={tab} check={check} {...(texts.requirements ? { requirements: texts.requirements } : {})} {...(texts.tasks ? { tasks: texts.tasks } : {})} />
         ) : !current ? (

@@ -14,8 +14,11 @@ describe('tasks.md lens and hover', () => {
     ]);
     expect(taskLenses(doc, true).map((l) => [l.taskKey, l.title, l.start])).toEqual([
       ['2', '▶ Start task', true],
-      ['2.1', '▶ Start task (in progress)', true],
+      ['2', '○ open · Requirements 1.2, 2.1', false],
+      ['2.1', '▶ Start task', true],
+      ['2.1', '◐ in progress', false],
       ['3', '▶ Start task', true],
+      ['3', '○ open · optional', false],
     ]);
   });
 

@@ -28,10 +28,14 @@ export function taskSummary(t: Task): string {
 
 export const lensTaskKey = (t: Task): string => t.id ?? `line:${t.line + 1}`;
 
+/** Lenses above each task not done: its state and refs, preceded by a clickable "Start task" when the runner exists. */
 export function taskLenses(doc: TasksDoc, canStart: boolean): LensItem[] {
   return doc.all
     .filter((t) => t.state === 'open' || t.state === 'inProgress')
-    .map((t) => ({ line: t.line + 1, taskKey: lensTaskKey(t), title: canStart ? `▶ Start task${t.state === 'inProgress' ? ' (in progress)' : ''}` : taskSummary(t), start: canStart }));
+    .flatMap((t) => {
+      const summary: LensItem = { line: t.line + 1, taskKey: lensTaskKey(t), title: taskSummary(t), start: false };
+      return canStart ? [{ ...summary, title: '▶ Start task', start: true }, summary] : [summary];
+    });
 }
 
 /** The task whose own lines (checkbox line or details, not sub-tasks) include 0-based `line`. */
