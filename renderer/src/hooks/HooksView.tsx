@@ -5,6 +5,7 @@ import { getServices } from '../app/services';
 import { McpServers } from '../mcp/McpServers';
 import { notifyError } from '../state/notifications';
 import { useTabs } from '../state/tabs';
+import { TrustedCommands } from '../trust/TrustedCommands';
 import { useTrust } from '../trust/trustStore';
 import { Icon } from '../workbench/icons';
 import { PlayIcon } from './HookIcons';
@@ -46,12 +47,15 @@ export function HooksView() {
       <Section title="MCP Servers">
         <McpServers />
       </Section>
+      <Section title="Trusted Commands" initiallyOpen={false}>
+        <TrustedCommands />
+      </Section>
     </div>
   );
 }
 
-function Section(props: { title: string; count?: number; actions?: React.ReactNode; children: React.ReactNode }) {
-  const [open, setOpen] = useState(true);
+function Section(props: { title: string; count?: number; actions?: React.ReactNode; initiallyOpen?: boolean; children: React.ReactNode }) {
+  const [open, setOpen] = useState(props.initiallyOpen ?? true);
   return (
     <section className={`hooks-section${open ? ' open' : ''}`} aria-label={props.title}>
       <div className="pane-header hooks-section-header">
