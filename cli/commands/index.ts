@@ -7,5 +7,6 @@ import { specRoundtrip } from './spec-roundtrip';
 import { specShow } from './spec-show';
 import { specStats } from './spec-stats';
 import { taskList } from './task-list';
+import { taskRun } from './task-run';
 
-export const COMMANDS: readonly Command[] = [specList, specShow, specCheck, specStats, specRoundtrip, taskList, hooksRun];
+export const COMMANDS: readonly Command[] = [specList, specShow, specCheck, specStats, specRoundtrip, taskList, taskRun, hooksRun];
