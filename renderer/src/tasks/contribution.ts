@@ -15,8 +15,10 @@ registerStatusItem({ id: 'task-run', align: 'left', order: 20, component: RunSta
 
 registerCommands((register, services) => {
   const notify = useNotifications.getState().show;
-  connectTasks(services.client, (run) =>
-    run.outcome === 'done' ? notify('info', `Task ${run.title} is done.`) : notify('error', `Task ${run.title} went back to [ ]: ${run.reason ?? 'no reason given'}`),
+  connectTasks(
+    services.client,
+    (run) => (run.outcome === 'done' ? notify('info', `Task ${run.title} is done.`) : notify('error', `Task ${run.title} went back to [ ]: ${run.reason ?? 'no reason given'}`)),
+    (message) => notify('error', `Task runner: ${message}`),
   );
   // A Supervised run waits for the user: open its review as soon as it is registered (once per review).
   const opened = new Set<string>();

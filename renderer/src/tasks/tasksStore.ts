@@ -35,10 +35,11 @@ export function appendLog(entry: TaskLogEntry): void {
 }
 
 /** Follows the runner: status and log events, and the state now (runs recovered after a crash included). */
-export function connectTasks(client: Client, onEnded: (run: TaskRunEnded) => void): () => void {
+export function connectTasks(client: Client, onEnded: (run: TaskRunEnded) => void, onProblem: (message: string) => void): () => void {
   const offs = [
     client.on('tasks/status', applyStatus),
-    client.on('tasks/log', appendLog),
+    // A line with no task is about the runner itself (an unreadable journal): the user must see it.
+    client.on('tasks/log', (entry) => (entry.taskId ? appendLog(entry) : onProblem(entry.message))),
     client.on('tasks/ended', (run) => {
       if (!run.nested) onEnded(run);
     }),
