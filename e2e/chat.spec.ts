@@ -14,14 +14,16 @@ test.afterEach(async () => {
 });
 
 async function openChat(page: Page, scripts?: string[]): Promise<void> {
-  // The example folder brings a hook, so the trust prompt opens on first load: stay restricted (the chat's file
-  // tools need no trust).
-  await page.addLocatorHandler(page.getByTestId('trust-dialog'), async () => {
-    await page.getByTestId('trust-restricted').click();
-  });
   await page.goto(agent.host.url);
   await expect(page.locator('body[data-workbench-ready="true"]')).toBeAttached({ timeout: 20_000 });
   if (scripts) expect(scripts.filter((u) => /ChatView/.test(u))).toEqual([]);
+  // The example folder brings a hook, so the trust prompt opens on first load: stay restricted (the chat's file
+  // tools need no trust). Answered before the chat opens: a modal opening later would take the prompt box's focus.
+  await page.getByTestId('trust-restricted').click();
+  await expect(page.getByTestId('trust-dialog')).toHaveCount(0);
+  await page.addLocatorHandler(page.getByTestId('trust-dialog'), async () => {
+    await page.getByTestId('trust-restricted').click();
+  });
   await page.keyboard.press(`${mod}+l`);
   await expect(page.getByTestId('chat-input')).toBeFocused();
 }
