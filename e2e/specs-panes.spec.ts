@@ -35,6 +35,10 @@ const card = (page: Page, id: string) => page.locator(`[data-testid="requirement
 /** A browser host on a git repository of corpus specs (both the feature and the bugfix one). */
 async function openCorpus(page: Page): Promise<RunningHost> {
   const host = await startHost(corpusWorkspace([CORPUS_SPECS.feature, CORPUS_SPECS.bugfix]));
+  // Whether a folder without hooks asks for trust is the trust feature's call: if it asks, stay restricted.
+  await page.addLocatorHandler(page.getByTestId('trust-dialog'), async () => {
+    await page.getByTestId('trust-restricted').click();
+  });
   await page.goto(host.url);
   await expect(page.locator('body[data-workbench-ready="true"]')).toBeAttached({ timeout: 20_000 });
   return host;

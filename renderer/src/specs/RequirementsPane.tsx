@@ -78,7 +78,7 @@ function RequirementsCards({ tab, path, tasksPath, designPath, readOnly, text, d
         <section key={`${req.id}:${req.heading.line}`} className="req-card" data-testid="requirement-card" data-requirement={req.id}>
           <header className="req-head">
             <span className="req-id">Requirement {req.id}</span>
-            <EditableText label={`Title of requirement ${req.id}`} value={req.title} placeholder="Title" readOnly={readOnly} onCommit={(v) => apply(setRequirementTitle(doc, req, v))} className="req-title" />
+            <EditableText label={`Title of requirement ${req.id}`} value={req.title} placeholder="No title yet — click to add one" readOnly={readOnly} onCommit={(v) => apply(setRequirementTitle(doc, req, v))} className="req-title" />
             {!readOnly && (
               <span className="req-actions">
                 <button className="row-action" title="Move up (renumbers; references in tasks follow)" aria-label={`Move requirement ${req.id} up`} data-testid="requirement-up" disabled={index === 0} onClick={() => apply(moveRequirement(doc, req, 'up'))}>

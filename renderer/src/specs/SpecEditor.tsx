@@ -86,14 +86,16 @@ export function SpecEditor({ tab }: { tab: string }) {
             {LABELS.trace}
           </button>
         </div>
-        <div className="segmented" role="group" aria-label="View" hidden={trace}>
-          <button aria-pressed={!view.raw} className={!view.raw ? 'on' : ''} data-testid="spec-view-structured" onClick={() => useSpecEditors.getState().setRaw(tab, false)}>
-            Structured
-          </button>
-          <button aria-pressed={view.raw} className={view.raw ? 'on' : ''} data-testid="spec-view-markdown" onClick={() => useSpecEditors.getState().setRaw(tab, true)}>
-            Markdown
-          </button>
-        </div>
+        {!trace && (
+          <div className="segmented" role="group" aria-label="View">
+            <button aria-pressed={!view.raw} className={!view.raw ? 'on' : ''} data-testid="spec-view-structured" onClick={() => useSpecEditors.getState().setRaw(tab, false)}>
+              Structured
+            </button>
+            <button aria-pressed={view.raw} className={view.raw ? 'on' : ''} data-testid="spec-view-markdown" onClick={() => useSpecEditors.getState().setRaw(tab, true)}>
+              Markdown
+            </button>
+          </div>
+        )}
       </div>
       {bars.map((m) => (
         <ConflictBar key={m.path} doc={m} />

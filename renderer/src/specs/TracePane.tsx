@@ -41,7 +41,7 @@ export function TracePane({ tab, check, requirements, tasks }: Props) {
           <span className={matrix.dangling ? 'trace-count bad' : 'trace-count'}>{matrix.dangling} dangling references</span>
         </span>
         <span className="trace-legend" aria-hidden="true">
-          <span className="trace-mark criterion" /> cites the criterion <span className="trace-mark requirement" /> cites its requirement
+          <span className="trace-mark mark-criterion" /> cites the criterion <span className="trace-mark mark-requirement" /> cites its requirement
         </span>
       </div>
       {rows.length === 0 ? (
@@ -65,7 +65,7 @@ export function TracePane({ tab, check, requirements, tasks }: Props) {
             </thead>
             <tbody>
               {rows.map((r) => (
-                <tr key={`${r.kind}:${r.id}:${r.line}`} className={`trace-row ${r.kind}${r.uncovered ? ' uncovered' : ''}`} data-testid="trace-row" data-id={r.id} data-uncovered={r.uncovered ? 'true' : undefined}>
+                <tr key={`${r.kind}:${r.id}:${r.line}`} className={`trace-row kind-${r.kind}${r.uncovered ? ' uncovered' : ''}`} data-testid="trace-row" data-id={r.id} data-uncovered={r.uncovered ? 'true' : undefined}>
                   <th scope="row" title={r.uncovered?.message ?? r.text}>
                     <button className="trace-req-button" onClick={() => editors.revealCriterion(tab, r.id)}>
                       <span className="trace-id">{r.kind === 'requirement' ? `Requirement ${r.id}` : r.id}</span>
@@ -74,8 +74,8 @@ export function TracePane({ tab, check, requirements, tasks }: Props) {
                     </button>
                   </th>
                   {r.cells.map((cell, k) => (
-                    <td key={k} className={cell ? `cell ${cell}` : 'cell'} title={cell ? `Task ${columns[k]?.id ?? columns[k]?.title} ${CELL_LABEL[cell]}` : undefined}>
-                      {cell && <span className={`trace-mark ${cell}`} aria-label={CELL_LABEL[cell]} />}
+                    <td key={k} className={cell ? `cell cites-${cell}` : 'cell'} title={cell ? `Task ${columns[k]?.id ?? columns[k]?.title} ${CELL_LABEL[cell]}` : undefined}>
+                      {cell && <span className={`trace-mark mark-${cell}`} aria-label={CELL_LABEL[cell]} />}
                     </td>
                   ))}
                 </tr>
