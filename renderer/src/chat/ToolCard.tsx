@@ -20,7 +20,8 @@ export function ToolCard({ item }: { item: Extract<ChatItem, { kind: 'tool' }> }
         {summary && <code className="chat-tool-summary">{summary}</code>}
         <span className="chat-tool-meta">
           {item.reused ? 'from the earlier run · ' : ''}
-          {item.status === 'running' ? 'running…' : formatDuration(item.durationMs)}
+          {/* Measured between event arrivals: under a millisecond means both arrived together, not a real figure. */}
+          {item.status === 'running' ? 'running…' : item.durationMs !== undefined && item.durationMs >= 1 ? formatDuration(item.durationMs) : ''}
         </span>
       </button>
       {open && (
