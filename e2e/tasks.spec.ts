@@ -31,11 +31,11 @@ async function fakeExecutor(): Promise<FakeBedrock> {
 }
 
 async function open(page: Page, host: Pick<RunningHost, 'url'>, trust: 'trust' | 'restricted'): Promise<void> {
-  await page.addLocatorHandler(page.getByTestId('trust-dialog'), async () => {
-    await page.getByTestId(trust === 'trust' ? 'trust-trust' : 'trust-restricted').click();
-  });
   await page.goto(host.url);
   await expect(page.locator('body[data-workbench-ready="true"]')).toBeAttached({ timeout: 20_000 });
+  // Answer the trust prompt first: while it is open it holds the focus, so the palette's keys would not reach it.
+  await page.getByTestId(trust === 'trust' ? 'trust-trust' : 'trust-restricted').click();
+  await expect(page.getByTestId('trust-dialog')).toHaveCount(0);
 }
 
 async function palette(page: Page, title: string): Promise<void> {
