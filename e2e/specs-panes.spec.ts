@@ -1,4 +1,4 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { CORPUS_SPECS, corpusWorkspace, gitDiff } from './fixtures/specs/corpus';
@@ -222,4 +222,21 @@ test('a bugfix spec: its behaviour sections are editable and a new expected crit
   } finally {
     await closeCorpus(host);
   }
+});
+
+test('files changed on disk (git checkout, another editor) refresh the tree, the cards and the matrix', async ({ workbench: page, host }) => {
+  await stayRestricted(page);
+  await openSpec(page, 'todo-priorities');
+  await page.getByTestId('spec-tab-trace').click();
+  await expect(page.getByTestId('trace-summary')).toContainText('0 uncovered');
+  const reqFile = join(host.workspace, SPEC, 'requirements.md');
+  const tasksFile = join(host.workspace, SPEC, 'tasks.md');
+  writeFileSync(reqFile, readFileSync(reqFile, 'utf8') + '4. THE Todo_CLI SHALL list todos in under 100 ms.\n');
+  writeFileSync(tasksFile, readFileSync(tasksFile, 'utf8').replace('- [ ] 2.1 Reject', '- [x] 2.1 Reject'));
+  await expect(page.locator('[data-testid="trace-row"][data-id="2.4"]')).toHaveAttribute('data-uncovered', 'true');
+  await page.getByTestId('spec-tab-tasks').click();
+  await expect(task(page, '2.1')).toHaveAttribute('data-state', 'done');
+  await expect(page.getByTestId('spec-tab-tasks').getByLabel('unsaved changes')).toHaveCount(0);
+  await page.getByTestId('spec-tab-requirements').click();
+  await expect(page.getByLabel('Criterion 2.4', { exact: true })).toHaveValue('THE Todo_CLI SHALL list todos in under 100 ms.');
 });
