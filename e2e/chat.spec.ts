@@ -191,6 +191,19 @@ test('sessions: a second tab keeps its own transcript; closing one selects the o
   await expect(page.getByTestId('chat-tab')).toHaveCount(2);
 });
 
+test('Reject all leaves the file as it was and settles the card', async ({ page }) => {
+  const file = join(agent.host.workspace, EDIT.path);
+  const before = readFileSync(file, 'utf8');
+  await openChat(page);
+  await ask(page, 'edit the empty-title error');
+  const card = page.getByTestId('chat-changeset');
+  await card.getByTestId('chat-reject-all').click();
+  await expect(card).toHaveAttribute('data-status', 'rejected');
+  await expect(card).toContainText('Rejected');
+  await expect(card.getByTestId('chat-reject-all')).toHaveCount(0);
+  expect(readFileSync(file, 'utf8')).toBe(before);
+});
+
 test('a model the account cannot use shows what to do, with a way to the agent settings', async ({ page }) => {
   await openChat(page);
   await ask(page, 'denied please');

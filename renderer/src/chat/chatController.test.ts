@@ -145,6 +145,20 @@ describe('ChatController', () => {
     expect(c.store.getState().active).not.toBeNull();
   });
 
+  it('follows the host: a session opened in another window gets a tab, one closed there loses it', async () => {
+    const host = fakeHost({
+      'agent/listSessions': () => [info('a')],
+      'agent/history': ({ sessionId }: { sessionId: string }) => ({ session: info(sessionId), events: [], lastSeq: 0 }),
+    });
+    const c = new ChatController(host.client, createChatStore(), (f) => host.frames.push(f));
+    await c.start();
+    host.emit('agent/sessions', { sessions: [info('a'), info('b')] });
+    await expect.poll(() => c.store.getState().tabs).toEqual(['a', 'b']);
+    host.emit('agent/sessions', { sessions: [info('a', { open: false }), info('b', { running: true })] });
+    expect(c.store.getState()).toMatchObject({ tabs: ['b'], active: 'b' });
+    expect(c.store.getState().sessions.b!.info.running).toBe(true);
+  });
+
   it('says why when the agent host cannot be reached, instead of an empty pane', async () => {
     const host = fakeHost({});
     const c = new ChatController(host.client, createChatStore(), (f) => host.frames.push(f));

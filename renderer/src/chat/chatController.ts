@@ -109,14 +109,18 @@ export class ChatController {
 
   /** The host's session list changed (created, closed, renamed, a turn started/ended — maybe in another window). */
   private syncSessions(list: SessionInfo[]): void {
-    const { sessions } = this.store.getState();
+    const { sessions, tabs, active } = this.store.getState();
     const updated: Record<string, SessionView> = { ...sessions };
     for (const info of list) {
       const view = updated[info.id];
-      if (view) updated[info.id] = { ...view, info, modelId: view.modelId || info.modelId };
+      if (view && !info.open) delete updated[info.id];
+      else if (view) updated[info.id] = { ...view, info, modelId: view.modelId || info.modelId };
       else if (info.open && !this.loading.has(info.id)) void this.loadHistory(info.id).catch(() => {});
     }
-    this.store.setState({ saved: list, sessions: updated });
+    // A session closed elsewhere (another window) leaves its tab here too.
+    const kept = tabs.filter((id) => updated[id]);
+    const nextActive = active !== null && !updated[active] ? (kept[0] ?? null) : active;
+    this.store.setState({ saved: list, sessions: updated, tabs: kept, active: nextActive });
   }
 
   // ---- user actions ----
