@@ -20,13 +20,15 @@ export function touchesSpecs(changes: readonly FileChange[]): boolean {
   return changes.some((c) => /(^|\/)\.kiro(\/specs(\/|$)|$)/.test(c.path));
 }
 
-let started = false;
+let reload: (() => Promise<void>) | null = null;
 
 /**
- * Loads the list and keeps it live from `workspace/changed`. Reloads are coalesced: one in flight at a time and
- * at most one queued, so a burst of saves (or a git checkout) costs two requests, not one per file.
+ * Loads the list and keeps it live from `workspace/changed`; returns the (shared) reload. Reloads are coalesced:
+ * one in flight at a time and at most one queued, so a burst of saves (or a git checkout) costs two requests, not one
+ * per file — also when the Refresh button is pressed meanwhile.
  */
 export function startSpecsList(client: Client): () => Promise<void> {
+  if (reload) return reload;
   let inFlight: Promise<void> | null = null;
   let queued = false;
   const load = async (): Promise<void> => {
@@ -37,7 +39,7 @@ export function startSpecsList(client: Client): () => Promise<void> {
       useSpecs.getState().set({ loaded: true, error: err instanceof Error ? err.message : String(err) });
     }
   };
-  const reload = (): Promise<void> => {
+  const run = (): Promise<void> => {
     if (inFlight) {
       queued = true;
       return inFlight;
@@ -46,17 +48,15 @@ export function startSpecsList(client: Client): () => Promise<void> {
       inFlight = null;
       if (queued) {
         queued = false;
-        void reload();
+        void run();
       }
     });
     return inFlight;
   };
-  if (!started) {
-    started = true;
-    client.on('workspace/changed', ({ changes }) => {
-      if (touchesSpecs(changes)) void reload();
-    });
-    void reload();
-  }
-  return reload;
+  reload = run;
+  client.on('workspace/changed', ({ changes }) => {
+    if (touchesSpecs(changes)) void run();
+  });
+  void run();
+  return run;
 }
