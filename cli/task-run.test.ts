@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -78,3 +78,39 @@ describe('keel task run', () => {
     expect(unknown.err).toMatch(/9\.9/);
   });
 });
+
+describe('keel spec check: drift after a task run', () => {
+  it('flags a done task whose file changed outside a task, and one whose requirement was edited since', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'keel-drift-'));
+    cpSync(fixture, dir, { recursive: true });
+    const userData = mkdtempSync(join(tmpdir(), 'keel-drift-user-'));
+    const io = (out: string[]) => ({ out: (l: string) => out.push(l), err: () => undefined, cwd: dir });
+    try {
+      expect(await runKeel(['task', 'run', 'greetings', '1', '--yes', '--user-data-dir', userData], io([]))).toBe(0);
+      const check = async () => {
+        const out: string[] = [];
+        const code = await runKeel(['spec', 'check', '--json', '--user-data-dir', userData], io(out));
+        return { code, drift: out.map((l) => JSON.parse(l) as { code: string; message: string; file: string; line: number }).filter((d) => d.code.startsWith('drift/')) };
+      };
+      // Right after the run: nothing drifted.
+      expect((await check()).drift).toEqual([]);
+
+      // Someone edits the task's file later (outside a task run).
+      const later = new Date(Date.now() + 60_000);
+      utimesSync(join(dir, 'src/task-1.js'), later, later);
+      const afterEdit = await check();
+      expect(afterEdit.code).toBe(0); // drift warns, it does not fail CI
+      expect(afterEdit.drift).toEqual([
+        expect.objectContaining({ code: 'drift/file-changed', file: '.kiro/specs/greetings/tasks.md', line: 3, message: expect.stringContaining('src/task-1.js') }),
+      ]);
+
+      // And the requirement task 1 cites (1.1) is edited after the task was done.
+      utimesSync(join(dir, '.kiro/specs/greetings/requirements.md'), later, later);
+      expect((await check()).drift.map((d) => d.code)).toEqual(['drift/file-changed', 'drift/requirement-edited']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(userData, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+

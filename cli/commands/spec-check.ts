@@ -1,24 +1,44 @@
 /** `keel spec check [dir] [--json]`: parse problems, EARS lint and traceability for a workspace — a CI gate. */
-import { readFileSync } from 'node:fs';
-import { checkFiles } from '../../specs-schema';
+import { readFileSync, realpathSync } from 'node:fs';
+import { checkFiles, type FileDiagnostic } from '../../specs-schema';
+import { defaultUserDataDir } from '../../electron/services/app/user-data';
+import { findDrift } from '../../electron/services/git/drift';
 import { EXIT, UsageError, type Command } from '../command';
 import { style } from '../style';
-import { openWorkspace } from '../workspace';
+import { openWorkspace, type CliWorkspace } from '../workspace';
+
+/** Drift needs the task runner's history, kept in Keel's user data; without any, there is simply nothing to report. */
+async function drift(ws: CliWorkspace, userDataDir: string): Promise<FileDiagnostic[]> {
+  const specs = (await ws.specs()).map((s) => {
+    const text = (p: string | undefined) => (p === undefined ? undefined : ws.readText(p));
+    const tasks = text(s.files.tasks);
+    const reqPath = s.files.requirements;
+    const requirements = text(reqPath);
+    return {
+      dir: s.dir,
+      ...(tasks !== undefined && s.files.tasks ? { tasks: { path: s.files.tasks, text: tasks } } : {}),
+      ...(requirements !== undefined && reqPath ? { requirements: { path: reqPath, text: requirements } } : {}),
+    };
+  });
+  return findDrift(realpathSync(ws.root), userDataDir, specs);
+}
 
 export const specCheck: Command = {
   path: ['spec', 'check'],
   summary: 'Lint specs (EARS) and check traceability; exit 1 on errors',
-  usage: 'spec check [dir] [--json]',
+  usage: 'spec check [dir] [--json] [--user-data-dir <dir>]',
   help: `[dir] is a workspace (the folder holding .kiro/), the current directory by default. Reports parse
 problems, EARS lint on acceptance criteria and traceability (dangling refs, uncovered requirements, tasks citing
-nothing, done parents with open sub-tasks, numbering gaps).
+nothing, done parents with open sub-tasks, numbering gaps) and drift: a task done by Keel's task runner whose files changed afterwards outside a task, or
+whose cited requirement was edited after it was done (warnings; needs the runner's history from Keel's user data:
+$XDG_CONFIG_HOME/keel, ~/.config/keel or --user-data-dir).
 
 Text output: <file>:<line>:<column> <severity> <message> [<code>], then a summary on stderr.
 --json: one object per line: {"file", "line", "column", "endLine"?, "endColumn"?, "severity", "code", "message",
 "fix"?} with 1-based lines and columns.
 Exit code 1 when any diagnostic is an error; warnings and infos alone exit 0.`,
-  options: { json: { type: 'boolean' } },
-  run({ values, positionals }, io) {
+  options: { json: { type: 'boolean' }, 'user-data-dir': { type: 'string' } },
+  async run({ values, positionals }, io) {
     if (positionals.length > 1) throw new UsageError('give at most one workspace directory');
     const ws = openWorkspace(positionals[0], io.cwd);
     const found = ws.files;
@@ -29,6 +49,9 @@ Exit code 1 when any diagnostic is an error; warnings and infos alone exit 0.`,
     });
     io.progress?.(`Checking ${found.length} files…`);
     const diagnostics = checkFiles(sources);
+    io.progress?.('Looking for drift…');
+    const drifted = await drift(ws, (values['user-data-dir'] as string | undefined) ?? defaultUserDataDir());
+    diagnostics.push(...drifted);
     io.progress?.(undefined);
     const s = style(io);
     const paint = { error: s.red, warning: s.yellow, info: s.cyan };

@@ -9,11 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { KeelError, type EventName, type EventOf } from '../../protocol';
-import { defaultUserDataDir, RecentFolders } from '../../electron/services/app/user-data';
-import { Workbench } from '../../electron/services/app/workbench';
-import { changeReviewKey } from '../../electron/services/changes/change-review';
-import { taskRunnerKey } from '../../electron/services/tasks/task-runner-key';
-import { commandApprovalKey } from '../../electron/services/trust/command-approval';
+import type { Workbench } from '../../electron/services/app/workbench';
+import type { ChangeReviewService } from '../../electron/services/changes/change-review';
 import { EXIT, UsageError, type Command, type CommandIO } from '../command';
 import { style } from '../style';
 import { findSpec, openWorkspace } from '../workspace';
@@ -49,6 +46,15 @@ Exit codes: 0 the task was done, 1 it was put back (change rejected, check faile
     const ws = openWorkspace(values.workspace as string | undefined, io.cwd);
     const spec = await findSpec(ws, positionals[0] as string);
     const taskId = positionals[1] as string;
+    // The app's services (agent host, AWS SDK, review, trust) load only for this command: `keel --help` and the
+    // spec commands stay quick to start.
+    const [{ defaultUserDataDir, RecentFolders }, { Workbench }, { changeReviewKey }, { taskRunnerKey }, { commandApprovalKey }] = await Promise.all([
+      import('../../electron/services/app/user-data'),
+      import('../../electron/services/app/workbench'),
+      import('../../electron/services/changes/change-review'),
+      import('../../electron/services/tasks/task-runner-key'),
+      import('../../electron/services/trust/command-approval'),
+    ]);
     const userDataDir = (values['user-data-dir'] as string | undefined) ?? defaultUserDataDir();
     // A scratch recent-folders list: a CLI run must not reorder the app's File > Open Recent.
     const scratch = mkdtempSync(join(tmpdir(), 'keel-cli-recent-'));
@@ -76,7 +82,7 @@ Exit codes: 0 the task was done, 1 it was put back (change rejected, check faile
           if (e.event === 'tasks/log' && !opts.json) out.err(s.dim(e.payload.message));
           if (e.event === 'changes/updated' && e.payload.status === 'pending' && !reviewed.has(e.payload.id)) {
             reviewed.add(e.payload.id);
-            void review(wb, e.payload.id, opts, out).catch(reject);
+            void review(wb.scoped(changeReviewKey), e.payload.id, opts, out).catch(reject);
           }
           if (e.event === 'trust/commandAsk') {
             out.err(s.yellow(`Refused to run "${e.payload.command}": the CLI cannot ask. Trust the command in Keel first.`));
@@ -98,8 +104,7 @@ Exit codes: 0 the task was done, 1 it was put back (change rejected, check faile
 };
 
 /** Prints the proposed change as a unified diff, then applies it (--yes) or rejects it. */
-async function review(wb: Workbench, id: string, opts: { yes: boolean; json: boolean }, io: CommandIO): Promise<void> {
-  const reviews = wb.scoped(changeReviewKey);
+async function review(reviews: ChangeReviewService, id: string, opts: { yes: boolean; json: boolean }, io: CommandIO): Promise<void> {
   const detail = await reviews.get(id);
   if (!opts.json) {
     for (const f of detail.files) {
