@@ -140,6 +140,8 @@ export const tasksEvents = {
   'tasks/status': RunnerStatus,
   /** A line for a task's run log (also kept in the journal, read back with `tasks/history`). */
   'tasks/log': TaskLogEntry,
+  /** Output of a running check command, as it arrives (the journal keeps its tail). */
+  'tasks/checkOutput': z.object({ runId: z.string(), specDir: z.string(), taskId: z.string(), chunk: z.string() }),
   /** A task run ended: `done` ticked it, `reverted` put it back to `[ ]` (the reason says why). */
   'tasks/ended': TaskRunEnded,
 } as const;

@@ -29,6 +29,8 @@ export interface RunnerEnv {
   hooks?: TaskHooks;
   onPhase(run: { runId: string; specDir: string; taskId: string; title: string; phase: RunPhase; parentRunId?: string; reviewId?: string }): void;
   onLog(entry: { runId: string; specDir: string; taskId: string; message: string }): void;
+  /** Check output as it arrives (not journaled; the journal keeps the tail). */
+  onCheckOutput?(entry: { runId: string; specDir: string; taskId: string; chunk: string }): void;
   onEnd(run: { runId: string; specDir: string; taskId: string; kind: 'task' | 'group'; outcome: 'done' | 'reverted'; reason?: string }): void;
   newId(): string;
   now(): string;
@@ -237,7 +239,7 @@ class TaskRun {
     await this.log(`Running check \`${decision.command}\` (from ${check.source}).`);
     const result = await this.env.checks.run(decision.command, {
       signal: this.request.signal,
-      onOutput: () => undefined,
+      onOutput: (chunk) => this.env.onCheckOutput?.({ runId: this.runId, specDir: this.request.specDir, taskId: this.key, chunk }),
     });
     this.checkStopped();
     const passed = result.exitCode === 0 && !result.error;

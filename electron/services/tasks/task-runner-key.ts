@@ -29,6 +29,7 @@ export const taskRunnerKey = defineFolderService('taskRunner', (ctx) => {
     onStatus: (status) => ctx.emit('tasks/status', status),
     onLog: (entry) => ctx.emit('tasks/log', entry),
     onEnded: (run) => ctx.emit('tasks/ended', run),
+    onCheckOutput: ({ runId, specDir, taskId, chunk }) => ctx.emit('tasks/checkOutput', { runId, specDir, taskId, chunk }),
   });
   return runner;
 });

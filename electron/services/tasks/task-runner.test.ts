@@ -30,6 +30,8 @@ interface Setup {
   approval: ScriptedApproval;
   statuses: RunnerStatus[];
   logs: LogEntry[];
+  /** Check output chunks as streamed. */
+  output: string[];
   /** Resolves when the current run (or Run all) is over. */
   idle(): Promise<RunnerStatus>;
 }
@@ -44,6 +46,7 @@ async function setup(
   const approval = options.approval ?? new ScriptedApproval();
   const statuses: RunnerStatus[] = [];
   const logs: LogEntry[] = [];
+  const output: string[] = [];
   const waiters: ((s: RunnerStatus) => void)[] = [];
   const executor = new LibraryExecutor(root, fake);
   const runner = new TaskRunner({
@@ -55,12 +58,13 @@ async function setup(
       if (!s.busy) waiters.splice(0).forEach((w) => w(s));
     },
     onLog: (e) => logs.push(e),
+    onCheckOutput: (e) => output.push(e.chunk),
   });
   cleanups.push(async () => {
     await runner.dispose();
     await fake.close();
   });
-  return { root, runner, fake, review, approval, statuses, logs, idle: () => new Promise((r) => waiters.push(r)) };
+  return { root, runner, fake, review, approval, statuses, logs, output, idle: () => new Promise((r) => waiters.push(r)) };
 }
 
 /** Lines that differ between two texts of the same length in lines. */
@@ -118,6 +122,9 @@ describe('Start task', () => {
     const [run] = await s.runner.history(SPEC_DIR, '2.2');
     expect(run).toMatchObject({ outcome: 'reverted', reason: 'Check `node check.js` failed (exit code 3).', checks: [{ command: 'node check.js', exitCode: 3, passed: false, source: 'task 2.2' }] });
     expect(run!.checks[0]!.output).toContain('1 test failed');
+    // Streamed to the page while it ran, and its tail in the run log.
+    expect(s.output.join('')).toContain('1 test failed');
+    expect(s.logs.map((l) => l.message)).toContain('Output of `node check.js` (last lines):\n1 test failed');
     expect(await readFile(join(s.root, 'src/whisper.js'), 'utf8')).toContain('whisper');
   });
 

@@ -61,6 +61,7 @@ export interface TaskRunnerOptions {
   ports: () => TaskRunnerPorts;
   onStatus(status: RunnerStatus): void;
   onLog(entry: LogEntry): void;
+  onCheckOutput?(entry: { runId: string; specDir: string; taskId: string; chunk: string }): void;
   onEnded?(run: { runId: string; specDir: string; taskId: string; title: string; kind: 'task' | 'group'; nested: boolean; outcome: 'done' | 'reverted'; reason?: string }): void;
   now?: () => string;
 }
@@ -238,6 +239,7 @@ export class TaskRunner implements Disposable {
         this.emitStatus();
       },
       onLog: (entry) => this.options.onLog(entry),
+      onCheckOutput: (entry) => this.options.onCheckOutput?.(entry),
       onEnd: (run) => {
         const active = this.active.get(run.runId);
         this.active.delete(run.runId);

@@ -122,6 +122,8 @@ function Recovered({ status }: { status: RunnerStatus }) {
 
 function RunLog({ specDir, taskId }: { specDir: string; taskId: string }) {
   const live = useTasks((s) => s.logs[logKey(specDir, taskId)]);
+  const output = useTasks((s) => s.output[logKey(specDir, taskId)]);
+  const checking = useTasks((s) => s.status?.active.some((r) => r.specDir === specDir && r.taskId === taskId && r.phase === 'checking') ?? false);
   const [runs, setRuns] = useState<TaskRunSummary[] | null>(null);
   const active = useTasks((s) => s.status?.active.length ?? 0);
   useEffect(() => {
@@ -150,6 +152,11 @@ function RunLog({ specDir, taskId }: { specDir: string; taskId: string }) {
           {line}
         </div>
       ))}
+      {checking && output && (
+        <pre className="task-check-output" data-testid="task-check-output">
+          {output}
+        </pre>
+      )}
       {runs && runs.length > 0 && <History runs={runs} />}
     </div>
   );

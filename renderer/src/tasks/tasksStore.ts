@@ -9,6 +9,8 @@ export interface TasksState {
   status: RunnerStatus | null;
   /** Live log lines by `<specDir>#<taskId>`, in arrival order. */
   logs: Record<string, string[]>;
+  /** The running check's output by task key (its tail), shown while the check runs. */
+  output: Record<string, string>;
   /** The task whose log the panel shows (the running one by default). */
   selected: { specDir: string; taskId: string } | null;
   select(task: { specDir: string; taskId: string } | null): void;
@@ -19,6 +21,7 @@ export const logKey = (specDir: string, taskId: string): string => `${specDir}#$
 export const useTasks = create<TasksState>()((set) => ({
   status: null,
   logs: {},
+  output: {},
   selected: null,
   select: (selected) => set({ selected }),
 }));
@@ -34,13 +37,31 @@ export function appendLog(entry: TaskLogEntry): void {
   useTasks.setState((s) => ({ logs: { ...s.logs, [key]: [...(s.logs[key] ?? []), entry.message].slice(-MAX_LINES) } }));
 }
 
+/** Check output shown live: enough of the tail to read a failing test. */
+const MAX_OUTPUT = 16_000;
+
+export function appendOutput(entry: { specDir: string; taskId: string; chunk: string }): void {
+  const key = logKey(entry.specDir, entry.taskId);
+  useTasks.setState((s) => ({ output: { ...s.output, [key]: ((s.output[key] ?? '') + entry.chunk).slice(-MAX_OUTPUT) } }));
+}
+
+function clearOutput(specDir: string, taskId: string): void {
+  const key = logKey(specDir, taskId);
+  useTasks.setState((s) => {
+    const { [key]: _dropped, ...rest } = s.output;
+    return { output: rest };
+  });
+}
+
 /** Follows the runner: status and log events, and the state now (runs recovered after a crash included). */
 export function connectTasks(client: Client, onEnded: (run: TaskRunEnded) => void, onProblem: (message: string) => void): () => void {
   const offs = [
     client.on('tasks/status', applyStatus),
     // A line with no task is about the runner itself (an unreadable journal): the user must see it.
     client.on('tasks/log', (entry) => (entry.taskId ? appendLog(entry) : onProblem(entry.message))),
+    client.on('tasks/checkOutput', appendOutput),
     client.on('tasks/ended', (run) => {
+      clearOutput(run.specDir, run.taskId);
       if (!run.nested) onEnded(run);
     }),
   ];
