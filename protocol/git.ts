@@ -152,6 +152,18 @@ export const gitRequests = {
     request: z.object({ limit: z.number().int().min(1).max(1000).default(50) }),
     response: z.object({ commits: z.array(GitCommit) }),
   },
+  /**
+   * Spec drift: done tasks (per the task runner's history) whose written files changed since outside a task, or
+   * whose cited requirement was edited since. Positions are 0-based, on the task's line in tasks.md.
+   */
+  'git/drift': {
+    request: z.object({}),
+    response: z.object({
+      findings: z.array(
+        z.object({ file: RelPath, line: z.number(), column: z.number(), code: z.enum(['drift/file-changed', 'drift/requirement-edited']), message: z.string() }),
+      ),
+    }),
+  },
 } as const;
 
 export const gitEvents = {

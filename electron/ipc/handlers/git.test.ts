@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RecentFolders } from '../../services/app/user-data';
 import { Workbench } from '../../services/app/workbench';
 import { makeRepo } from '../../services/git/test-repo';
+import { RunJournal } from '../../services/tasks/run-journal';
 import { createRouter } from '../router';
 import { createHandlers } from './index';
 
@@ -55,5 +56,35 @@ describe('git handlers', () => {
     const { execFileSync } = await import('node:child_process');
     execFileSync('git', ['init', '-q'], { cwd: dir });
     await vi.waitFor(() => expect(events.filter((e) => e.event === 'git/changed').at(-1)?.payload).toMatchObject({ state: 'repo', counts: { changes: 1 } }), { timeout: 10_000 });
+  });
+
+  it('git/drift reports a done task whose file changed after its run, from the task runner journal', async () => {
+    const spec = '.kiro/specs/s';
+    const repo = makeRepo({
+      [`${spec}/requirements.md`]: '# Requirements Document\n\n### Requirement 1: Save\n\n#### Acceptance Criteria\n\n1. THE system SHALL save.\n',
+      [`${spec}/tasks.md`]: '# Implementation Plan\n\n- [x] 1. Save\n  - _Requirements: 1.1_\n',
+      'src/save.js': 'save()\n',
+    });
+    cleanup.push(() => rmSync(repo.dir, { recursive: true, force: true }));
+    const root = await realpath(repo.dir);
+    const { router, userData } = await open(root);
+    const journal = RunJournal.forWorkspace(userData, root);
+    const at = new Date(Date.now() - 60_000).toISOString();
+    await journal.append({ t: 'start', runId: 'r1', at, specDir: spec, taskId: '1', title: 'Save', mode: 'supervised', kind: 'task' });
+    await journal.append({ t: 'review', runId: 'r1', status: 'applied', files: [{ path: 'src/save.js', hunksApplied: 1, hunksTotal: 1 }] });
+    await journal.append({ t: 'end', runId: 'r1', at, outcome: 'done' });
+    const old = new Date(Date.now() - 120_000);
+    utimesSync(path.join(root, 'src/save.js'), old, old);
+    // The requirement lines were committed by makeRepo just now, i.e. after the (back-dated) run: that is drift too.
+    expect(await router.dispatch('git/drift', {}, ctx)).toEqual({
+      ok: true,
+      value: { findings: [expect.objectContaining({ code: 'drift/requirement-edited', file: `${spec}/tasks.md`, line: 2 })] },
+    });
+    writeFileSync(path.join(root, 'src/save.js'), 'save(changed)\n');
+    const after = await router.dispatch('git/drift', {}, ctx);
+    expect((after as { value: { findings: { code: string; message: string }[] } }).value.findings).toEqual([
+      expect.objectContaining({ code: 'drift/file-changed', message: expect.stringContaining('src/save.js') }),
+      expect.objectContaining({ code: 'drift/requirement-edited' }),
+    ]);
   });
 });
