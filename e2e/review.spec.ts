@@ -214,6 +214,8 @@ test('an edit typed into the proposed side is what gets applied', async ({ page 
     const hunks = page.getByTestId('review-hunk');
     await expect(hunks).toHaveCount(2);
     await page.locator('.editor.modified .view-line', { hasText: 'are kept' }).click();
+    // The cursor in a hunk makes it the current one (Accept/Reject Hunk act where the user is).
+    await expect(page.getByTestId('review-hunk-bar')).toContainText('Hunk 1 of 2');
     await page.keyboard.press('End');
     await page.keyboard.type(' // edited');
     // The typed hunk counts as accepted (the user wrote it); the other one is rejected before applying.

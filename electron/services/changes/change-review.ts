@@ -104,10 +104,12 @@ export class ChangeReviewService {
     return [...this.entries.values()].map((e) => toSummary(e.state, e.recovered)).sort((a, b) => b.createdAt - a.createdAt);
   }
 
-  async get(id: string): Promise<ReviewDetail> {
-    await this.ready;
-    const entry = this.require(id);
-    return toDetail(entry.state, entry.recovered, await this.diskChanges(entry.state));
+  /** Queued behind the changes asked for before it, so a refresh never returns a state older than they are. */
+  get(id: string): Promise<ReviewDetail> {
+    return this.exclusive(async () => {
+      const entry = this.require(id);
+      return toDetail(entry.state, entry.recovered, await this.diskChanges(entry.state));
+    });
   }
 
   decide(id: string, decision: HunkDecision, path?: string, hunk?: number): Promise<ReviewDetail> {

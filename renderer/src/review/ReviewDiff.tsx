@@ -10,7 +10,10 @@ export interface ReviewDiffProps {
   editable: boolean;
   /** The hunk the keyboard is on (revealed and outlined). */
   current: number | null;
-  onEdit(text: string): void;
+  /** Sends the user's text; resolves once the main process has it. */
+  onEdit(text: string): Promise<void>;
+  /** The cursor moved into a hunk on the proposed side (so Accept/Reject Hunk act where the user is). */
+  onCursorHunk(index: number): void;
   /** Registers how to send a typed-but-not-yet-sent edit (before Apply). */
   setFlush(flush: (() => Promise<void>) | null): void;
 }
@@ -23,7 +26,7 @@ const EDIT_DELAY_MS = 400;
  * coloured bar in both gutters; the current hunk is revealed. Monaco hides a BOM and normalises line ends, so the
  * text is only sent back when the user really typed, with the file's BOM and line ending restored.
  */
-export function ReviewDiff({ reviewId, file, editable, current, onEdit, setFlush }: ReviewDiffProps) {
+export function ReviewDiff({ reviewId, file, editable, current, onEdit, onCursorHunk, setFlush }: ReviewDiffProps) {
   const original = useMemo(() => splitBom(file.original ?? '').body, [file.original]);
   const bom = splitBom(file.proposed ?? file.original ?? '').bom;
   // Created in an effect (not a memo): StrictMode's mount-unmount-mount must not leave a disposed model in use.
@@ -41,14 +44,20 @@ export function ReviewDiff({ reviewId, file, editable, current, onEdit, setFlush
     };
   }, [reviewId, file.path]);
 
-  const typing = useRef<{ timer: ReturnType<typeof setTimeout>; send: () => void } | null>(null);
+  const typing = useRef<{ timer: ReturnType<typeof setTimeout>; send: () => Promise<void> } | null>(null);
   const applyingServerText = useRef(false);
   const onEditRef = useRef(onEdit);
   onEditRef.current = onEdit;
+  const onCursorRef = useRef(onCursorHunk);
+  onCursorRef.current = onCursorHunk;
 
-  // The server's text wins unless the user is mid-edit (their text is about to be sent and will come back).
+  /** Edits sent and not yet answered: until then, texts from the server may predate them. */
+  const inFlight = useRef(0);
+
+  // The server's text wins unless the user is mid-edit: a text typed but not sent, or sent and not yet answered
+  // (an answer to an earlier refresh would otherwise put older text back and move the cursor under the user).
   useEffect(() => {
-    if (!model || typing.current) return;
+    if (!model || typing.current || inFlight.current > 0) return;
     const body = splitBom(file.proposed ?? '').body;
     if (model.getValue() === body) return;
     applyingServerText.current = true;
@@ -58,21 +67,26 @@ export function ReviewDiff({ reviewId, file, editable, current, onEdit, setFlush
 
   useEffect(() => {
     if (!model) return;
-    const send = () => {
+    const send = async () => {
       if (!typing.current) return;
       clearTimeout(typing.current.timer);
       typing.current = null;
-      onEditRef.current(joinBom(bom, model.getValue()));
+      inFlight.current += 1;
+      try {
+        await onEditRef.current(joinBom(bom, model.getValue()));
+      } finally {
+        inFlight.current -= 1;
+      }
     };
     const sub = model.onDidChangeContent(() => {
       if (applyingServerText.current) return;
       if (typing.current) clearTimeout(typing.current.timer);
-      typing.current = { timer: setTimeout(send, EDIT_DELAY_MS), send };
+      typing.current = { timer: setTimeout(() => void send(), EDIT_DELAY_MS), send };
     });
-    setFlush(async () => send());
+    setFlush(send);
     return () => {
       sub.dispose();
-      send();
+      void send();
       setFlush(null);
     };
   }, [model, bom, setFlush]);
@@ -107,15 +121,43 @@ export function ReviewDiff({ reviewId, file, editable, current, onEdit, setFlush
   }, [model, original, file.hunks, current]);
 
   useEffect(() => {
+    const diff = model && monaco.editor.getDiffEditors().find((d) => d.getModel()?.modified === model);
+    if (!diff) return;
+    const sub = diff.getModifiedEditor().onDidChangeCursorPosition(({ position, source }) => {
+      if (source === 'api') return; // our own reveal
+      const hit = hunkAtLine(file.hunks, position.lineNumber);
+      if (hit) onCursorRef.current(hit.index);
+    });
+    return () => sub.dispose();
+  }, [model, original, file.hunks]);
+
+  // Reveal the current hunk when the user navigates to it (list, Alt+F5) — once per hunk, and not when the cursor
+  // is already in it: new hunks after each typed edit must not pull the cursor away from where the user types.
+  const revealed = useRef('');
+  useEffect(() => {
     const hunk = current === null ? undefined : file.hunks[current];
     const diff = model && monaco.editor.getDiffEditors().find((d) => d.getModel()?.modified === model);
-    if (!hunk || !diff) return;
+    if (!hunk || !diff) {
+      revealed.current = '';
+      return;
+    }
+    const key = `${file.path}#${hunk.index}`;
+    if (revealed.current === key) return;
+    revealed.current = key;
+    const editor = diff.getModifiedEditor();
+    const at = editor.getPosition();
+    if (at && hunkAtLine(file.hunks, at.lineNumber)?.index === hunk.index) return;
     const line = Math.max(1, Math.min(hunk.proposedStart, model.getLineCount()));
-    diff.getModifiedEditor().revealLineInCenterIfOutsideViewport(line);
-    diff.getModifiedEditor().setPosition({ lineNumber: line, column: 1 });
-  }, [model, original, current, file.hunks]);
+    editor.revealLineInCenterIfOutsideViewport(line);
+    editor.setPosition({ lineNumber: line, column: 1 });
+  }, [model, original, current, file.hunks, file.path]);
 
   if (!model) return null;
   // No side labels: below ~900px Monaco shows the diff inline, where "left" and "right" would be wrong.
   return <DiffEditor original={original} modified={model} modifiedEditable={editable && file.kind !== 'delete'} />;
+}
+
+/** The hunk shown at a line of the proposed side (a deletion sits at the line after it). */
+function hunkAtLine(hunks: ReviewFile['hunks'], line: number): ReviewFile['hunks'][number] | undefined {
+  return hunks.find((h) => (h.proposedLines === 0 ? line === h.proposedStart : line >= h.proposedStart && line < h.proposedStart + h.proposedLines));
 }

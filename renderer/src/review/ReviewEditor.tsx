@@ -230,7 +230,8 @@ export default function ReviewEditor({ tab }: { tab: string }) {
                     file={file}
                     editable={pending}
                     current={current}
-                    onEdit={(text) => void review.editProposed(file.path, text)}
+                    onEdit={(text) => review.editProposed(file.path, text)}
+                    onCursorHunk={setCurrent}
                     setFlush={review.setFlush}
                   />
                 )}
