@@ -185,14 +185,14 @@ test('a file edited on disk during review is shown as a conflict and never overw
     await expect(page.getByTestId('review-apply')).toHaveText('Apply 2 Hunks');
     await page.getByTestId('review-apply').click();
 
-    await expect(page.getByTestId('review-conflict')).toContainText('Changed on disk since the agent read it');
+    await expect(page.getByTestId('review-conflict')).toContainText('Changed on disk during review');
     await expect(page.getByTestId('review-conflict-view')).toBeVisible();
     await expect(page.getByTestId('review-conflict-view')).toContainText('On disk now (theirs)');
     await expect(page.getByTestId('review')).toHaveAttribute('data-status', 'pending');
     expect(readFileSync(join(s.host.workspace, FILE), 'utf8')).toBe(theirs);
     await shoot(page, 'review-conflict');
 
-    // Review again on the disk version: the agent's change merges onto the user's edit, then applies.
+    // Merge onto the disk version: the agent's change lands on top of the user's edit, then applies.
     await page.getByTestId('review-rebase').click();
     await expect(page.getByTestId('review-conflict')).toHaveCount(0);
     await page.getByTestId('review-accept-all').click();

@@ -180,12 +180,12 @@ export default function ReviewEditor({ tab }: { tab: string }) {
               {pending && file.changedOnDisk && (
                 <div className="editor-bar conflict" role="alert" data-testid="review-conflict">
                   <Icon name="warning" className="editor-bar-icon" />
-                  <span className="editor-bar-message">Changed on disk since the agent read it — Apply won’t overwrite it.</span>
+                  <span className="editor-bar-message">Changed on disk during review — Apply won’t overwrite it.</span>
                   <button className="button secondary" aria-pressed={threeWay} onClick={() => setThreeWay(!threeWay)} data-testid="review-three-way">
                     {threeWay ? 'Show Proposal' : 'Compare Three Ways'}
                   </button>
                   <button className="button primary" disabled={review.busy} onClick={() => void review.resolveConflict(file.path, 'rebase').then(() => setThreeWay(false))} data-testid="review-rebase">
-                    Review Again on Disk Version
+                    Merge onto Disk Version
                   </button>
                   <button className="button secondary" disabled={review.busy} onClick={() => void review.resolveConflict(file.path, 'keepDisk').then(() => setThreeWay(false))} data-testid="review-keep-disk">
                     Keep Disk Version
