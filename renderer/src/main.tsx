@@ -3,6 +3,7 @@ import { hostTransport } from './app/hostTransport';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { registerWorkbenchCommands } from './app/commands';
+import './contributions';
 import { installKeybindings } from './app/keyboard';
 import { loadWorkspace, startServices } from './app/services';
 import { useDocuments } from './state/documents';

@@ -4,6 +4,7 @@ import { baseName, parentOf } from '../state/explorer';
 import { notifyError } from '../state/notifications';
 import { useEditorStatus } from '../state/status';
 import { isAtOrUnder, useTabs } from '../state/tabs';
+import { editorFor } from '../workbench/contributions';
 import { getServices } from './services';
 
 /** User-level actions shared by the explorer, tabs, quick open and commands. */
@@ -17,7 +18,7 @@ export function openFile(path: string, focus = true): void {
 
 export async function save(path: string | null = useTabs.getState().active): Promise<void> {
   if (!path) return;
-  await getServices().documents.save(path);
+  await saveTab(path);
 }
 
 export async function saveAll(): Promise<void> {
@@ -31,9 +32,9 @@ export async function saveAll(): Promise<void> {
 export async function closeEditors(paths: string[]): Promise<boolean> {
   const { documents } = getServices();
   const docs = useDocuments.getState().docs;
-  const dirty = paths.filter((p) => docs[p]?.dirty);
+  const dirty = paths.filter((p) => docs[p]?.dirty || editorFor(p)?.isDirty?.(p));
   if (dirty.length > 0) {
-    const names = dirty.map(baseName);
+    const names = dirty.map((p) => editorFor(p)?.title(p) ?? baseName(p));
     const answer = await useDialog.getState().ask({
       title:
         dirty.length === 1
@@ -48,15 +49,24 @@ export async function closeEditors(paths: string[]): Promise<boolean> {
     });
     if (answer === null || answer === 'cancel') return false;
     if (answer === 'save') {
-      const saved = await Promise.all(dirty.map((p) => documents.save(p)));
+      const saved = await Promise.all(dirty.map((p) => saveTab(p)));
       if (!saved.every(Boolean)) return false;
     }
   }
   for (const path of paths) {
     useTabs.getState().close(path);
-    documents.close(path);
+    const editor = editorFor(path);
+    if (editor) editor.onClose?.(path);
+    else documents.close(path);
   }
   return true;
+}
+
+/** Saves a tab: a file through the document manager, a contributed editor through its own save. */
+export function saveTab(tab: string): Promise<boolean> {
+  const editor = editorFor(tab);
+  if (editor) return editor.save ? editor.save(tab) : Promise.resolve(true);
+  return getServices().documents.save(tab);
 }
 
 export function closeActive(): Promise<boolean> {

@@ -6,9 +6,7 @@ import { useTerminals } from '../state/terminals';
 import { useWorkspace } from '../state/workspace';
 import { closeActive, closeEditors, closeOthers, openFolder, reopenClosed, save, saveAll, startCreate } from './actions';
 import type { Services } from './services';
-import { isSpecTab, saveSpecTab } from '../specs/specActions';
-import { useSideView } from '../specs/sideView';
-import { registerSearchCommands } from '../search/searchCommands';
+import { runCommandContributions } from '../workbench/contributions';
 
 const recentOthers = () => {
   const { recent, root } = useWorkspace.getState();
@@ -19,7 +17,7 @@ const hasTabs = () => useTabs.getState().tabs.length > 0;
 
 /** Shows the panel, creating a first terminal if there is none (VS Code's Ctrl+`). */
 export async function showTerminal(services: Services): Promise<void> {
-  useLayout.getState().setPanel(true);
+  useLayout.getState().showPanel('terminal');
   await services.terminals.restore().catch(() => {});
   if (useTerminals.getState().terminals.length === 0) await services.terminals.create();
   else services.terminals.focusActive();
@@ -58,20 +56,7 @@ export function registerWorkbenchCommands(services: Services): void {
     title: 'Show Explorer',
     keybindings: ['ctrlcmd+shift+e'],
     inTerminal: true,
-    run: () => {
-      useSideView.getState().show('explorer');
-      useLayout.getState().setSidebar(true);
-    },
-  });
-  r({
-    id: 'kiro.specs.show',
-    category: 'View',
-    title: 'Show Specs',
-    inTerminal: true,
-    run: () => {
-      useSideView.getState().show('specs');
-      useLayout.getState().setSidebar(true);
-    },
+    run: () => useLayout.getState().showSideView('explorer'),
   });
   r({
     id: 'workbench.action.togglePanel',
@@ -80,8 +65,11 @@ export function registerWorkbenchCommands(services: Services): void {
     keybindings: ['ctrlcmd+j'],
     inTerminal: true,
     run: () => {
-      if (useLayout.getState().panelVisible) useLayout.getState().setPanel(false);
-      else void showTerminal(services);
+      const layout = useLayout.getState();
+      if (layout.panelVisible) layout.setPanel(false);
+      // The panel comes back with the tab it last showed; the terminal tab makes sure a terminal exists.
+      else if (layout.panelView === 'terminal') void showTerminal(services);
+      else layout.setPanel(true);
     },
   });
   r({
@@ -91,7 +79,8 @@ export function registerWorkbenchCommands(services: Services): void {
     keybindings: ['ctrl+`'],
     inTerminal: true,
     run: () => {
-      if (useLayout.getState().panelVisible) useLayout.getState().setPanel(false);
+      const layout = useLayout.getState();
+      if (layout.panelVisible && layout.panelView === 'terminal') layout.setPanel(false);
       else void showTerminal(services);
     },
   });
@@ -102,7 +91,7 @@ export function registerWorkbenchCommands(services: Services): void {
     keybindings: ['ctrl+shift+`'],
     inTerminal: true,
     run: async () => {
-      useLayout.getState().setPanel(true);
+      useLayout.getState().showPanel('terminal');
       await terminals.restore().catch(() => {});
       await terminals.create();
     },
@@ -123,8 +112,8 @@ export function registerWorkbenchCommands(services: Services): void {
     title: 'Save',
     keybindings: ['ctrlcmd+s'],
     enabled: hasActiveEditor,
-    // A spec editor saves the spec's documents it shows.
-    run: () => (isSpecTab(useTabs.getState().active) ? saveSpecTab(useTabs.getState().active!).then(() => {}) : save()),
+    // A contributed editor (a spec) saves what it shows through its own save.
+    run: () => save(),
   });
   r({
     id: 'workbench.action.files.saveAll',
@@ -241,5 +230,5 @@ export function registerWorkbenchCommands(services: Services): void {
     title: 'Collapse Folders in Explorer',
     run: () => services.explorer.getState().collapseAll(),
   });
-  registerSearchCommands(r);
+  runCommandContributions(r, services);
 }

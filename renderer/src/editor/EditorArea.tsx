@@ -2,7 +2,7 @@ import { lazy, Suspense } from 'react';
 import { getServices } from '../app/services';
 import { useDocuments, type DocMeta } from '../state/documents';
 import { useTabs } from '../state/tabs';
-import { isSpecTab } from '../specs/specTab';
+import { editorFor } from '../workbench/contributions';
 import { ConflictBar, NoticeBar } from './ConflictBar';
 import { EditorTabs } from './EditorTabs';
 import { Watermark } from './Watermark';
@@ -10,18 +10,18 @@ import { Watermark } from './Watermark';
 // Monaco's chunk is fetched only when the first file is shown (and prefetched when the workbench is idle).
 const CodeEditor = lazy(() => import('./CodeEditor'));
 const DiffEditor = lazy(() => import('./DiffEditor'));
-// The spec editor (and specs-schema with it) loads with the first spec opened.
-const SpecEditor = lazy(() => import('../specs/SpecEditor').then((m) => ({ default: m.SpecEditor })));
-
 export function EditorArea() {
   const active = useTabs((s) => s.active);
   const doc = useDocuments((s) => (active ? s.docs[active] : undefined));
+  // Tabs that are not files (a spec, a review, settings) are shown by the editor their scheme contributes.
+  const contributed = editorFor(active);
+  const Contributed = contributed?.component;
   return (
     <div className="editor-area">
       <EditorTabs />
-      {isSpecTab(active) ? (
+      {Contributed && active ? (
         <Suspense fallback={<div className="editor-loading" aria-busy="true" />}>
-          <SpecEditor key={active} tab={active} />
+          <Contributed key={active} tab={active} />
         </Suspense>
       ) : active && doc ? <EditorBody doc={doc} /> : active ? <div className="editor-loading" /> : <Watermark />}
     </div>

@@ -1,5 +1,4 @@
 import type { CommandSpec } from '../commands/registry';
-import { useSideView } from '../specs/sideView';
 import { useLayout } from '../state/layout';
 import { stepMatch } from './searchController';
 import { useSearch } from './searchStore';
@@ -16,8 +15,7 @@ export function registerSearchCommands(register: (spec: CommandSpec) => unknown)
     keybindings: ['ctrlcmd+shift+f'],
     inTerminal: true,
     run: () => {
-      useSideView.getState().show('search');
-      useLayout.getState().setSidebar(true);
+      useLayout.getState().showSideView('search');
       focusSearchInput();
     },
   });

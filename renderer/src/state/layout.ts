@@ -8,6 +8,10 @@ const LAYOUT_KEY = 'keel.layout';
 interface StoredLayout {
   sidebarVisible: boolean;
   panelVisible: boolean;
+  /** Which contributed side view the side bar shows (Explorer, Search, Specs, …). */
+  sideView: string;
+  /** Which contributed bottom-panel tab is shown (Terminal, Problems, …). */
+  panelView: string;
 }
 
 export interface LayoutState extends StoredLayout {
@@ -17,6 +21,10 @@ export interface LayoutState extends StoredLayout {
   themeChosen: boolean;
   toggleSidebar(): void;
   setSidebar(visible: boolean): void;
+  /** Shows the side bar with this view. */
+  showSideView(id: string): void;
+  /** Shows the bottom panel with this tab. */
+  showPanel(id: string): void;
   togglePanel(): void;
   setPanel(visible: boolean): void;
   toggleTheme(): void;
@@ -57,17 +65,27 @@ export const useLayout = create<LayoutState>()((set, get) => {
   const stored = readJson<StoredLayout>(LAYOUT_KEY);
   const chosen = storedTheme();
   const persist = () => {
-    const { sidebarVisible, panelVisible } = get();
-    write(LAYOUT_KEY, JSON.stringify({ sidebarVisible, panelVisible }));
+    const { sidebarVisible, panelVisible, sideView, panelView } = get();
+    write(LAYOUT_KEY, JSON.stringify({ sidebarVisible, panelVisible, sideView, panelView }));
   };
   return {
     sidebarVisible: stored.sidebarVisible ?? true,
     panelVisible: stored.panelVisible ?? false,
+    sideView: typeof stored.sideView === 'string' ? stored.sideView : 'explorer',
+    panelView: typeof stored.panelView === 'string' ? stored.panelView : 'terminal',
     theme: chosen ?? systemTheme(),
     themeChosen: chosen !== null,
     toggleSidebar: () => get().setSidebar(!get().sidebarVisible),
     setSidebar(visible) {
       set({ sidebarVisible: visible });
+      persist();
+    },
+    showSideView(id) {
+      set({ sideView: id, sidebarVisible: true });
+      persist();
+    },
+    showPanel(id) {
+      set({ panelView: id, panelVisible: true });
       persist();
     },
     togglePanel: () => get().setPanel(!get().panelVisible),

@@ -1,53 +1,38 @@
 import { getServices } from '../app/services';
 import { useLayout } from '../state/layout';
-import { useSideView } from '../specs/sideView';
-import { SpecsIcon } from '../specs/SpecsIcon';
-import { SearchIcon } from '../search/SearchIcon';
-import { Icon } from './icons';
+import { getSideViews } from './contributions';
 
-/** Only the views that exist are shown (Explorer for now); clicking the active one hides the side bar. */
+/** One button per contributed side view; clicking the shown view hides the side bar, as in VS Code. */
 export function ActivityBar() {
-  const { sidebarVisible, toggleSidebar } = useLayout();
-  const key = getServices().registry.get('workbench.view.explorer')?.keyLabel;
-  const view = useSideView((s) => s.view);
-  // Clicking the shown view hides the side bar; clicking another one switches to it, as in VS Code.
-  const pick = (v: typeof view) => {
-    if (sidebarVisible && view === v) return toggleSidebar();
-    useSideView.getState().show(v);
-    useLayout.getState().setSidebar(true);
-  };
+  const { sidebarVisible, toggleSidebar, showSideView } = useLayout();
+  const shown = useShownSideView();
+  const pick = (id: string) => (sidebarVisible && shown === id ? toggleSidebar() : showSideView(id));
   return (
     <nav className="activity-bar" aria-label="Views">
-      <button
-        className={`activity-item${sidebarVisible && view === 'explorer' ? ' active' : ''}`}
-        title={`Explorer (${key})`}
-        aria-label="Explorer"
-        aria-pressed={sidebarVisible && view === 'explorer'}
-        data-testid="activity-explorer"
-        onClick={() => pick('explorer')}
-      >
-        <Icon name="files" size={24} />
-      </button>
-      <button
-        className={`activity-item${sidebarVisible && view === 'search' ? ' active' : ''}`}
-        title={`Search (${getServices().registry.get('workbench.view.search')?.keyLabel})`}
-        aria-label="Search"
-        aria-pressed={sidebarVisible && view === 'search'}
-        data-testid="activity-search"
-        onClick={() => pick('search')}
-      >
-        <SearchIcon />
-      </button>
-      <button
-        className={`activity-item${sidebarVisible && view === 'specs' ? ' active' : ''}`}
-        title="Specs"
-        aria-label="Specs"
-        aria-pressed={sidebarVisible && view === 'specs'}
-        data-testid="activity-specs"
-        onClick={() => pick('specs')}
-      >
-        <SpecsIcon />
-      </button>
+      {getSideViews().map(({ id, title, icon: ViewIcon, commandId }) => {
+        const key = commandId ? getServices().registry.get(commandId)?.keyLabel : undefined;
+        const active = sidebarVisible && shown === id;
+        return (
+          <button
+            key={id}
+            className={`activity-item${active ? ' active' : ''}`}
+            title={key ? `${title} (${key})` : title}
+            aria-label={title}
+            aria-pressed={active}
+            data-testid={`activity-${id}`}
+            onClick={() => pick(id)}
+          >
+            <ViewIcon size={24} />
+          </button>
+        );
+      })}
     </nav>
   );
+}
+
+/** The side view to show: the chosen one if it is still contributed, else the first (a stale saved id must not blank the bar). */
+export function useShownSideView(): string {
+  const chosen = useLayout((s) => s.sideView);
+  const views = getSideViews();
+  return views.some((v) => v.id === chosen) ? chosen : (views[0]?.id ?? chosen);
 }

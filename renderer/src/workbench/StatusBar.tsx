@@ -5,6 +5,7 @@ import { useEditorStatus } from '../state/status';
 import { useTabs } from '../state/tabs';
 import { useWorkspace } from '../state/workspace';
 import { encodingLabel } from '../editor/textCodec';
+import { getStatusItems } from './contributions';
 import { Icon } from './icons';
 
 const CONNECTION_TEXT = {
@@ -54,6 +55,9 @@ export function StatusBar() {
           </button>
         )}
         {editor.chord && <span className="status-item">{editor.chord}</span>}
+        {getStatusItems('left').map(({ id, component: Item }) => (
+          <Item key={id} />
+        ))}
       </div>
       <div className="status-right">
         {ready && (
@@ -75,6 +79,9 @@ export function StatusBar() {
             )}
           </>
         )}
+        {getStatusItems('right').map(({ id, component: Item }) => (
+          <Item key={id} />
+        ))}
         <button
           className="status-item status-button"
           data-testid="theme-toggle"

@@ -4,16 +4,13 @@ import { useStore } from 'zustand';
 import { getServices } from '../app/services';
 import { EditorArea } from '../editor/EditorArea';
 import { loadMonaco } from '../editor/monacoLoader';
-import { Explorer } from '../explorer/Explorer';
 import { useLayout } from '../state/layout';
 import { QuickInput } from '../quickinput/QuickInput';
-import { TerminalPanel } from '../terminal/TerminalPanel';
-import { SpecsView } from '../specs/SpecsView';
-import { SearchView } from '../search/SearchView';
-import { useSideView } from '../specs/sideView';
 import { Dialog } from '../widgets/Dialog';
 import { Notifications } from '../widgets/Notifications';
 import { ActivityBar } from './ActivityBar';
+import { BottomPanel } from './BottomPanel';
+import { SideBar } from './SideBar';
 import { StatusBar } from './StatusBar';
 
 /** Marks the workbench ready once the root folder is listed, then warms Monaco up. */
@@ -36,7 +33,6 @@ function useReadyMark() {
 
 export function Workbench() {
   const { sidebarVisible, panelVisible, theme } = useLayout();
-  const sideView = useSideView((s) => s.view);
   useReadyMark();
   useEffect(() => {
     const root = document.documentElement;
@@ -51,17 +47,7 @@ export function Workbench() {
           {sidebarVisible && (
             <>
               <Panel id="sidebar" order={1} defaultSize={20} minSize={10} className="sidebar">
-                {sideView === 'search' ? (
-                  <aside className="sidebar-content" aria-label="Search">
-                    <div className="sidebar-title">Search</div>
-                    <SearchView />
-                  </aside>
-                ) : (
-                <aside className="sidebar-content" aria-label={sideView === 'specs' ? 'Specs' : 'Explorer'}>
-                  <div className="sidebar-title">{sideView === 'specs' ? 'Specs' : 'Explorer'}</div>
-                  {sideView === 'specs' ? <SpecsView /> : <Explorer />}
-                </aside>
-                )}
+                <SideBar />
               </Panel>
               <PanelResizeHandle className="sash vertical" />
             </>
@@ -75,7 +61,7 @@ export function Workbench() {
                 <>
                   <PanelResizeHandle className="sash horizontal" />
                   <Panel id="panel" order={2} defaultSize={32} minSize={10}>
-                    <TerminalPanel />
+                    <BottomPanel />
                   </Panel>
                 </>
               )}
