@@ -175,6 +175,7 @@ export class WorkspaceFs {
   /** Temp file + fsync + rename (write-file-atomic keeps the file's mode); the temp name is kept off the watcher. */
   private async atomicWrite(abs: string, bytes: Buffer): Promise<void> {
     let temp: string | undefined;
+    this.ownTempFiles.expectWrite(abs);
     try {
       await writeFileAtomic(abs, bytes, {
         fsync: true,
@@ -185,6 +186,7 @@ export class WorkspaceFs {
       });
     } finally {
       if (temp) this.ownTempFiles.releaseLater(temp);
+      this.ownTempFiles.writeDoneLater(abs);
     }
   }
 
