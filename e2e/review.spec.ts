@@ -82,7 +82,7 @@ async function start(): Promise<Session> {
     script: [{ steps: [{ toolUse: { name: 'fsWrite', input: { path: FILE, text: proposed(original) } } }] }, { steps: [{ text: SUMMARY }] }],
   });
   Object.assign(process.env, { KEEL_BEDROCK_ENDPOINT: fake.url, AWS_ACCESS_KEY_ID: 'fake', AWS_SECRET_ACCESS_KEY: 'fake', AWS_REGION: 'us-east-1' });
-  const host = await startHost(workspace);
+  const host = await startHost(workspace, { trust: 'undecided' });
   const rpc = await connect(host);
   return { fake, host, original, rpc };
 }
@@ -247,7 +247,7 @@ test('a change pending when the host was killed is offered again after the resta
     s.host.process.kill('SIGKILL');
     await exited;
     // startHost always makes a fresh user-data dir: carry the saved reviews over before anything asks for them.
-    second = await startHost(s.host.workspace);
+    second = await startHost(s.host.workspace, { trust: 'undecided' });
     cpSync(join(s.host.userData, 'changes'), join(second.userData, 'changes'), { recursive: true });
     await openWorkbench(page, second);
     await page.getByTestId('status-pending-changes').click();

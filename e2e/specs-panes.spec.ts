@@ -9,11 +9,6 @@ const SPEC = '.kiro/specs/todo-priorities';
 const FEATURE = '.kiro/specs/lambda-durable-function';
 const BUGFIX = '.kiro/specs/dukascopy-file-not-found-fix';
 
-/** The example folder brings a hook, so the trust prompt opens on first load: stay restricted (specs need no trust). */
-async function stayRestricted(page: Page) {
-  await page.getByTestId('trust-restricted').click();
-  await expect(page.getByTestId('trust-dialog')).toHaveCount(0);
-}
 
 async function openSpec(page: Page, name: string) {
   // The activity button toggles: click it only when the view is not already showing.
@@ -34,7 +29,7 @@ const card = (page: Page, id: string) => page.locator(`[data-testid="requirement
 
 /** A browser host on a git repository of corpus specs (both the feature and the bugfix one). */
 async function openCorpus(page: Page): Promise<RunningHost> {
-  const host = await startHost(corpusWorkspace([CORPUS_SPECS.feature, CORPUS_SPECS.bugfix]));
+  const host = await startHost(corpusWorkspace([CORPUS_SPECS.feature, CORPUS_SPECS.bugfix]), { trust: 'undecided' });
   // Whether a folder without hooks asks for trust is the trust feature's call: if it asks, stay restricted.
   await page.addLocatorHandler(page.getByTestId('trust-dialog'), async () => {
     await page.getByTestId('trust-restricted').click();
@@ -68,7 +63,6 @@ test('a corpus spec: changing one task state in the tree and saving is a one-lin
 });
 
 test('moving a requirement up renumbers it; tasks.md references follow, and one Undo takes both back', async ({ workbench: page, host }) => {
-  await stayRestricted(page);
   await openSpec(page, 'todo-priorities');
   await page.getByTestId('spec-tab-requirements').click();
   await card(page, '2').hover();
@@ -101,7 +95,6 @@ test('moving a requirement up renumbers it; tasks.md references follow, and one 
 });
 
 test('an uncovered criterion is flagged in the traceability matrix and listed in the Problems panel, which opens it', async ({ workbench: page }) => {
-  await stayRestricted(page);
   await openSpec(page, 'todo-priorities');
   await page.getByTestId('spec-tab-trace').click();
   await expect(page.getByTestId('trace-summary')).toContainText('0 uncovered');
@@ -159,7 +152,6 @@ test('design preview draws mermaid diagrams and links requirement references to 
 });
 
 test('tasks.md in the plain editor: a code lens above each open task and its state and refs on hover', async ({ workbench: page }) => {
-  await stayRestricted(page);
   await page.keyboard.press(`${mod}+p`);
   await page.keyboard.type(`${SPEC}/tasks.md`);
   await page.keyboard.press('Enter');
@@ -178,7 +170,6 @@ test('tasks.md in the plain editor: a code lens above each open task and its sta
 });
 
 test('closing a spec tab with unsaved edits asks; Cancel keeps them, Don\'t Save discards them', async ({ workbench: page, host }) => {
-  await stayRestricted(page);
   const file = join(host.workspace, SPEC, 'tasks.md');
   const before = readFileSync(file, 'utf8');
   await openSpec(page, 'todo-priorities');
@@ -225,7 +216,6 @@ test('a bugfix spec: its behaviour sections are editable and a new expected crit
 });
 
 test('files changed on disk (git checkout, another editor) refresh the tree, the cards and the matrix', async ({ workbench: page, host }) => {
-  await stayRestricted(page);
   await openSpec(page, 'todo-priorities');
   await page.getByTestId('spec-tab-trace').click();
   await expect(page.getByTestId('trace-summary')).toContainText('0 uncovered');

@@ -22,7 +22,7 @@ async function shoot(page: Page, name: string) {
 
 test('screenshots of the spec panes in both themes', async ({ page }) => {
   test.setTimeout(120_000);
-  const host = await startHost(corpusWorkspace([CORPUS_SPECS.feature, CORPUS_SPECS.bugfix]));
+  const host = await startHost(corpusWorkspace([CORPUS_SPECS.feature, CORPUS_SPECS.bugfix]), { trust: 'undecided' });
   try {
     await page.addLocatorHandler(page.getByTestId('trust-dialog'), async () => {
       await page.getByTestId('trust-restricted').click();

@@ -26,11 +26,6 @@ function changedLines(before: string, after: string): { line: number; from: stri
   return a.flatMap((from, line) => (from === b[line] ? [] : [{ line, from, to: b[line] as string }]));
 }
 
-test.beforeEach(async ({ workbench: page }) => {
-  // The example folder brings a hook, so the trust prompt opens on first load: stay restricted (specs need no trust).
-  await page.getByTestId('trust-restricted').click();
-  await expect(page.getByTestId('trust-dialog')).toHaveCount(0);
-});
 
 test('the Specs view lists the example spec with its type and progress', async ({ workbench: page }) => {
   await openSpecsView(page);

@@ -67,7 +67,7 @@ const tasksFile = (host: RunningHost, spec: string) => join(host.workspace, '.ki
 
 test('Start task from the palette: [-] at once, the review opens, accept, the check runs, tasks.md differs by one line', async ({ page }) => {
   const fake = await fakeExecutor();
-  const host = await startHost(copyWorkspace());
+  const host = await startHost(copyWorkspace(), { trust: 'undecided' });
   try {
     const before = readFileSync(tasksFile(host, 'todo-priorities'), 'utf8');
     await open(page, host, 'trust');
@@ -114,7 +114,7 @@ test('Start task from the palette: [-] at once, the review opens, accept, the ch
 
 test('Run all over three tasks: each review in turn, progress to 3/3, every box ticked', async ({ page }) => {
   const fake = await fakeExecutor();
-  const host = await startHost(copyWorkspace(join(repoRoot, 'e2e/fixtures/tasks/three-tasks')));
+  const host = await startHost(copyWorkspace(join(repoRoot, 'e2e/fixtures/tasks/three-tasks')), { trust: 'undecided' });
   try {
     const before = readFileSync(tasksFile(host, 'greetings'), 'utf8');
     await open(page, host, 'restricted');
