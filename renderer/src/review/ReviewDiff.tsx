@@ -91,9 +91,10 @@ export function ReviewDiff({ reviewId, file, editable, current, onEdit, onCursor
     };
   }, [model, bom, setFlush]);
 
+  const diff = useDiffEditorOf(model);
+
   // Decorations: one bar per hunk in each side's gutter, coloured by its decision; the current hunk outlined.
   useEffect(() => {
-    const diff = model && monaco.editor.getDiffEditors().find((d) => d.getModel()?.modified === model);
     if (!diff) return;
     const decorate = (side: 'original' | 'modified') =>
       file.hunks.flatMap((h) => {
@@ -118,10 +119,9 @@ export function ReviewDiff({ reviewId, file, editable, current, onEdit, onCursor
       left.clear();
       right.clear();
     };
-  }, [model, original, file.hunks, current]);
+  }, [diff, model, original, file.hunks, current]);
 
   useEffect(() => {
-    const diff = model && monaco.editor.getDiffEditors().find((d) => d.getModel()?.modified === model);
     if (!diff) return;
     const sub = diff.getModifiedEditor().onDidChangeCursorPosition(({ position, source }) => {
       if (source === 'api') return; // our own reveal
@@ -129,15 +129,14 @@ export function ReviewDiff({ reviewId, file, editable, current, onEdit, onCursor
       if (hit) onCursorRef.current(hit.index);
     });
     return () => sub.dispose();
-  }, [model, original, file.hunks]);
+  }, [diff, model, original, file.hunks]);
 
   // Reveal the current hunk when the user navigates to it (list, Alt+F5) — once per hunk, and not when the cursor
   // is already in it: new hunks after each typed edit must not pull the cursor away from where the user types.
   const revealed = useRef('');
   useEffect(() => {
     const hunk = current === null ? undefined : file.hunks[current];
-    const diff = model && monaco.editor.getDiffEditors().find((d) => d.getModel()?.modified === model);
-    if (!hunk || !diff) {
+    if (!hunk || !diff || !model) {
       revealed.current = '';
       return;
     }
@@ -150,11 +149,35 @@ export function ReviewDiff({ reviewId, file, editable, current, onEdit, onCursor
     const line = Math.max(1, Math.min(hunk.proposedStart, model.getLineCount()));
     editor.revealLineInCenterIfOutsideViewport(line);
     editor.setPosition({ lineNumber: line, column: 1 });
-  }, [model, original, current, file.hunks, file.path]);
+  }, [diff, model, original, current, file.hunks, file.path]);
 
   if (!model) return null;
   // No side labels: below ~900px Monaco shows the diff inline, where "left" and "right" would be wrong.
   return <DiffEditor original={original} modified={model} modifiedEditable={editable && file.kind !== 'delete'} />;
+}
+
+/**
+ * The diff editor showing `model`, once it exists: editor/DiffEditor creates it in its own effect (after Monaco's
+ * chunk resolves), which can be later than this component's effects — looking it up once would miss it on a
+ * loaded machine and leave the cursor, gutter and reveal wiring unattached. Looks again each frame until found.
+ */
+function useDiffEditorOf(model: monaco.editor.ITextModel | null): monaco.editor.IStandaloneDiffEditor | undefined {
+  const [diff, setDiff] = useState<monaco.editor.IStandaloneDiffEditor | undefined>(undefined);
+  useEffect(() => {
+    setDiff(undefined);
+    if (!model) return;
+    let frame = 0;
+    const look = () => {
+      const found = monaco.editor.getDiffEditors().find((d) => d.getModel()?.modified === model) as
+        | monaco.editor.IStandaloneDiffEditor
+        | undefined;
+      if (found) setDiff(found);
+      else frame = requestAnimationFrame(look);
+    };
+    look();
+    return () => cancelAnimationFrame(frame);
+  }, [model]);
+  return diff;
 }
 
 /** The hunk shown at a line of the proposed side (a deletion sits at the line after it). */
