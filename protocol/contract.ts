@@ -4,6 +4,7 @@ import { appEvents, appRequests } from './app';
 import { changesEvents, changesRequests } from './changes';
 import { gitEvents, gitRequests } from './git';
 import { specsRequests } from './specs';
+import { specwriterEvents, specwriterRequests } from './specwriter';
 import { steeringEvents, steeringRequests } from './steering';
 import { tasksEvents, tasksRequests } from './tasks';
 import { trustEvents, trustRequests } from './trust';
@@ -27,6 +28,7 @@ export const requests = {
   ...tasksRequests,
   ...trustRequests,
   ...gitRequests,
+  ...specwriterRequests,
 } as const;
 
 export const events = {
@@ -40,6 +42,7 @@ export const events = {
   ...tasksEvents,
   ...trustEvents,
   ...gitEvents,
+  ...specwriterEvents,
 } as const;
 
 export type Requests = typeof requests;

@@ -13,3 +13,4 @@ export * from './changes';
 export * from './tasks';
 export * from './trust';
 export * from './git';
+export * from './specwriter';

@@ -4,6 +4,7 @@ import './explorer/contribution';
 import './search/contribution';
 import './scm/contribution';
 import './specs/contribution';
+import './specwriter/contribution';
 import './steering/contribution';
 import './hooks/contribution';
 import './mcp/contribution';

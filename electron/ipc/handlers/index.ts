@@ -8,6 +8,7 @@ import type { HandlerDeps, HostInfo } from './deps';
 import { gitHandlers } from './git';
 import { searchHandlers } from './search';
 import { specsHandlers } from './specs';
+import { specwriterHandlers } from './specwriter';
 import { steeringHandlers } from './steering';
 import { tasksHandlers } from './tasks';
 import { terminalHandlers } from './terminal';
@@ -35,5 +36,6 @@ export function createHandlers(host: { host: HostInfo; workbench: Workbench; rec
     ...tasksHandlers(deps),
     ...trustHandlers(deps),
     ...gitHandlers(deps),
+    ...specwriterHandlers(deps),
   };
 }
