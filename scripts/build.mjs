@@ -22,7 +22,8 @@ const esmRequireShim = [
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', logLevel: 'warning', absWorkingDir: root };
 await Promise.all([
   // Electron loads CommonJS for main and (sandboxed) preload; the preload must bundle all it needs but `electron`.
-  esbuild({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', packages: 'external' }),
+  // import.meta is empty in CommonJS; the one module that reads it (shell-parser) takes `require` there instead.
+  esbuild({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', packages: 'external', logOverride: { 'empty-import-meta': 'silent' } }),
   esbuild({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] }),
   // The browser host bundles its dependencies (about half its start-up was module resolution); only native or
   // optional platform packages stay external. CommonJS dependencies inside it need require/__filename.
