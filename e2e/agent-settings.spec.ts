@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { startHostWithFakeBedrock, type AgentHostUnderTest } from './fixtures/agent/fake-bedrock-host';
-import { expect, mod, test } from './fixtures/test';
+import { expect, runCommand, shootThemes as shoot, test } from './fixtures/test';
 
 // The fake answers "ok" to Test connection, and refuses models with "denied" in their id the way Bedrock does.
 let agent: AgentHostUnderTest;
@@ -32,21 +32,6 @@ async function workbenchReady(page: Page): Promise<void> {
   if (await dialog.waitFor({ timeout: 5_000 }).then(() => true, () => false)) {
     await page.getByTestId('trust-restricted').click();
     await expect(dialog).toBeHidden();
-  }
-}
-
-async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press(`${mod}+Shift+p`);
-  await page.keyboard.type(title);
-  await expect(page.getByTestId('quick-input-item').first()).toContainText(title);
-  await page.keyboard.press('Enter');
-}
-
-async function shoot(page: Page, name: string): Promise<void> {
-  for (const theme of ['dark', 'light'] as const) {
-    if ((await page.evaluate(() => document.documentElement.dataset.theme)) !== theme) await runCommand(page, 'Toggle Light/Dark Theme');
-    await page.waitForFunction((t) => document.documentElement.dataset.theme === t, theme);
-    await page.screenshot({ path: `/work/notes/shots/${name}-${theme}.png` });
   }
 }
 

@@ -1,14 +1,14 @@
-import { expect, test, type Page } from '@playwright/test';
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { test, type Page } from '@playwright/test';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import WebSocket from 'ws';
 import { startFakeBedrock, type FakeBedrock } from './fixtures/fake-bedrock';
 import { copyWorkspace, startHost, type RunningHost } from './fixtures/host';
+import { expect, openAndAnswerTrust, runCommand, shootThemes } from './fixtures/test';
+import { connectHost, type HostClient } from './fixtures/ws-client';
 
 // The change review driven the real way: the agent host (in the browser host) runs a Supervised turn against the
 // fake Bedrock, its fsWrite lands in a changeset, and the user reviews it in the review tab.
 
-const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
 const FILE = 'src/store.js';
 const SUMMARY = 'Reworded the storage comment and the empty-title error.';
 
@@ -22,56 +22,8 @@ interface Session {
   fake: FakeBedrock;
   host: RunningHost;
   original: string;
-  rpc: Rpc;
-}
-
-interface Rpc {
-  call(channel: string, payload: unknown): Promise<unknown>;
-  /** Resolves with the first event payload that matches. */
-  waitFor(event: string, match: (payload: Record<string, unknown>) => boolean): Promise<Record<string, unknown>>;
-  close(): void;
-}
-
-/** A second client of the host's contract (what the chat pane sends), on the page's own token. */
-async function connect(host: RunningHost): Promise<Rpc> {
-  const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ws`, {
-    headers: { Cookie: `keel_token_${host.port}=${host.token}` },
-    origin: `http://127.0.0.1:${host.port}`,
-  });
-  await new Promise((resolve, reject) => {
-    ws.once('open', resolve);
-    ws.once('error', reject);
-  });
-  let next = 1;
-  return {
-    call(channel, payload) {
-      const id = next++;
-      return new Promise((resolve, reject) => {
-        const onMessage = (data: WebSocket.RawData) => {
-          const msg = JSON.parse(String(data)) as { id?: number; reply?: { ok: boolean; value?: unknown; error?: { message: string } } };
-          if (msg.id !== id) return;
-          ws.off('message', onMessage);
-          if (msg.reply?.ok) resolve(msg.reply.value);
-          else reject(new Error(`${channel}: ${msg.reply?.error?.message}`));
-        };
-        ws.on('message', onMessage);
-        ws.send(JSON.stringify({ id, channel, payload }));
-      });
-    },
-    waitFor(event, match) {
-      return new Promise((resolve) => {
-        const onMessage = (data: WebSocket.RawData) => {
-          const msg = JSON.parse(String(data)) as { event?: string; payload?: Record<string, unknown> };
-          if (msg.event === event && msg.payload && match(msg.payload)) {
-            ws.off('message', onMessage);
-            resolve(msg.payload);
-          }
-        };
-        ws.on('message', onMessage);
-      });
-    },
-    close: () => ws.close(),
-  };
+  /** A second client of the host's contract (what the chat pane sends), on the page's own token. */
+  rpc: HostClient;
 }
 
 /** Fake Bedrock + browser host; the agent proposes `proposed(store.js)` in one Supervised turn. */
@@ -83,7 +35,7 @@ async function start(): Promise<Session> {
   });
   Object.assign(process.env, { KEEL_BEDROCK_ENDPOINT: fake.url, AWS_ACCESS_KEY_ID: 'fake', AWS_SECRET_ACCESS_KEY: 'fake', AWS_REGION: 'us-east-1' });
   const host = await startHost(workspace, { trust: 'undecided' });
-  const rpc = await connect(host);
+  const rpc = await connectHost(host);
   return { fake, host, original, rpc };
 }
 
@@ -96,33 +48,17 @@ async function stop(s: Session): Promise<void> {
 
 /** Runs the agent's turn and waits until its changeset is registered with the review. */
 async function agentProposes(s: Session): Promise<string> {
-  const session = (await s.rpc.call('agent/createSession', { role: 'executor', mode: 'supervised' })) as { id: string };
-  const changeset = s.rpc.waitFor('agent/event', (p) => p.sessionId === session.id && (p.event as { type: string }).type === 'changeset');
-  await s.rpc.call('agent/prompt', { sessionId: session.id, text: 'Reword the storage comment and the empty-title error.' });
-  return ((await changeset).event as { changesetId: string }).changesetId;
+  const session = await s.rpc.request('agent/createSession', { role: 'executor', mode: 'supervised' });
+  const changeset = s.rpc.next('agent/event', (p) => p.sessionId === session.id && p.event.type === 'changeset');
+  await s.rpc.request('agent/prompt', { sessionId: session.id, text: 'Reword the storage comment and the empty-title error.' });
+  const { event } = await changeset;
+  if (event.type !== 'changeset') throw new Error('unreachable: matched a changeset event');
+  return event.changesetId;
 }
 
 async function openWorkbench(page: Page, host: RunningHost): Promise<void> {
-  await page.goto(host.url);
-  await expect(page.locator('body[data-workbench-ready="true"]')).toBeAttached({ timeout: 20_000 });
   // The example folder brings a hook, so the trust prompt opens on first load: stay restricted (no hook runs).
-  await page.getByTestId('trust-restricted').click();
-  await expect(page.getByTestId('trust-dialog')).toHaveCount(0);
-}
-
-async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press(`${mod}+Shift+p`);
-  await page.keyboard.type(title);
-  await expect(page.getByTestId('quick-input-item').first()).toContainText(title);
-  await page.keyboard.press('Enter');
-}
-
-async function shoot(page: Page, name: string): Promise<void> {
-  for (const theme of ['dark', 'light'] as const) {
-    if ((await page.evaluate(() => document.documentElement.dataset.theme)) !== theme) await runCommand(page, 'Toggle Light/Dark Theme');
-    await page.waitForFunction((t) => document.documentElement.dataset.theme === t, theme);
-    await page.screenshot({ path: `/work/notes/shots/${name}-${theme}.png` });
-  }
+  await openAndAnswerTrust(page, host.url, 'restricted');
 }
 
 test('accept one hunk, reject another: the bytes on disk are exactly the accepted change', async ({ page }) => {
@@ -151,7 +87,7 @@ test('accept one hunk, reject another: the bytes on disk are exactly the accepte
     await page.keyboard.press('Alt+N');
     await expect(hunks.nth(1)).toHaveAttribute('data-decision', 'rejected');
     await expect(page.getByTestId('review-apply')).toHaveText('Apply 1 Hunk');
-    await shoot(page, 'review');
+    await shootThemes(page, 'review');
 
     await page.getByTestId('review-apply').click();
     await expect(review).toHaveAttribute('data-status', 'partial');
@@ -190,7 +126,7 @@ test('a file edited on disk during review is shown as a conflict and never overw
     await expect(page.getByTestId('review-conflict-view')).toContainText('On disk now (theirs)');
     await expect(page.getByTestId('review')).toHaveAttribute('data-status', 'pending');
     expect(readFileSync(join(s.host.workspace, FILE), 'utf8')).toBe(theirs);
-    await shoot(page, 'review-conflict');
+    await shootThemes(page, 'review-conflict');
 
     // Merge onto the disk version: the agent's change lands on top of the user's edit, then applies.
     await page.getByTestId('review-rebase').click();
@@ -242,13 +178,9 @@ test('a change pending when the host was killed is offered again after the resta
     // The review is saved moments after it is registered; the kill comes once it is on disk.
     const saved = () => readdirSync(join(s.host.userData, 'changes'), { recursive: true }).filter((f) => String(f).endsWith('.json')).length;
     await expect.poll(() => (existsSync(join(s.host.userData, 'changes')) ? saved() : 0)).toBe(1);
-    // Kill the host without letting it shut down; its user data (where reviews are kept) stays.
-    const exited = new Promise((r) => s.host.process.once('exit', r));
-    s.host.process.kill('SIGKILL');
-    await exited;
-    // startHost always makes a fresh user-data dir: carry the saved reviews over before anything asks for them.
-    second = await startHost(s.host.workspace, { trust: 'undecided' });
-    cpSync(join(s.host.userData, 'changes'), join(second.userData, 'changes'), { recursive: true });
+    // Kill the host without letting it shut down; its user data (where reviews are kept) stays for the restart.
+    await s.host.kill();
+    second = await startHost(s.host.workspace, { trust: 'undecided', userData: s.host.userData });
     await openWorkbench(page, second);
     await page.getByTestId('status-pending-changes').click();
     await expect(page.getByTestId('review')).toContainText('waiting for review when Keel stopped');
@@ -258,10 +190,8 @@ test('a change pending when the host was killed is offered again after the resta
     await expect(page.getByTestId('status-pending-changes')).toHaveCount(0);
     expect(readFileSync(join(s.host.workspace, FILE), 'utf8')).toBe(s.original);
   } finally {
+    // The second host leaves the user-data dir it was given; the first one's stop removes it.
     await second?.stop();
-    s.rpc.close();
-    await s.fake.close();
-    rmSync(s.host.userData, { recursive: true, force: true });
-    rmSync(s.host.workspace, { recursive: true, force: true });
+    await stop(s);
   }
 });

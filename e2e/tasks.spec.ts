@@ -1,15 +1,12 @@
-import { expect, test, type Page } from '@playwright/test';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { test, type Page } from '@playwright/test';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startFakeBedrock, type FakeBedrock, type RecordedRequest } from './fixtures/fake-bedrock';
 import { copyWorkspace, repoRoot, startHost, type RunningHost } from './fixtures/host';
-import { startHostWithUserData } from './fixtures/tasks/host-with-user-data';
+import { expect, openAndAnswerTrust, runCommand as palette, shootThemes as shoot } from './fixtures/test';
 
 // Start task and Run all as a user: the palette, the review tab the run opens, the command ask for the check, and
 // the bytes of tasks.md afterwards. The executor is the agent host in the browser host, talking to the fake Bedrock.
-
-const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
 
 /** The task id from the executor's prompt ("Implement task 2.1 …"). */
 function taskOf(request: RecordedRequest): string {
@@ -30,29 +27,6 @@ async function fakeExecutor(): Promise<FakeBedrock> {
   return fake;
 }
 
-async function open(page: Page, host: Pick<RunningHost, 'url'>, trust: 'trust' | 'restricted'): Promise<void> {
-  await page.goto(host.url);
-  await expect(page.locator('body[data-workbench-ready="true"]')).toBeAttached({ timeout: 20_000 });
-  // Answer the trust prompt first: while it is open it holds the focus, so the palette's keys would not reach it.
-  await page.getByTestId(trust === 'trust' ? 'trust-trust' : 'trust-restricted').click();
-  await expect(page.getByTestId('trust-dialog')).toHaveCount(0);
-}
-
-async function palette(page: Page, title: string): Promise<void> {
-  await page.keyboard.press(`${mod}+Shift+p`);
-  await page.keyboard.type(title);
-  await expect(page.getByTestId('quick-input-item').first()).toContainText(title);
-  await page.keyboard.press('Enter');
-}
-
-async function shoot(page: Page, name: string): Promise<void> {
-  for (const theme of ['dark', 'light'] as const) {
-    if ((await page.evaluate(() => document.documentElement.dataset.theme)) !== theme) await palette(page, 'Toggle Light/Dark Theme');
-    await page.waitForFunction((t) => document.documentElement.dataset.theme === t, theme);
-    await page.screenshot({ path: `/work/notes/shots/${name}-${theme}.png` });
-  }
-}
-
 /** Accept all, then apply (retrying the first click while the review tab is still loading). */
 async function acceptReview(page: Page): Promise<void> {
   await expect(page.getByTestId('review')).toHaveAttribute('data-status', 'pending');
@@ -70,7 +44,7 @@ test('Start task from the palette: [-] at once, the review opens, accept, the ch
   const host = await startHost(copyWorkspace(), { trust: 'undecided' });
   try {
     const before = readFileSync(tasksFile(host, 'todo-priorities'), 'utf8');
-    await open(page, host, 'trust');
+    await openAndAnswerTrust(page, host.url, 'trust');
 
     await palette(page, 'Tasks: Start Task');
     const input = page.getByTestId('quick-input').locator('input');
@@ -117,7 +91,7 @@ test('Run all over three tasks: each review in turn, progress to 3/3, every box 
   const host = await startHost(copyWorkspace(join(repoRoot, 'e2e/fixtures/tasks/three-tasks')), { trust: 'undecided' });
   try {
     const before = readFileSync(tasksFile(host, 'greetings'), 'utf8');
-    await open(page, host, 'restricted');
+    await openAndAnswerTrust(page, host.url, 'restricted');
     await palette(page, 'Tasks: Run All Tasks');
     await expect(page.getByTestId('task-batch')).toBeVisible();
 
@@ -144,13 +118,12 @@ test('a host killed mid-run comes back with the task not shown done: [-] is put 
   const fake = await startFakeBedrock({ script: () => ({ steps: [{ text: 'Looking at the code' }, { hang: true }] }) });
   Object.assign(process.env, { KEEL_BEDROCK_ENDPOINT: fake.url, AWS_ACCESS_KEY_ID: 'fake', AWS_SECRET_ACCESS_KEY: 'fake', AWS_REGION: 'us-east-1' });
   const workspace = copyWorkspace();
-  const userData = mkdtempSync(join(tmpdir(), 'keel-user-'));
   const file = join(workspace, '.kiro/specs/todo-priorities/tasks.md');
   const before = readFileSync(file, 'utf8');
-  const first = await startHostWithUserData(workspace, userData);
-  let second: Awaited<ReturnType<typeof startHostWithUserData>> | undefined;
+  const first = await startHost(workspace, { trust: 'undecided' });
+  let second: RunningHost | undefined;
   try {
-    await open(page, first, 'restricted');
+    await openAndAnswerTrust(page, first.url, 'restricted');
     await palette(page, 'Tasks: Start Task');
     await page.getByTestId('quick-input').locator('input').fill('3.1');
     await expect(page.getByTestId('quick-input-item').first()).toContainText('3.1 Add a stable');
@@ -162,7 +135,8 @@ test('a host killed mid-run comes back with the task not shown done: [-] is put 
     // The dead process's claim is still on disk until Keel comes back.
     expect(readFileSync(file, 'utf8')).toBe(before.replace('  - [ ] 3.1', '  - [-] 3.1'));
 
-    second = await startHostWithUserData(workspace, userData);
+    // The same user-data dir: the run journal that says what the killed host was doing.
+    second = await startHost(workspace, { trust: 'undecided', userData: first.userData });
     await page.goto(second.url);
     await expect(page.locator('body[data-workbench-ready="true"]')).toBeAttached({ timeout: 20_000 });
     await expect.poll(() => readFileSync(file, 'utf8')).toBe(before);
@@ -170,10 +144,9 @@ test('a host killed mid-run comes back with the task not shown done: [-] is put 
     await expect(page.getByTestId('task-recovered')).toContainText('3.1 Add a stable `sortByPriority`');
     await page.getByTestId('task-recovered').screenshot({ path: '/work/notes/shots/tasks-recovered.png' });
   } finally {
-    await first.stop();
     await second?.stop();
+    await first.stop();
     await fake.close();
     rmSync(workspace, { recursive: true, force: true });
-    rmSync(userData, { recursive: true, force: true });
   }
 });
