@@ -99,6 +99,18 @@ describe('command registry', () => {
     expect(ran).toEqual(['close']);
   });
 
+  it('passes arguments through execute to the command, and none from the palette or keys', async () => {
+    const reg = new CommandRegistry('other');
+    const seen: unknown[] = [];
+    let enabled = true;
+    reg.register({ id: 'task.start', title: 'Start Task', enabled: () => enabled, run: (args) => void seen.push(args) });
+    await reg.execute('task.start', { specDir: '.kiro/specs/a', taskId: '2.1' });
+    await reg.execute('task.start');
+    enabled = false;
+    await reg.execute('task.start', { specDir: '.kiro/specs/a', taskId: '3' });
+    expect(seen).toEqual([{ specDir: '.kiro/specs/a', taskId: '2.1' }, undefined]);
+  });
+
   it('refuses duplicate ids and unknown commands', async () => {
     const { reg, add } = setup();
     add('a', []);

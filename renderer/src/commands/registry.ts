@@ -23,7 +23,11 @@ export interface CommandSpec {
   inTerminal?: boolean;
   /** When false, the command is hidden from the palette and its keys do nothing. */
   enabled?: () => boolean;
-  run: () => void | Promise<void>;
+  /**
+   * `args` is whatever the caller passed to `execute` (a tree item's or code lens's target); the palette and keys
+   * pass none, so a command that takes arguments checks their shape and otherwise asks (a pick), never assumes.
+   */
+  run: (args?: unknown) => void | Promise<void>;
 }
 
 export interface Command extends CommandSpec {
@@ -72,11 +76,12 @@ export class CommandRegistry {
       .sort((a, b) => fullTitle(a).localeCompare(fullTitle(b)));
   }
 
-  async execute(id: string): Promise<void> {
+  /** Runs a command with optional arguments; a disabled one does nothing (as its keys would). */
+  async execute(id: string, args?: unknown): Promise<void> {
     const command = this.commands.get(id);
     if (!command) throw new Error(`Unknown command: ${id}`);
     if (command.enabled && !command.enabled()) return;
-    await command.run();
+    await (args === undefined ? command.run() : command.run(args));
   }
 
   /**

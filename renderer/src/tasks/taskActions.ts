@@ -12,6 +12,9 @@ import { useQuickInput, type PickItem } from '../state/quickInput';
 
 export const TASKS_PANEL = 'tasks';
 
+/** What the task actions use of the page's services. */
+export type TaskServices = Pick<Services, 'client' | 'documents'>;
+
 export interface StartArgs {
   specDir: string;
   taskId: string;
@@ -34,16 +37,17 @@ export function isRunAllArgs(v: unknown): v is { specDir: string } {
   return !!o && typeof o.specDir === 'string';
 }
 
-export async function startTask(services: Services, args: StartArgs): Promise<void> {
+export async function startTask(services: TaskServices, args: StartArgs): Promise<void> {
   try {
     if (!(await saveTasksFile(services, args.specDir))) return;
-    await services.client.request('tasks/start', args);
+    // Only the target: a pick item carries its label and spec name too.
+    await services.client.request('tasks/start', { specDir: args.specDir, taskId: args.taskId });
   } catch (err) {
     notifyError(`Could not start task ${args.taskId}`, err);
   }
 }
 
-export async function runAllTasks(services: Services, specDir: string): Promise<void> {
+export async function runAllTasks(services: TaskServices, specDir: string): Promise<void> {
   try {
     if (!(await saveTasksFile(services, specDir))) return;
     await services.client.request('tasks/runAll', { specDir });
@@ -54,7 +58,7 @@ export async function runAllTasks(services: Services, specDir: string): Promise<
 }
 
 /** "Tasks: Start Task…": every open, non-optional task of every spec, in document order. */
-export async function pickTaskToStart(services: Services): Promise<void> {
+export async function pickTaskToStart(services: TaskServices): Promise<void> {
   try {
     const tasks = await openTasks(services);
     if (tasks.length === 0) {
@@ -69,7 +73,7 @@ export async function pickTaskToStart(services: Services): Promise<void> {
 }
 
 /** "Tasks: Run All Tasks": the spec with open tasks, or a pick when there are several. */
-export async function pickSpecToRunAll(services: Services): Promise<void> {
+export async function pickSpecToRunAll(services: TaskServices): Promise<void> {
   try {
     const tasks = await openTasks(services);
     const specs = [...new Map(tasks.map((t) => [t.specDir, t.specName])).entries()];
@@ -90,7 +94,7 @@ export async function pickSpecToRunAll(services: Services): Promise<void> {
   }
 }
 
-async function openTasks(services: Services): Promise<OpenTask[]> {
+async function openTasks(services: TaskServices): Promise<OpenTask[]> {
   const { specs } = await services.client.request('spec/list', {});
   // specs-schema (and zod with it) stays out of the first chunk: loaded when a pick is first shown.
   const { parseTasks } = await import('../../../specs-schema');
@@ -107,7 +111,7 @@ async function openTasks(services: Services): Promise<OpenTask[]> {
 }
 
 /** Saves tasks.md when it is open with unsaved edits; false (with a notice) when that save did not happen. */
-async function saveTasksFile(services: Services, specDir: string): Promise<boolean> {
+async function saveTasksFile(services: TaskServices, specDir: string): Promise<boolean> {
   const path = `${specDir}/tasks.md`;
   if (!useDocuments.getState().docs[path]?.dirty) return true;
   if (await services.documents.save(path)) return true;
