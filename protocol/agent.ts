@@ -88,6 +88,10 @@ export const AgentStreamEvent = z.discriminatedUnion('type', [
     output: z.string(),
     /** The result came from the ledger (a retried or resumed turn), the tool did not run again. */
     reused: z.boolean(),
+    /** How long the tool ran (absent for sessions saved before it was recorded; 0 when blocked or reused). */
+    durationMs: z.number().optional(),
+    /** A hook (preToolUse) blocked the call with this reason: the tool did not run, the model got the reason. */
+    blocked: z.string().optional(),
   }),
   /** executeBash waits for the user (only while the trust service is not wired): answer with `agent/answerCommand`. */
   z.object({ type: z.literal('commandApproval'), requestId: z.string(), command: z.string(), cwd: z.string() }),

@@ -10,6 +10,7 @@ import type { ToolContext, ToolHandler } from '../tools/tool';
 import type { AgentEvent, TurnResult, TurnStopReason } from './events';
 import type { SessionRecord, SessionStore } from './records';
 import type { SessionState } from './replay';
+import { blockedContent, gateBefore, type ToolCallGate } from './tool-gate';
 
 export interface AgentSessionOptions {
   provider: ModelProvider;
@@ -38,6 +39,8 @@ export interface TurnOptions {
   tools?: Partial<Pick<ToolContext, 'workspace' | 'changes' | 'commands'>>;
   /** This turn's changeset, saved with the session after every tool round (instead of the session's). */
   changeset?: Changeset;
+  /** Before/after every tool call of this turn (the host's preToolUse / postToolUse hooks). */
+  gate?: ToolCallGate;
 }
 
 /**
@@ -57,6 +60,7 @@ export class AgentSession {
   private turns = 0;
   private turnTools: TurnOptions['tools'];
   private turnChangeset: Changeset | undefined;
+  private turnGate: ToolCallGate | undefined;
 
   private constructor(
     private readonly options: AgentSessionOptions,
@@ -118,6 +122,7 @@ export class AgentSession {
     this.running = true;
     this.turnTools = options.tools;
     this.turnChangeset = options.changeset;
+    this.turnGate = options.gate;
     const signal = options.signal ?? new AbortController().signal;
     const emit = (e: AgentEvent): void => options.onEvent?.(e);
     let turnUsage = zeroUsage();
@@ -175,6 +180,7 @@ export class AgentSession {
       this.running = false;
       this.turnTools = undefined;
       this.turnChangeset = undefined;
+      this.turnGate = undefined;
       await this.options.store?.sync?.(this.id);
     }
   }
@@ -187,7 +193,7 @@ export class AgentSession {
       const prior = this.ledger.get(use.id);
       if (prior) {
         results.push(prior);
-        emit({ type: 'toolResult', id: use.id, name: use.name, status: prior.status, content: prior.content, reused: true });
+        emit({ type: 'toolResult', id: use.id, name: use.name, status: prior.status, content: prior.content, reused: true, durationMs: 0 });
         continue;
       }
       if (signal.aborted) {
@@ -195,16 +201,27 @@ export class AgentSession {
         continue;
       }
       emit({ type: 'toolStart', id: use.id, name: use.name, input: use.input });
-      const out = await runTool(this.tools, use, {
-        ...this.options.toolContext,
-        ...this.turnTools,
-        signal,
-        onOutput: (chunk) => emit({ type: 'toolOutput', id: use.id, chunk }),
-      });
+      const clock = this.options.clock ?? systemClock;
+      const blocked = await gateBefore(this.turnGate, use, signal);
+      const started = clock.now();
+      const out = blocked !== undefined
+        ? { status: 'error' as const, content: blockedContent(blocked) }
+        : await runTool(this.tools, use, {
+            ...this.options.toolContext,
+            ...this.turnTools,
+            signal,
+            onOutput: (chunk) => emit({ type: 'toolOutput', id: use.id, chunk }),
+          });
+      const durationMs = blocked !== undefined ? 0 : Math.max(0, clock.now() - started);
       const block: ToolResultBlock = { type: 'toolResult', toolUseId: use.id, status: out.status, content: out.content };
       this.ledger.set(use.id, block);
-      await this.options.store?.append(this.id, [{ type: 'toolRun', toolUseId: use.id, name: use.name, status: out.status, content: out.content }]);
-      emit({ type: 'toolResult', id: use.id, name: use.name, status: out.status, content: out.content, reused: false });
+      const run: SessionRecord = { type: 'toolRun', toolUseId: use.id, name: use.name, status: out.status, content: out.content, durationMs };
+      if (blocked !== undefined) run.blocked = blocked;
+      await this.options.store?.append(this.id, [run]);
+      emit({ type: 'toolResult', id: use.id, name: use.name, status: out.status, content: out.content, reused: false, durationMs, ...(blocked !== undefined ? { blocked } : {}) });
+      if (blocked === undefined && this.turnGate?.after) {
+        await this.turnGate.after(use, { status: out.status, content: out.content, durationMs }, signal).catch(() => undefined);
+      }
       results.push(block);
     }
     if (changeset) {

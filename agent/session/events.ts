@@ -18,7 +18,8 @@ export type AgentEvent =
   | { type: 'assistantMessage'; message: ChatMessage }
   | { type: 'toolStart'; id: string; name: string; input: unknown }
   | { type: 'toolOutput'; id: string; chunk: string }
-  | { type: 'toolResult'; id: string; name: string; status: 'success' | 'error'; content: string; reused: boolean }
+  /** `durationMs`: the tool's own run time (0 when reused or blocked); `blocked`: a hook's reason, the tool did not run. */
+  | { type: 'toolResult'; id: string; name: string; status: 'success' | 'error'; content: string; reused: boolean; durationMs: number; blocked?: string }
   | { type: 'usage'; modelId: string; call: Usage; turn: UsageTotals; session: UsageTotals }
   | { type: 'turnEnd'; stopReason: TurnStopReason; error?: { kind: AgentErrorKind; message: string } };
 

@@ -36,7 +36,17 @@ export const sessionRecordSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ui'), event: z.record(z.string(), z.unknown()) }),
   z.object({ type: z.literal('message'), message }),
   z.object({ type: z.literal('usage'), modelId: z.string(), usage, costUsd: z.number().optional() }),
-  z.object({ type: z.literal('toolRun'), toolUseId: z.string(), name: z.string(), status: z.enum(['success', 'error']), content: z.string() }),
+  z.object({
+    type: z.literal('toolRun'),
+    toolUseId: z.string(),
+    name: z.string(),
+    status: z.enum(['success', 'error']),
+    content: z.string(),
+    /** How long the tool ran (absent in files written before it was recorded). */
+    durationMs: z.number().optional(),
+    /** A hook blocked the call with this reason; the tool did not run. */
+    blocked: z.string().optional(),
+  }),
   z.object({
     type: z.literal('changeset'),
     changes: z.array(z.object({ path: z.string(), original: z.string().nullable(), proposed: z.string().nullable() })),

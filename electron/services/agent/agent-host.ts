@@ -27,9 +27,11 @@ import { ShadowCheckpoints } from './checkpoints';
 import { PendingApprovals, trustedApproval } from './command-approval';
 import { HostedSession, type PromptResult, type ReviewOrigin, type SessionMeta } from './hosted-session';
 import { InMemoryReview, type ReviewPort } from './review-port';
+import type { AgentLifecycle } from './lifecycle';
 import { loadAgentSettings } from './settings-store';
 
 export type { PromptResult } from './hosted-session';
+export type { AgentLifecycle } from './lifecycle';
 
 export interface AgentHostOptions {
   root: string;
@@ -51,6 +53,8 @@ export interface AgentHostOptions {
   clock?: Clock;
   /** The trust service's approval; until it is wired every command is asked through the session's events. */
   approval?: (sessionId: string) => ApprovalGate;
+  /** Hooks around prompts, tool calls and turn ends (AgentLifecycle); read at each use, no-ops when absent. */
+  lifecycle?: () => AgentLifecycle;
 }
 
 export interface CreateSessionOptions {
@@ -238,6 +242,7 @@ export class AgentHost implements Disposable {
         review: this.options.review ?? (() => core.fallbackReview),
         publish: (sessionId, seq, event) => this.options.emit('agent/event', { sessionId, seq, event }),
         changed: () => this.sessionsChanged(),
+        ...(this.options.lifecycle ? { lifecycle: this.options.lifecycle } : {}),
       },
       records,
       origin,

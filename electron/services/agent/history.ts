@@ -15,6 +15,8 @@ export function cutOutput(text: string): string {
 export function eventsFromRecords(records: readonly SessionRecord[]): AgentStreamEvent[] {
   const out: AgentStreamEvent[] = [];
   const toolNames = new Map<string, string>();
+  /** The ledger's notes on each tool call (duration, a hook's block), written before the results message. */
+  const runs = new Map<string, Extract<SessionRecord, { type: 'toolRun' }>>();
   let turn = 0;
   let turnUsage: Cost = { usage: zeroUsage(), costUsd: null };
   let sessionUsage: Cost = { usage: zeroUsage(), costUsd: null };
@@ -40,9 +42,18 @@ export function eventsFromRecords(records: readonly SessionRecord[]): AgentStrea
       out.push(parsed.data);
     } else if (r.type === 'message') {
       for (const b of r.message.content) {
-        if (b.type === 'toolResult') {
-          out.push({ type: 'toolEnd', toolUseId: b.toolUseId, name: toolNames.get(b.toolUseId) ?? 'tool', status: b.status, output: cutOutput(b.content), reused: false });
-        }
+        if (b.type !== 'toolResult') continue;
+        const run = runs.get(b.toolUseId);
+        out.push({
+          type: 'toolEnd',
+          toolUseId: b.toolUseId,
+          name: toolNames.get(b.toolUseId) ?? 'tool',
+          status: b.status,
+          output: cutOutput(b.content),
+          reused: false,
+          ...(run?.durationMs !== undefined ? { durationMs: run.durationMs } : {}),
+          ...(run?.blocked !== undefined ? { blocked: run.blocked } : {}),
+        });
       }
       const text = r.message.content.flatMap((b) => (b.type === 'text' ? [b.text] : [])).join('');
       if (r.message.role === 'user') {
@@ -59,6 +70,8 @@ export function eventsFromRecords(records: readonly SessionRecord[]): AgentStrea
         toolNames.set(b.id, b.name);
         out.push({ type: 'toolStart', toolUseId: b.id, name: b.name, input: b.input });
       }
+    } else if (r.type === 'toolRun') {
+      runs.set(r.toolUseId, r);
     } else if (r.type === 'usage') {
       turnUsage = addCost(turnUsage, r.usage, r.costUsd);
       sessionUsage = addCost(sessionUsage, r.usage, r.costUsd);

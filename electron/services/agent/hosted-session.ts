@@ -10,18 +10,23 @@ import {
   type FileChangeSink,
   type SessionRecord,
   type SessionState,
+  type ToolCallGate,
+  type ToolUseBlock,
   type WorkspaceAccess,
 } from '../../../agent';
 import { KeelError, type AgentChip, type AgentMode, type AgentRole, type AgentSessionInfo, type AgentStopReason, type AgentStreamEvent } from '../../../protocol';
 import type { ShadowCheckpoints } from './checkpoints';
 import type { AgentContext } from './context';
 import { cutOutput, eventsFromRecords } from './history';
+import { noLifecycle, type AgentLifecycle, type LifecycleSession, type ReviewOrigin } from './lifecycle';
 import type { ReviewPort } from './review-port';
 
 export interface PromptResult {
   stopReason: AgentStopReason;
   changesetId?: string;
   error?: string;
+  /** The agent's closing text of the turn (its last answer; empty when it ended without one). */
+  text: string;
 }
 
 /** What a hosted session is built from; the host shares one of each across its sessions. */
@@ -34,6 +39,8 @@ export interface HostedSessionDeps {
   publish: (sessionId: string, seq: number, event: AgentStreamEvent) => void;
   /** Running state, mode or title changed (the session list is re-sent). */
   changed: () => void;
+  /** Hooks around prompts, tool calls and turn ends; read at each use (the hooks service may come later). */
+  lifecycle?: () => AgentLifecycle;
 }
 
 export interface SessionMeta {
@@ -44,8 +51,7 @@ export interface SessionMeta {
   createdAt: string;
 }
 
-/** Where a session's changesets say they come from in the review (a task run names its spec and task). */
-export type ReviewOrigin = { kind: 'chat' } | { kind: 'task'; specDir?: string; taskId?: string };
+export type { ReviewOrigin } from './lifecycle';
 
 /**
  * One session as the main process hosts it: the runtime's AgentSession plus what the chat pane needs around it —
@@ -126,11 +132,18 @@ export class HostedSession {
     const turn = ++this.turns;
     const done = this.runTurn(turn, text, chips, controller.signal)
       // Whatever fails (a full disk, an unreadable steering file), the pane gets its turn end and is not left busy.
-      .catch((e: unknown) => this.end({ stopReason: 'error', error: { kind: 'internal', message: `The turn failed: ${(e as Error).message}` } }))
+      .catch((e: unknown) => this.end({ stopReason: 'error', error: { kind: 'internal', message: `The turn failed: ${(e as Error).message}` } }, ''))
       .finally(() => {
         this.current = undefined;
         this.controller = undefined;
         this.deps.changed();
+      })
+      // agentStop runs once the session is idle again, so a hook may start another turn in it.
+      .then(async (result) => {
+        await this.lifecycle()
+          .agentStop?.({ session: this.lifecycleSession(), turn, stopReason: result.stopReason, text: result.text, ...(result.changesetId ? { changesetId: result.changesetId } : {}) })
+          .catch((e: unknown) => this.record({ type: 'notice', message: `An agentStop hook failed: ${(e as Error).message}` }));
+        return result;
       });
     this.current = done;
     this.deps.changed();
@@ -210,12 +223,16 @@ export class HostedSession {
     const tools = supervised
       ? { workspace: overlayWorkspace(ws, changeset), changes: supervisedSink(ws, changeset), commands }
       : { workspace: ws, changes: recorded(autopilotSink(ws, { beforeApply }), changeset, ws), commands };
+    const lifecycle = this.lifecycle();
+    const submitted = await this.submitPrompt(lifecycle, turn, text, signal);
+    if (submitted.block !== undefined) return this.end({ stopReason: 'error', error: { kind: 'blocked', message: `Prompt blocked by hook: ${submitted.block}` } }, '');
     const { prompt, problems } = await this.deps.context.turn(text, chips, this.options.toolContext.secrets, signal);
     for (const message of problems) await this.record({ type: 'notice', message });
-    const result = await this.agent.runTurn(prompt, {
+    const result = await this.agent.runTurn([prompt, ...submitted.context].join('\n\n'), {
       signal,
       tools,
       ...(supervised ? { changeset } : {}),
+      gate: this.toolGate(lifecycle, turn),
       onEvent: (e) => {
         const s = toStreamEvent(e);
         if (!s) return;
@@ -235,7 +252,43 @@ export class HostedSession {
       changesetId = `auto-${(await checkpoint) ?? turn}`;
       await this.record({ type: 'changeset', changesetId, applied: true, files });
     }
-    return this.end({ stopReason: result.stopReason, ...(result.error ? { error: result.error } : {}) }, changesetId);
+    return this.end({ stopReason: result.stopReason, ...(result.error ? { error: result.error } : {}) }, result.text, changesetId);
+  }
+
+  private lifecycle(): AgentLifecycle {
+    return this.deps.lifecycle?.() ?? noLifecycle;
+  }
+
+  private lifecycleSession(): LifecycleSession {
+    return { id: this.id, title: this.meta.title, origin: this.origin };
+  }
+
+  /** promptSubmit hooks: context they add joins the prompt; a failing hook is a notice, not a lost prompt. */
+  private async submitPrompt(lifecycle: AgentLifecycle, turn: number, text: string, signal: AbortSignal): Promise<{ context: string[]; block?: string }> {
+    if (!lifecycle.promptSubmit) return { context: [] };
+    try {
+      const out = (await lifecycle.promptSubmit({ session: this.lifecycleSession(), turn, prompt: text, signal })) ?? {};
+      const context = (out.context ?? []).filter((c) => c.trim() !== '');
+      return out.block !== undefined ? { context, block: out.block.trim() || 'no reason given' } : { context };
+    } catch (e) {
+      await this.record({ type: 'notice', message: `A promptSubmit hook failed: ${(e as Error).message}` });
+      return { context: [] };
+    }
+  }
+
+  /** preToolUse / postToolUse around each tool call of the turn. */
+  private toolGate(lifecycle: AgentLifecycle, turn: number): ToolCallGate | undefined {
+    const { preToolUse, postToolUse } = lifecycle;
+    if (!preToolUse && !postToolUse) return undefined;
+    const call = (use: ToolUseBlock, signal: AbortSignal) => ({ session: this.lifecycleSession(), turn, toolUseId: use.id, name: use.name, input: use.input, signal });
+    return {
+      before: async (use, signal) => (await preToolUse?.call(lifecycle, call(use, signal)))?.block,
+      after: async (use, outcome, signal) => {
+        await postToolUse
+          ?.call(lifecycle, { ...call(use, signal), status: outcome.status, output: outcome.content, durationMs: outcome.durationMs })
+          .catch((e: unknown) => this.record({ type: 'notice', message: `A postToolUse hook failed: ${(e as Error).message}` }));
+      },
+    };
   }
 
   /** The turn's checkpoint is known: its turnStart goes out, then what the turn streamed meanwhile. */
@@ -246,12 +299,12 @@ export class HostedSession {
     for (const e of held) this.emit(e);
   }
 
-  private async end(end: { stopReason: AgentStopReason; error?: { kind: string; message: string } }, changesetId?: string): Promise<PromptResult> {
+  private async end(end: { stopReason: AgentStopReason; error?: { kind: string; message: string } }, text: string, changesetId?: string): Promise<PromptResult> {
     await this.turnCheckpoint;
     this.turnCheckpoint = undefined;
     await this.record({ type: 'turnEnd', ...end });
     await this.options.store?.sync?.(this.id).catch(() => undefined);
-    return { stopReason: end.stopReason, ...(changesetId ? { changesetId } : {}), ...(end.error ? { error: end.error.message } : {}) };
+    return { stopReason: end.stopReason, text, ...(changesetId ? { changesetId } : {}), ...(end.error ? { error: end.error.message } : {}) };
   }
 
   /** Emits an event and keeps it in the session file for the chat history after a restart. */
@@ -283,7 +336,16 @@ function toStreamEvent(e: AgentEvent): AgentStreamEvent | undefined {
     case 'toolOutput':
       return { type: 'toolOutput', toolUseId: e.id, chunk: e.chunk };
     case 'toolResult':
-      return { type: 'toolEnd', toolUseId: e.id, name: e.name, status: e.status, output: cutOutput(e.content), reused: e.reused };
+      return {
+        type: 'toolEnd',
+        toolUseId: e.id,
+        name: e.name,
+        status: e.status,
+        output: cutOutput(e.content),
+        reused: e.reused,
+        durationMs: e.durationMs,
+        ...(e.blocked !== undefined ? { blocked: e.blocked } : {}),
+      };
     case 'usage':
       return {
         type: 'usage',

@@ -19,9 +19,17 @@ export function ToolCard({ item }: { item: Extract<ChatItem, { kind: 'tool' }> }
         <span className="chat-tool-name">{TOOL_TITLES[item.name] ?? item.name}</span>
         {summary && <code className="chat-tool-summary">{summary}</code>}
         <span className="chat-tool-meta">
-          {item.reused ? 'from the earlier run · ' : ''}
-          {/* Measured between event arrivals: under a millisecond means both arrived together, not a real figure. */}
-          {item.status === 'running' ? 'running…' : item.durationMs !== undefined && item.durationMs >= 1 ? formatDuration(item.durationMs) : ''}
+          {item.blocked !== undefined ? (
+            <span className="chat-tool-blocked" data-testid="chat-tool-blocked" title={item.blocked}>
+              blocked by hook: {item.blocked}
+            </span>
+          ) : (
+            <>
+              {item.reused ? 'from the earlier run · ' : ''}
+              {/* Under a millisecond is noise, not a figure worth showing. */}
+              {item.status === 'running' ? 'running…' : item.durationMs !== undefined && item.durationMs >= 1 ? formatDuration(item.durationMs) : ''}
+            </>
+          )}
         </span>
       </button>
       {open && (

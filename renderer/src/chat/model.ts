@@ -33,6 +33,8 @@ export type ChatItem =
       reused?: boolean;
       startedAt?: number;
       durationMs?: number;
+      /** A hook stopped the call before it ran, with this reason. */
+      blocked?: string;
     }
   | {
       kind: 'changeset';

@@ -64,6 +64,25 @@ describe('transcript', () => {
     expect(done.items[3]).toMatchObject({ status: 'error', output: 'bad regex', durationMs: 250 });
   });
 
+  it("prefers the host's measured tool duration, and marks a call a hook blocked", () => {
+    const s = applyEvents(
+      run(start('write'), { type: 'toolStart', toolUseId: 't1', name: 'fsWrite', input: { path: 'a' } }, { type: 'toolStart', toolUseId: 't2', name: 'readFile', input: {} }),
+      [
+        { type: 'toolEnd', toolUseId: 't1', name: 'fsWrite', status: 'error', output: 'Blocked by hook: no', reused: false, durationMs: 0, blocked: 'no' },
+        { type: 'toolEnd', toolUseId: 't2', name: 'readFile', status: 'success', output: 'x', reused: false, durationMs: 1234 },
+      ],
+      [5, 6],
+    );
+    expect(s.items[1]).toMatchObject({ kind: 'tool', status: 'error', blocked: 'no', durationMs: 0 });
+    expect(s.items[2]).toMatchObject({ kind: 'tool', status: 'success', durationMs: 1234 });
+    expect(s.items[2]).not.toHaveProperty('blocked');
+  });
+
+  it("shows the host's notices (a missing include, a refused secret) and keeps them when the turn ends", () => {
+    const s = run(start('q'), { type: 'notice', message: 'The file .env is a secret; attach it with #file to share it.' }, { type: 'turnEnd', stopReason: 'end_turn' });
+    expect(s.items.filter((i) => i.kind === 'notice')).toMatchObject([{ text: 'The file .env is a secret; attach it with #file to share it.' }]);
+  });
+
   it('drops the half-streamed answer on a retry, and the retry note once the answer completes', () => {
     let s = run(start(), { type: 'textDelta', text: 'Half an ans' });
     s = applyEvents(s, [{ type: 'retry', attempt: 2, delayMs: 1500, error: { kind: 'throttled', message: 'Bedrock is throttling.' } }]);

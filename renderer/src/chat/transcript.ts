@@ -71,9 +71,15 @@ function apply(s: SessionView, e: ChatEvent, at: number | undefined): void {
         status: e.status,
         output: e.output,
         reused: e.reused,
-        durationMs: t.startedAt === undefined || at === undefined ? undefined : at - t.startedAt,
+        // The host measures the tool's own run; arrival times are the fallback for sessions saved before that.
+        durationMs: e.durationMs ?? (t.startedAt === undefined || at === undefined ? undefined : at - t.startedAt),
+        ...(e.blocked !== undefined ? { blocked: e.blocked } : {}),
       }));
       s.callStart = s.items.length;
+      return;
+    case 'notice':
+      // About the prompt's context (a missing include, a refused secret, a failed hook): kept, not transient.
+      push(s, { kind: 'notice', transient: false, text: e.message });
       return;
     case 'commandApproval':
       push(s, { kind: 'approval', requestId: e.requestId, command: e.command, cwd: e.cwd, done: false });

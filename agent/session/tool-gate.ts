@@ -1,0 +1,37 @@
+import type { ToolUseBlock } from '../core/messages';
+
+/** What a tool call came to, for observers after it ran. */
+export interface ToolCallOutcome {
+  status: 'success' | 'error';
+  content: string;
+  /** Wall time of the tool's own run (0 when it was blocked or reused). */
+  durationMs: number;
+}
+
+/**
+ * Around every tool call of a turn (the host's hooks): `before` may block the call with a reason, which the model
+ * then reads as the tool's (error) result; `after` observes a call that ran. Both are awaited in order, so a
+ * formatter hook after an edit finishes before the next tool reads the file.
+ */
+export interface ToolCallGate {
+  /** A reason blocks the call; undefined lets it run. A throw blocks too (a broken gate must not wave calls through). */
+  before?(use: ToolUseBlock, signal: AbortSignal): Promise<string | undefined>;
+  /** After the call ran (never for blocked or reused calls). A throw is ignored: the tool already ran. */
+  after?(use: ToolUseBlock, outcome: ToolCallOutcome, signal: AbortSignal): Promise<void>;
+}
+
+/** The result text the model reads for a blocked call. */
+export function blockedContent(reason: string): string {
+  return `Blocked by hook: ${reason}`;
+}
+
+/** Runs the gate's `before`; a failure of the gate itself is a block (fail closed), with its message as the reason. */
+export async function gateBefore(gate: ToolCallGate | undefined, use: ToolUseBlock, signal: AbortSignal): Promise<string | undefined> {
+  if (!gate?.before) return undefined;
+  try {
+    const reason = await gate.before(use, signal);
+    return reason === undefined ? undefined : reason.trim() || 'no reason given';
+  } catch (e) {
+    return `the preToolUse check failed (${e instanceof Error ? e.message : String(e)})`;
+  }
+}
