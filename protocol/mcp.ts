@@ -12,7 +12,15 @@ export const McpServerInfo = z.object({
   message: z.string().optional(),
   /** The server's last stderr lines (its log), newest last. */
   log: z.array(z.string()),
-  tools: z.array(z.object({ name: z.string(), description: z.string().optional(), autoApproved: z.boolean() })),
+  tools: z.array(
+    z.object({
+      name: z.string(),
+      description: z.string().optional(),
+      autoApproved: z.boolean(),
+      /** The user answered "Always allow" for this tool of this server (kept in the user data dir). */
+      alwaysAllowed: z.boolean().optional(),
+    }),
+  ),
 });
 export type McpServerInfo = z.infer<typeof McpServerInfo>;
 
@@ -23,11 +31,34 @@ export const McpState = z.object({
 });
 export type McpState = z.infer<typeof McpState>;
 
+/** An MCP tool call the agent wants to make that is not auto-approved: waits for the user's answer. */
+export const McpToolAsk = z.object({
+  id: z.string(),
+  server: z.string(),
+  tool: z.string(),
+  description: z.string().optional(),
+  /** The call's arguments as pretty JSON (cut when very long). */
+  args: z.string(),
+  sessionId: z.string().optional(),
+});
+export type McpToolAsk = z.infer<typeof McpToolAsk>;
+
+/** allow: this call; always: this and every later call of this tool of this server (in this folder); reject. */
+export const McpToolAnswer = z.enum(['allow', 'always', 'reject']);
+export type McpToolAnswer = z.infer<typeof McpToolAnswer>;
+
 export const mcpRequests = {
   'mcp/status': { request: z.object({}), response: McpState },
   'mcp/restart': { request: z.object({ name: z.string() }), response: z.object({}) },
+  'mcp/toolAsks': { request: z.object({}), response: z.object({ asks: z.array(McpToolAsk) }) },
+  'mcp/answerTool': { request: z.object({ id: z.string(), answer: McpToolAnswer }), response: z.object({}) },
+  /** Withdraws an "Always allow": the tool asks again. */
+  'mcp/revokeTool': { request: z.object({ server: z.string(), tool: z.string() }), response: z.object({}) },
 } as const;
 
 export const mcpEvents = {
   'mcp/changed': McpState,
+  'mcp/toolAsk': McpToolAsk,
+  /** Answered (maybe in another window) or withdrawn (the agent stopped): close its dialog. */
+  'mcp/toolAskClosed': z.object({ id: z.string() }),
 } as const;

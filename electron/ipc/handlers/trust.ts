@@ -62,5 +62,14 @@ export function trustHandlers({ workbench }: HandlerDeps): FeatureHandlers<typeo
       await badRequest(workbench.scoped(mcpServiceKey).restart(name));
       return {};
     },
+    'mcp/toolAsks': () => ({ asks: workbench.scoped(mcpServiceKey).approval.pending() }),
+    'mcp/answerTool': async ({ id, answer }) => {
+      await badRequest(workbench.scoped(mcpServiceKey).answerTool(id, answer));
+      return {};
+    },
+    'mcp/revokeTool': async ({ server, tool }) => {
+      await workbench.scoped(mcpServiceKey).approval.revoke(server, tool);
+      return {};
+    },
   };
 }

@@ -98,11 +98,11 @@ export class McpConnection {
     this.set({ state, message, tools: [] });
   }
 
-  async callTool(tool: string, args: Record<string, unknown>): Promise<McpCallResult> {
+  async callTool(tool: string, args: Record<string, unknown>, signal?: AbortSignal): Promise<McpCallResult> {
     if (this.spec.disabledTools.includes(tool)) throw new Error(`The tool ${tool} of ${this.spec.name} is disabled in mcp.json.`);
     if (!this.client || this.status.state !== 'ready') throw new Error(`The MCP server ${this.spec.name} is not running (${this.status.state}).`);
     if (!this.status.tools.some((t) => t.name === tool)) throw new Error(`The MCP server ${this.spec.name} has no tool ${tool}.`);
-    const result = await this.client.callTool({ name: tool, arguments: args });
+    const result = await this.client.callTool({ name: tool, arguments: args }, undefined, signal ? { signal } : undefined);
     const content = Array.isArray(result.content) ? (result.content as unknown[]) : [];
     return { content, isError: result.isError === true, ...(result.structuredContent !== undefined ? { structuredContent: result.structuredContent } : {}) };
   }

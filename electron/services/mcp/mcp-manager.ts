@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { FileChange } from '../../../protocol';
 import { DisposableStore, type Disposable } from '../../base/disposable';
@@ -11,9 +12,27 @@ export interface McpTrust {
   isConfigApproved(content: string): Promise<boolean>;
 }
 
+/** A tool call that needs the user's yes (the tool is not autoApproved). */
+export interface ToolApprovalRequest {
+  server: string;
+  tool: string;
+  args: Record<string, unknown>;
+  description?: string;
+  /** Identifies how the server is launched (command/args or URL): an "always allow" is kept for this one only. */
+  fingerprint: string;
+  /** The agent session that wants the call (the dialog says so). */
+  sessionId?: string;
+}
+
 /** Asks the user whether a tool call may run (the agent's approval dialog). */
 export interface ToolApprovalGate {
-  approve(request: { server: string; tool: string; args: Record<string, unknown> }): Promise<boolean>;
+  approve(request: ToolApprovalRequest, signal?: AbortSignal): Promise<boolean | { allowed: boolean; reason?: string }>;
+}
+
+export interface CallToolOptions {
+  /** Stops waiting for the approval and cancels the call (the agent's Stop). */
+  signal?: AbortSignal;
+  sessionId?: string;
 }
 
 export interface McpManagerOptions {
@@ -76,6 +95,15 @@ export class McpManager implements Disposable {
     return this.statuses().flatMap((s) => (s.state === 'ready' ? s.tools : []));
   }
 
+  /** Resolves once the reloads asked for so far are done (servers they start are ready or failed). */
+  async settled(): Promise<void> {
+    let current: Promise<void>;
+    do {
+      current = this.reloading;
+      await current;
+    } while (current !== this.reloading);
+  }
+
   /** Re-reads both config files and trust; unchanged running servers keep running. Calls are serialized. */
   reload(): Promise<void> {
     this.reloading = this.reloading.then(() => this.doReload()).catch((err: unknown) => {
@@ -95,15 +123,30 @@ export class McpManager implements Disposable {
   }
 
   /** Calls a tool; unless autoApproved, the approval gate must say yes first (no gate means no). */
-  async callTool(server: string, tool: string, args: Record<string, unknown> = {}): Promise<McpCallResult> {
+  async callTool(server: string, tool: string, args: Record<string, unknown> = {}, options: CallToolOptions = {}): Promise<McpCallResult> {
     const connection = this.connections.get(server);
     if (!connection) throw new Error(`No MCP server named ${server}.`);
     const info = connection.current.tools.find((t) => t.name === tool);
     if (info && !info.autoApproved) {
-      const allowed = this.options.approval ? await this.options.approval.approve({ server, tool, args }) : false;
-      if (!allowed) throw new Error(`The call to ${tool} (${server}) was not approved.`);
+      const request: ToolApprovalRequest = {
+        server,
+        tool,
+        args,
+        fingerprint: serverFingerprint(connection.spec),
+        ...(info.description ? { description: info.description } : {}),
+        ...(options.sessionId ? { sessionId: options.sessionId } : {}),
+      };
+      const answer = this.options.approval ? await this.options.approval.approve(request, options.signal) : false;
+      const verdict = typeof answer === 'boolean' ? { allowed: answer } : answer;
+      if (!verdict.allowed) throw new Error(`The call to ${tool} (${server}) was not approved${verdict.reason ? `: ${verdict.reason}` : '.'}`);
     }
-    return connection.callTool(tool, args);
+    return connection.callTool(tool, args, options.signal);
+  }
+
+  /** The fingerprint of a configured server (see ToolApprovalRequest.fingerprint); undefined when unknown. */
+  fingerprintOf(server: string): string | undefined {
+    const connection = this.connections.get(server);
+    return connection ? serverFingerprint(connection.spec) : undefined;
   }
 
   async dispose(): Promise<void> {
@@ -166,4 +209,14 @@ export class McpManager implements Disposable {
 
 function fingerprint(spec: McpServerSpec): string {
   return JSON.stringify(spec);
+}
+
+/**
+ * What a server *is* for an "always allow": where it comes from and how it is launched. Environment values and
+ * headers stay out (they hold tokens and change with them); a different command, arguments or URL is another
+ * server and asks again.
+ */
+export function serverFingerprint(spec: McpServerSpec): string {
+  const launch = spec.transport === 'stdio' ? { command: spec.command, args: spec.args } : { url: spec.url };
+  return createHash('sha256').update(JSON.stringify({ scope: spec.scope, name: spec.name, transport: spec.transport, ...launch })).digest('hex').slice(0, 32);
 }
