@@ -21,8 +21,12 @@ export type GitChange = z.infer<typeof GitChange>;
 
 /** What the status bar and the activity badge need; also the payload of `git/changed`. */
 export const GitSummary = z.object({
-  /** 'none': the folder is not inside a repository (the view offers "Initialize repository"). */
-  state: z.enum(['repo', 'none']),
+  /**
+   * 'none': the folder is not inside a repository (the view offers "Initialize repository"). 'restricted': the
+   * folder is not trusted, so Keel runs no git in it (a repository's own config can make git run programs);
+   * every other git request fails with READ_ONLY until the folder is trusted.
+   */
+  state: z.enum(['repo', 'none', 'restricted']),
   /** Current branch; for a detached HEAD the short commit id. Undefined outside a repository. */
   branch: z.string().optional(),
   detached: z.boolean(),
@@ -108,6 +112,28 @@ export const GitCommit = z.object({
 });
 export type GitCommit = z.infer<typeof GitCommit>;
 
+export const DriftFinding = z.object({
+  specDir: RelPath,
+  taskId: z.string(),
+  taskTitle: z.string(),
+  /** tasks.md, with the task's 0-based line and title column. */
+  file: RelPath,
+  line: z.number(),
+  column: z.number(),
+  code: z.enum(['drift/file-changed', 'drift/requirement-edited']),
+  /** The changed file (workspace-relative) or the edited requirement's id. */
+  subject: z.string(),
+  message: z.string(),
+});
+export type DriftFinding = z.infer<typeof DriftFinding>;
+
+export const DriftState = z.object({
+  findings: z.array(DriftFinding),
+  /** Why `.kiro/keel/drift-reviewed.json` is being ignored (bad JSON, a merge conflict). */
+  reviewedProblem: z.string().optional(),
+});
+export type DriftState = z.infer<typeof DriftState>;
+
 const Paths = z.array(RelPath.min(1)).min(1).max(200_000);
 const BranchName = z.string().min(1).max(250);
 const HunkRef = z.object({ path: RelPath.min(1), index: z.number().int().min(0), id: z.string().min(1).max(100) });
@@ -153,20 +179,23 @@ export const gitRequests = {
     response: z.object({ commits: z.array(GitCommit) }),
   },
   /**
-   * Spec drift: done tasks (per the task runner's history) whose written files changed since outside a task, or
-   * whose cited requirement was edited since. Positions are 0-based, on the task's line in tasks.md.
+   * Spec drift: done tasks (per the task runner's history, or a committed review) whose written files changed since
+   * outside a task, or whose cited requirement was edited since. Computed in the main process and kept current from
+   * the file watcher (`git/driftChanged`).
    */
-  'git/drift': {
-    request: z.object({}),
-    response: z.object({
-      findings: z.array(
-        z.object({ file: RelPath, line: z.number(), column: z.number(), code: z.enum(['drift/file-changed', 'drift/requirement-edited']), message: z.string() }),
-      ),
-    }),
-  },
+  'git/drift': { request: z.object({}), response: DriftState },
+  /**
+   * "Mark reviewed": records the task's files and cited requirements as they are now in
+   * `.kiro/keel/drift-reviewed.json` (committed with the code, so `keel spec check` in CI agrees); the task's drift
+   * stays cleared until one of them changes. NOT_FOUND for a task that is not in tasks.md; CONFLICT when the review
+   * file is unreadable (it is never overwritten then).
+   */
+  'git/reviewDrift': { request: z.object({ specDir: RelPath.min(1), taskId: z.string().min(1).max(100) }), response: DriftState },
 } as const;
 
 export const gitEvents = {
   /** The status changed (files, index, HEAD or branch); the view refetches `git/status` when visible. */
   'git/changed': GitSummary,
+  /** The drift findings changed (sent once something asked for `git/drift`). */
+  'git/driftChanged': DriftState,
 } as const;

@@ -2,12 +2,16 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { checkFiles, type FileDiagnostic } from '../../specs-schema';
 import { defaultUserDataDir } from '../../electron/services/app/user-data';
-import { findDrift } from '../../electron/services/git/drift';
+import { driftDiagnostics, findDrift } from '../../electron/services/git/drift';
+import { GitRepo } from '../../electron/services/git/git-repo';
 import { EXIT, UsageError, type Command } from '../command';
 import { style } from '../style';
 import { openWorkspace, type CliWorkspace } from '../workspace';
 
-/** Drift needs the task runner's history, kept in Keel's user data; without any, there is simply nothing to report. */
+/**
+ * Drift needs the task runner's history (Keel's user data) or a committed review file
+ * (.kiro/keel/drift-reviewed.json); without either there is simply nothing to report.
+ */
 async function drift(ws: CliWorkspace, userDataDir: string): Promise<FileDiagnostic[]> {
   const specs = (await ws.specs()).map((s) => {
     const text = (p: string | undefined) => (p === undefined ? undefined : ws.readText(p));
@@ -20,7 +24,10 @@ async function drift(ws: CliWorkspace, userDataDir: string): Promise<FileDiagnos
       ...(requirements !== undefined && reqPath ? { requirements: { path: reqPath, text: requirements } } : {}),
     };
   });
-  return findDrift(realpathSync(ws.root), userDataDir, specs);
+  const root = realpathSync(ws.root);
+  // The CLI runs git as the user who typed the command would (a CI checkout is the user's own clone); the app
+  // gates git on workspace trust instead.
+  return driftDiagnostics(await findDrift({ root, userDataDir, specs, repo: await GitRepo.find(root) }));
 }
 
 export const specCheck: Command = {
@@ -29,9 +36,11 @@ export const specCheck: Command = {
   usage: 'spec check [dir] [--json] [--user-data-dir <dir>]',
   help: `[dir] is a workspace (the folder holding .kiro/), the current directory by default. Reports parse
 problems, EARS lint on acceptance criteria and traceability (dangling refs, uncovered requirements, tasks citing
-nothing, done parents with open sub-tasks, numbering gaps) and drift: a task done by Keel's task runner whose files changed afterwards outside a task, or
-whose cited requirement was edited after it was done (warnings; needs the runner's history from Keel's user data:
-$XDG_CONFIG_HOME/keel, ~/.config/keel or --user-data-dir).
+nothing, done parents with open sub-tasks, numbering gaps) and drift: a task done by Keel's task runner whose
+files changed afterwards outside a task, or whose cited requirement was edited after it was done (warnings; needs
+the runner's history from Keel's user data: $XDG_CONFIG_HOME/keel, ~/.config/keel or --user-data-dir). Drift
+marked reviewed in the app is recorded in .kiro/keel/drift-reviewed.json (commit it): it stays cleared until a
+reviewed file or requirement changes again, here as in the app — also on a machine without the runner's history.
 
 Text output: <file>:<line>:<column> <severity> <message> [<code>], then a summary on stderr.
 --json: one object per line: {"file", "line", "column", "endLine"?, "endColumn"?, "severity", "code", "message",

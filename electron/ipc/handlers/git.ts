@@ -1,13 +1,11 @@
 import type { gitRequests } from '../../../protocol';
-import { findDrift } from '../../services/git/drift';
+import { driftServiceKey } from '../../services/git/drift-service';
 import { gitServiceKey } from '../../services/git/git-service';
-import { listSpecs } from '../../services/specs/spec-service';
-import { specWorkspace } from '../../services/specs/workspace-adapter';
 import type { FeatureHandlers } from '../router';
 import type { HandlerDeps } from './deps';
 
 /** Handlers for protocol/git.ts; the open folder's GitService does the work. */
-export function gitHandlers({ workbench, userDataDir }: HandlerDeps): FeatureHandlers<typeof gitRequests> {
+export function gitHandlers({ workbench }: HandlerDeps): FeatureHandlers<typeof gitRequests> {
   const git = () => workbench.scoped(gitServiceKey);
   const done = async (p: Promise<void>) => {
     await p;
@@ -28,21 +26,7 @@ export function gitHandlers({ workbench, userDataDir }: HandlerDeps): FeatureHan
     'git/createBranch': ({ name }) => done(git().createBranch(name)),
     'git/checkout': ({ name }) => done(git().checkout(name)),
     'git/log': async ({ limit }) => ({ commits: await git().log(limit) }),
-    'git/drift': async () => {
-      const ws = specWorkspace(workbench.workspace);
-      const specs = await Promise.all(
-        (await listSpecs(ws)).map(async (s) => {
-          const tasks = s.files.tasks ? await ws.readText(s.files.tasks) : undefined;
-          const reqs = s.files.requirements ? await ws.readText(s.files.requirements) : undefined;
-          return {
-            dir: s.dir,
-            ...(s.files.tasks && tasks !== undefined ? { tasks: { path: s.files.tasks, text: tasks } } : {}),
-            ...(s.files.requirements && reqs !== undefined ? { requirements: { path: s.files.requirements, text: reqs } } : {}),
-          };
-        }),
-      );
-      const found = await findDrift(workbench.workspace.root, userDataDir, specs);
-      return { findings: found.map(({ file, line, column, code, message }) => ({ file, line, column, code: code as 'drift/file-changed' | 'drift/requirement-edited', message })) };
-    },
+    'git/drift': () => workbench.scoped(driftServiceKey).state(),
+    'git/reviewDrift': ({ specDir, taskId }) => workbench.scoped(driftServiceKey).review(specDir, taskId),
   };
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { KeelError, type GitBranch, type GitCommit, type GitDiffSide, type GitFileDiff, type GitStatus, type GitSummary } from '../../../protocol';
 import { DisposableStore, type Disposable } from '../../base/disposable';
 import { defineFolderService, type FolderContext } from '../app/folder-service';
+import { workspaceTrustKey } from '../trust/workspace-trust';
 import { applyHunk, fileDiff, showAt } from './git-diff';
 import { GitRepo } from './git-repo';
 import { watchForGitInit, watchGitDir } from './git-watch';
@@ -18,7 +19,24 @@ export interface GitServiceOptions {
   backupRoot: string;
   /** Quiet time after the last file event before status runs again (a checkout is one refresh, not hundreds). */
   debounceMs?: number;
+  /**
+   * Workspace trust. Git reads the repository's own `.git/config`, which can name programs git runs on a plain
+   * `git status` (core.fsmonitor, filter drivers, diff.external, core.sshCommand…), so in a folder that is not
+   * trusted Keel runs no git at all (state 'restricted'), as VS Code's Restricted Mode does. Without this option
+   * (tests of git behaviour) git always runs.
+   */
+  trust?: GitTrust;
 }
+
+export interface GitTrust {
+  /** Resolves once the stored decision is known; until then git waits (fails closed). */
+  ready: Promise<void>;
+  isTrusted(): boolean;
+  onDidChange(listener: () => void): Disposable;
+}
+
+/** Why a git operation was refused in Restricted Mode (shown as is). */
+export const RESTRICTED_MESSAGE = 'Source control is off in Restricted Mode: git could run programs named in this repository’s configuration. Trust the folder to use it.';
 
 const NONE: ParsedStatus = { detached: false, unborn: false, ahead: 0, behind: 0, staged: [], changes: [], conflicts: [] };
 
@@ -38,10 +56,25 @@ export class GitService implements Disposable {
   private again = false;
   private queue: Promise<unknown> = Promise.resolve();
   private disposed = false;
+  private restricted = false;
 
   constructor(private readonly options: GitServiceOptions) {
     this.repo = this.locate();
     if (options.onDidChangeFiles) this.resources.add(options.onDidChangeFiles(() => this.scheduleRefresh()));
+    if (options.trust) {
+      this.resources.add(
+        options.trust.onDidChange(() => {
+          if (options.trust?.isTrusted() === !this.restricted) return;
+          this.repo = this.locate();
+          this.scheduleRefresh();
+        }),
+      );
+    }
+  }
+
+  /** The repository for other git readers (drift's blame); undefined outside git and in Restricted Mode. */
+  repository(): Promise<GitRepo | undefined> {
+    return this.repo;
   }
 
   /** The status now (runs git status, or joins the run in progress). */
@@ -56,6 +89,8 @@ export class GitService implements Disposable {
 
   async init(): Promise<GitSummary> {
     await this.serial(async () => {
+      await this.repo;
+      if (this.restricted) throw new KeelError('READ_ONLY', RESTRICTED_MESSAGE);
       if (await this.repo) return;
       const repo = await GitRepo.init(this.options.folder);
       this.repo = Promise.resolve(repo);
@@ -167,11 +202,11 @@ export class GitService implements Disposable {
       }
     }
     const located = await this.repo;
-    const key = JSON.stringify([located ? 'repo' : 'none', parsed]);
+    const key = JSON.stringify([located ? 'repo' : this.restricted ? 'restricted' : 'none', parsed]);
     const changed = key !== this.lastKey;
     if (changed) {
       this.lastKey = key;
-      this.current = toStatus(located, parsed, this.current.version + 1);
+      this.current = toStatus(located, parsed, this.current.version + 1, this.restricted);
       const { staged: _s, changes: _c, conflicts: _x, ...summary } = this.current;
       if (!this.disposed) this.options.onChanged(summary);
     }
@@ -179,6 +214,17 @@ export class GitService implements Disposable {
   }
 
   private async locate(): Promise<GitRepo | undefined> {
+    const trust = this.options.trust;
+    if (trust) {
+      await trust.ready.catch(() => undefined);
+      this.restricted = !trust.isTrusted();
+      if (this.restricted) {
+        // Not even `rev-parse`: discovery reads .git/config too. Nothing is watched until the folder is trusted.
+        this.gitDirWatch?.dispose();
+        this.gitDirWatch = undefined;
+        return undefined;
+      }
+    }
     const repo = await GitRepo.find(this.options.folder);
     if (this.disposed) return repo;
     if (repo) await this.watchRepo(repo);
@@ -202,6 +248,7 @@ export class GitService implements Disposable {
 
   private async require(): Promise<GitRepo> {
     const repo = await this.repo;
+    if (!repo && this.restricted) throw new KeelError('READ_ONLY', RESTRICTED_MESSAGE);
     if (!repo) throw new KeelError('NOT_FOUND', 'This folder is not a git repository');
     return repo;
   }
@@ -220,10 +267,10 @@ export class GitService implements Disposable {
   }
 }
 
-function toStatus(repo: GitRepo | undefined, parsed: ParsedStatus, version: number): GitStatus {
+function toStatus(repo: GitRepo | undefined, parsed: ParsedStatus, version: number, restricted = false): GitStatus {
   const { staged, changes, conflicts, branch, upstream, ...rest } = parsed;
   return {
-    state: repo ? 'repo' : 'none',
+    state: repo ? 'repo' : restricted ? 'restricted' : 'none',
     ...rest,
     ...(branch !== undefined ? { branch } : {}),
     ...(upstream !== undefined ? { upstream } : {}),
@@ -239,7 +286,9 @@ function toStatus(repo: GitRepo | undefined, parsed: ParsedStatus, version: numb
 export const gitServiceKey = defineFolderService('git', (ctx: FolderContext) => {
   void ctx.workspace.startWatching();
   const folderHash = createHash('sha1').update(ctx.workspace.root).digest('hex').slice(0, 16);
+  const trust = ctx.scoped(workspaceTrustKey);
   return new GitService({
+    trust: { ready: trust.ready, isTrusted: () => trust.isTrusted(), onDidChange: (listener) => trust.onDidChange(listener) },
     folder: ctx.workspace.root,
     onChanged: (summary) => ctx.emit('git/changed', summary),
     onDidChangeFiles: (listener) => ctx.workspace.onDidChangeFiles(listener),
