@@ -10,8 +10,17 @@ export interface DiffEditorProps {
   modified: monaco.editor.ITextModel | string;
   /** Whether the right side may be edited (only meaningful with a model). */
   modifiedEditable?: boolean;
+  /**
+   * Column headings over the two sides. With labels the editor stays side by side however narrow it gets (Monaco
+   * otherwise switches to the inline view below ~900 px, where "left" and "right" would name nothing).
+   */
   originalLabel?: string;
   modifiedLabel?: string;
+  /**
+   * The Monaco diff editor once it shows its models, and null just before it is disposed (or replaced when a prop
+   * changes): for callers that decorate or follow the cursor, so they need not search `getDiffEditors()`.
+   */
+  onEditor?: (editor: monaco.editor.IStandaloneDiffEditor | null) => void;
 }
 
 /**
@@ -20,7 +29,11 @@ export interface DiffEditorProps {
  */
 export default function DiffEditor(props: DiffEditorProps) {
   const { original, originalLanguage, modified, modifiedEditable = true, originalLabel, modifiedLabel } = props;
+  const labelled = !!(originalLabel || modifiedLabel);
   const hostRef = useRef<HTMLDivElement>(null);
+  // A ref, so a new callback identity on each render does not recreate the editor.
+  const onEditorRef = useRef(props.onEditor);
+  onEditorRef.current = props.onEditor;
   const theme = useLayout((s) => s.theme);
 
   useEffect(() => setMonacoTheme(theme), [theme]);
@@ -35,23 +48,26 @@ export default function DiffEditor(props: DiffEditorProps) {
     const editor = monaco.editor.createDiffEditor(host, {
       automaticLayout: true,
       renderSideBySide: true,
+      useInlineViewWhenSpaceIsLimited: !labelled,
       originalEditable: false,
       readOnly: ownsModified || !modifiedEditable,
       fontSize: 14,
       fixedOverflowWidgets: true,
     });
     editor.setModel({ original: originalModel, modified: modifiedModel });
+    onEditorRef.current?.(editor);
     return () => {
+      onEditorRef.current?.(null);
       editor.setModel(null);
       editor.dispose();
       originalModel.dispose();
       if (ownsModified) modifiedModel.dispose();
     };
-  }, [original, originalLanguage, modified, modifiedEditable]);
+  }, [original, originalLanguage, modified, modifiedEditable, labelled]);
 
   return (
     <div className="diff-editor" data-testid="diff-editor">
-      {(originalLabel || modifiedLabel) && (
+      {labelled && (
         <div className="diff-editor-labels">
           <span>{originalLabel}</span>
           <span>{modifiedLabel}</span>

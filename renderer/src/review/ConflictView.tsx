@@ -40,6 +40,8 @@ export function ConflictView({ reviewId, path, known }: { reviewId: string; path
             original={body(conflict.base)}
             originalLanguage={language}
             modified={body(conflict.theirs)}
+            originalLabel="What the agent read (base)"
+            modifiedLabel="On disk now (theirs)"
           />
         </div>
       </section>
@@ -50,6 +52,8 @@ export function ConflictView({ reviewId, path, known }: { reviewId: string; path
             original={body(conflict.base)}
             originalLanguage={language}
             modified={body(conflict.mine)}
+            originalLabel="What the agent read (base)"
+            modifiedLabel="The agent’s proposal (mine)"
           />
         </div>
       </section>

@@ -91,7 +91,9 @@ export function ReviewDiff({ reviewId, file, editable, current, onEdit, onCursor
     };
   }, [model, bom, setFlush]);
 
-  const diff = useDiffEditorOf(model);
+  // Set by editor/DiffEditor once its Monaco editor shows `model` (after Monaco's chunk loads, which can be later
+  // than these effects): the cursor, gutter and reveal wiring below attaches then.
+  const [diff, setDiff] = useState<monaco.editor.IStandaloneDiffEditor | null>(null);
 
   // Decorations: one bar per hunk in each side's gutter, coloured by its decision; the current hunk outlined.
   useEffect(() => {
@@ -152,32 +154,16 @@ export function ReviewDiff({ reviewId, file, editable, current, onEdit, onCursor
   }, [diff, model, original, current, file.hunks, file.path]);
 
   if (!model) return null;
-  // No side labels: below ~900px Monaco shows the diff inline, where "left" and "right" would be wrong.
-  return <DiffEditor original={original} modified={model} modifiedEditable={editable && file.kind !== 'delete'} />;
-}
-
-/**
- * The diff editor showing `model`, once it exists: editor/DiffEditor creates it in its own effect (after Monaco's
- * chunk resolves), which can be later than this component's effects — looking it up once would miss it on a
- * loaded machine and leave the cursor, gutter and reveal wiring unattached. Looks again each frame until found.
- */
-function useDiffEditorOf(model: monaco.editor.ITextModel | null): monaco.editor.IStandaloneDiffEditor | undefined {
-  const [diff, setDiff] = useState<monaco.editor.IStandaloneDiffEditor | undefined>(undefined);
-  useEffect(() => {
-    setDiff(undefined);
-    if (!model) return;
-    let frame = 0;
-    const look = () => {
-      const found = monaco.editor.getDiffEditors().find((d) => d.getModel()?.modified === model) as
-        | monaco.editor.IStandaloneDiffEditor
-        | undefined;
-      if (found) setDiff(found);
-      else frame = requestAnimationFrame(look);
-    };
-    look();
-    return () => cancelAnimationFrame(frame);
-  }, [model]);
-  return diff;
+  return (
+    <DiffEditor
+      original={original}
+      modified={model}
+      modifiedEditable={editable && file.kind !== 'delete'}
+      originalLabel={file.kind === 'add' ? 'New file (nothing before)' : 'As the agent read it'}
+      modifiedLabel={file.kind === 'delete' ? 'Deleted by the agent' : editable ? 'Proposed — editable' : 'Proposed'}
+      onEditor={setDiff}
+    />
+  );
 }
 
 /** The hunk shown at a line of the proposed side (a deletion sits at the line after it). */
