@@ -46,10 +46,33 @@ export type AgentSessionInfo = z.infer<typeof AgentSessionInfo>;
 /** A context chip the user attached to a prompt (`#file src/a.ts`, `#spec auth`, `#codebase`…). */
 export const AgentChip = z.object({
   kind: z.enum(['file', 'folder', 'spec', 'steering', 'terminal', 'problems', 'gitDiff', 'codebase']),
-  /** The path, spec folder, steering name or terminal id; absent for problems / gitDiff / codebase. */
+  /** The path, spec folder, steering name or terminal id (the pane fills in the active terminal); absent for problems / gitDiff / codebase. */
   target: z.string().max(4096).optional(),
 });
 export type AgentChip = z.infer<typeof AgentChip>;
+
+/** One diagnostic as the Problems panel shows it (1-based positions), sent with a prompt that has `#problems`. */
+export const AgentProblem = z.object({
+  path: z.string().max(4096),
+  line: z.number().int().min(0),
+  column: z.number().int().min(0).optional(),
+  severity: z.enum(['error', 'warning', 'info']),
+  message: z.string().max(4000),
+  /** Who reported it (`specs`, a linter's name). */
+  source: z.string().max(200).optional(),
+});
+export type AgentProblem = z.infer<typeof AgentProblem>;
+
+/**
+ * What the user has in front of them when sending a prompt: the open editor tabs and the active one (fileMatch
+ * steering includes files that match them), and — only with a `#problems` chip — the Problems panel's list.
+ */
+export const AgentWorkbenchContext = z.object({
+  openFiles: z.array(z.string().min(1).max(4096)).max(500).default([]),
+  activeFile: z.string().min(1).max(4096).optional(),
+  problems: z.array(AgentProblem).max(2000).optional(),
+});
+export type AgentWorkbenchContext = z.infer<typeof AgentWorkbenchContext>;
 
 export const AgentFileCount = z.object({
   path: RelPath,
@@ -157,7 +180,12 @@ export const agentRequests = {
   },
   /** Starts a turn and returns at once; the turn streams as `agent/event`. CONFLICT when a turn is running. */
   'agent/prompt': {
-    request: z.object({ sessionId: AgentSessionId, text: z.string().min(1).max(200_000), chips: z.array(AgentChip).max(50).default([]) }),
+    request: z.object({
+      sessionId: AgentSessionId,
+      text: z.string().min(1).max(200_000),
+      chips: z.array(AgentChip).max(50).default([]),
+      workbench: AgentWorkbenchContext.optional(),
+    }),
     response: z.object({ turn: z.number() }),
   },
   /** Aborts the model stream and any running tool (the turn ends with stopReason `aborted`). */

@@ -17,7 +17,7 @@ export function agentHandlers({ workbench, userDataDir }: HandlerDeps): FeatureH
       return {};
     },
     'agent/history': ({ sessionId }) => host().history(sessionId),
-    'agent/prompt': ({ sessionId, text, chips }) => host().startPrompt(sessionId, text, chips),
+    'agent/prompt': ({ sessionId, text, chips, workbench }) => host().startPrompt(sessionId, text, chips, workbench),
     'agent/stop': ({ sessionId }) => {
       host().stop(sessionId);
       return {};

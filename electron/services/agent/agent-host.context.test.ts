@@ -40,4 +40,36 @@ describe('context', () => {
     const notices = h.eventsOf(s.id).filter((e) => e.type === 'notice');
     expect(notices).toEqual([{ type: 'notice', message: expect.stringContaining('gone.ts') }]);
   });
+
+  it('fileMatch steering joins a prompt only while a matching file is open in the editor', async () => {
+    h = await startHostHarness(answer, {
+      '.kiro/steering/react.md': '---\ninclusion: fileMatch\nfileMatchPattern: "src/**/*.tsx"\n---\nComponents are function components.\n',
+      'src/App.tsx': 'export {}\n',
+      'README.md': '# app\n',
+    });
+    const s = await h.host.createSession({ role: 'executor' });
+    await h.host.prompt(s.id, 'tidy up', { workbench: { openFiles: ['README.md'], activeFile: 'README.md' } });
+    await h.host.prompt(s.id, 'tidy up', { workbench: { openFiles: ['README.md', 'src/App.tsx'], activeFile: 'README.md' } });
+    await h.host.prompt(s.id, 'tidy up', { workbench: { openFiles: [], activeFile: 'src/App.tsx' } });
+    expect(lastUserText(0)).not.toContain('Components are function components.');
+    expect(lastUserText(1)).toContain('Components are function components.');
+    expect(lastUserText(2)).toContain('Components are function components.');
+    expect(systemText(1)).not.toContain('Components are function components.');
+  });
+
+  it('#problems attaches the Problems panel list the pane sent, errors first; without it the chip says it is unavailable', async () => {
+    h = await startHostHarness(answer);
+    const s = await h.host.createSession({ role: 'executor' });
+    const problems = [
+      { path: 'README.md', line: 2, severity: 'warning' as const, message: 'Long line', source: 'lint' },
+      { path: 'src/a.ts', line: 7, column: 3, severity: 'error' as const, message: "Cannot find name 'x'" },
+    ];
+    await h.host.prompt(s.id, 'fix these', { chips: [{ kind: 'problems' }], workbench: { openFiles: [], problems } });
+    const text = lastUserText(0);
+    expect(text).toContain("src/a.ts:7:3 error: Cannot find name 'x'");
+    expect(text).toContain('README.md:2 warning: Long line (lint)');
+    expect(text.indexOf('src/a.ts:7:3')).toBeLessThan(text.indexOf('README.md:2'));
+    await h.host.prompt(s.id, 'and now', { chips: [{ kind: 'problems' }] });
+    expect(h.eventsOf(s.id).filter((e) => e.type === 'notice')).toEqual([{ type: 'notice', message: '#problems is not available here.' }]);
+  });
 });

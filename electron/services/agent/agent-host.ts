@@ -12,7 +12,7 @@ import {
 } from '../../../agent';
 import type { ContextPorts } from '../../../agent/context';
 import { JsonlSessionStore, NodeCommandRunner, NodeWorkspace } from '../../../agent/node';
-import { KeelError, type AgentChip, type AgentMode, type AgentRole, type AgentSessionInfo, type AgentStreamEvent } from '../../../protocol';
+import { KeelError, type AgentChip, type AgentWorkbenchContext, type AgentMode, type AgentRole, type AgentSessionInfo, type AgentStreamEvent } from '../../../protocol';
 import type { Disposable } from '../../base/disposable';
 import { defineFolderService, type EmitEvent } from '../app/folder-service';
 import { changeReviewKey } from '../changes/change-review';
@@ -22,6 +22,7 @@ import { commandApprovalKey } from '../trust/command-approval';
 import { searchServiceFor } from '../search/search-registry';
 import { AgentContext, type ExtraContext } from './context';
 import { TermSearch, WorkingTreeDiff } from './context-ports';
+import { TerminalOutput, terminalReads } from './terminal-output';
 import { TerminalCommandRunner, type CommandTerminals } from './terminal-runner';
 import { ShadowCheckpoints } from './checkpoints';
 import { PendingApprovals, trustedApproval } from './command-approval';
@@ -150,13 +151,13 @@ export class AgentHost implements Disposable {
   }
 
   /** Runs one prompt to the end of its turn (the task runner awaits this; the chat pane uses `startPrompt`). */
-  async prompt(sessionId: string, text: string, opts: { chips?: AgentChip[]; signal?: AbortSignal } = {}): Promise<PromptResult> {
-    return (await this.session(sessionId)).begin(text, opts.chips ?? [], opts.signal).done;
+  async prompt(sessionId: string, text: string, opts: { chips?: AgentChip[]; signal?: AbortSignal; workbench?: AgentWorkbenchContext } = {}): Promise<PromptResult> {
+    return (await this.session(sessionId)).begin(text, opts.chips ?? [], opts).done;
   }
 
   /** Starts a prompt and returns its turn number at once. */
-  async startPrompt(sessionId: string, text: string, chips: AgentChip[] = []): Promise<{ turn: number }> {
-    const { turn, done } = (await this.session(sessionId)).begin(text, chips);
+  async startPrompt(sessionId: string, text: string, chips: AgentChip[] = [], workbench?: AgentWorkbenchContext): Promise<{ turn: number }> {
+    const { turn, done } = (await this.session(sessionId)).begin(text, chips, workbench ? { workbench } : {});
     void done.catch((e: unknown) => console.error('Keel: agent turn failed:', e));
     return { turn };
   }
@@ -305,13 +306,19 @@ export class AgentHost implements Disposable {
  */
 export const agentHostKey = defineFolderService('agent-host', (ctx) => {
   const search = new ServiceTextSearch(searchServiceFor(ctx.workspace));
+  const terminals = terminalReads(ctx.terminals);
   return new AgentHost({
     root: ctx.workspace.root,
     userDataDir: ctx.userDataDir,
     emit: ctx.emit,
     search,
     review: () => ctx.scoped(changeReviewKey),
-    contextPorts: { userSteering: new UserSteeringDir(defaultUserSteeringDir()), git: new WorkingTreeDiff(ctx.workspace.root), codebase: new TermSearch(search) },
+    contextPorts: {
+      userSteering: new UserSteeringDir(defaultUserSteeringDir()),
+      git: new WorkingTreeDiff(ctx.workspace.root),
+      codebase: new TermSearch(search),
+      ...(terminals ? { terminal: new TerminalOutput(terminals) } : {}),
+    },
     approval: (sessionId) => trustedApproval((request, signal) => ctx.scoped(commandApprovalKey).ask({ ...request, source: 'agent', sessionId }, signal)),
   });
 });

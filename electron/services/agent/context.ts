@@ -1,6 +1,6 @@
-import { buildContext, type Chip, type ContextPorts } from '../../../agent/context';
+import { buildContext, type Chip, type ContextPorts, type ProblemsPort } from '../../../agent/context';
 import type { SecretPolicy } from '../../../agent';
-import type { AgentChip } from '../../../protocol';
+import type { AgentChip, AgentProblem, AgentWorkbenchContext } from '../../../protocol';
 
 export const SYSTEM_PROMPT = [
   "You are Keel, a coding agent working inside the user's project.",
@@ -35,9 +35,28 @@ export class AgentContext {
     };
   }
 
-  /** The user message for a prompt; `#file` chips are attached to the session's secret policy. */
-  async turn(text: string, chips: readonly AgentChip[], secrets: SecretPolicy, signal?: AbortSignal): Promise<{ prompt: string; problems: string[] }> {
-    const built = await buildContext(this.ports, { systemPrompt: SYSTEM_PROMPT, prompt: text, chips: chips.flatMap(toChip), secrets, ...(signal ? { signal } : {}) });
+  /**
+   * The user message for a prompt; `#file` chips are attached to the session's secret policy. `workbench` is what
+   * the user had open: its files drive fileMatch steering, and its problems (sent with a `#problems` chip) are the
+   * Problems panel's, exactly as the user saw them.
+   */
+  async turn(
+    text: string,
+    chips: readonly AgentChip[],
+    secrets: SecretPolicy,
+    opts: { signal?: AbortSignal; workbench?: AgentWorkbenchContext } = {},
+  ): Promise<{ prompt: string; problems: string[] }> {
+    const { signal, workbench } = opts;
+    const ports: ContextPorts = workbench?.problems ? { ...this.ports, problems: listedProblems(workbench.problems) } : this.ports;
+    const filesInContext = workbench ? [...(workbench.activeFile ? [workbench.activeFile] : []), ...workbench.openFiles] : [];
+    const built = await buildContext(ports, {
+      systemPrompt: SYSTEM_PROMPT,
+      prompt: text,
+      chips: chips.flatMap(toChip),
+      secrets,
+      filesInContext: [...new Set(filesInContext)],
+      ...(signal ? { signal } : {}),
+    });
     return { prompt: [...built.turnContext, text].join('\n\n'), problems: built.problems.map((p) => p.message) };
   }
 }
@@ -60,4 +79,11 @@ export function toChip(c: AgentChip): Chip[] {
     case 'gitDiff':
       return [{ kind: c.kind }];
   }
+}
+
+/** The Problems panel's list as the renderer sent it, errors first (the chip keeps the first N). */
+function listedProblems(list: readonly AgentProblem[]): ProblemsPort {
+  const rank = { error: 0, warning: 1, info: 2 } as const;
+  const sorted = [...list].sort((a, b) => rank[a.severity] - rank[b.severity]);
+  return { list: async () => sorted.map((p) => ({ ...p, line: Math.max(1, p.line) })) };
 }

@@ -14,7 +14,7 @@ import {
   type ToolUseBlock,
   type WorkspaceAccess,
 } from '../../../agent';
-import { KeelError, type AgentChip, type AgentMode, type AgentRole, type AgentSessionInfo, type AgentStopReason, type AgentStreamEvent } from '../../../protocol';
+import { KeelError, type AgentChip, type AgentWorkbenchContext, type AgentMode, type AgentRole, type AgentSessionInfo, type AgentStopReason, type AgentStreamEvent } from '../../../protocol';
 import type { ShadowCheckpoints } from './checkpoints';
 import type { AgentContext } from './context';
 import { cutOutput, eventsFromRecords } from './history';
@@ -121,7 +121,8 @@ export class HostedSession {
   }
 
   /** Starts a turn; `done` settles when it ends (stopped and failed turns resolve too, with their reason). */
-  begin(text: string, chips: readonly AgentChip[], signal?: AbortSignal): { turn: number; done: Promise<PromptResult> } {
+  begin(text: string, chips: readonly AgentChip[], opts: { signal?: AbortSignal; workbench?: AgentWorkbenchContext } = {}): { turn: number; done: Promise<PromptResult> } {
+    const { signal, workbench } = opts;
     if (this.current) throw new KeelError('CONFLICT', 'A turn is already running in this session; stop it first.');
     const controller = new AbortController();
     if (signal) {
@@ -130,7 +131,7 @@ export class HostedSession {
     }
     this.controller = controller;
     const turn = ++this.turns;
-    const done = this.runTurn(turn, text, chips, controller.signal)
+    const done = this.runTurn(turn, text, chips, controller.signal, workbench)
       // Whatever fails (a full disk, an unreadable steering file), the pane gets its turn end and is not left busy.
       .catch((e: unknown) => this.end({ stopReason: 'error', error: { kind: 'internal', message: `The turn failed: ${(e as Error).message}` } }, ''))
       .finally(() => {
@@ -181,7 +182,7 @@ export class HostedSession {
     this.agent = AgentSession.resume(await reload(), this.options);
   }
 
-  private async runTurn(turn: number, text: string, chips: readonly AgentChip[], signal: AbortSignal): Promise<PromptResult> {
+  private async runTurn(turn: number, text: string, chips: readonly AgentChip[], signal: AbortSignal, workbench?: AgentWorkbenchContext): Promise<PromptResult> {
     const store = this.options.store;
     const supervised = this.meta.mode === 'supervised';
     const messageCount = this.agent.history.length;
@@ -226,7 +227,7 @@ export class HostedSession {
     const lifecycle = this.lifecycle();
     const submitted = await this.submitPrompt(lifecycle, turn, text, signal);
     if (submitted.block !== undefined) return this.end({ stopReason: 'error', error: { kind: 'blocked', message: `Prompt blocked by hook: ${submitted.block}` } }, '');
-    const { prompt, problems } = await this.deps.context.turn(text, chips, this.options.toolContext.secrets, signal);
+    const { prompt, problems } = await this.deps.context.turn(text, chips, this.options.toolContext.secrets, { signal, ...(workbench ? { workbench } : {}) });
     for (const message of problems) await this.record({ type: 'notice', message });
     const result = await this.agent.runTurn([prompt, ...submitted.context].join('\n\n'), {
       signal,

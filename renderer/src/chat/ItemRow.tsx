@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { getServices } from '../app/services';
 import { useDialog } from '../state/dialog';
 import { notifyError } from '../state/notifications';
+import { useTerminals } from '../state/terminals';
 import { ApprovalCard } from './ApprovalCard';
 import { ChangesetCard } from './ChangesetCard';
 import { ToolCard } from './ToolCard';
@@ -10,6 +11,8 @@ import { getChat } from './chatService';
 import { formatUsage, shortModel, usageDetail } from './format';
 import { Markdown } from './markdown/Markdown';
 import type { ChatItem } from './model';
+
+const terminalTitle = (id: string) => useTerminals.getState().terminals.find((t) => t.id === id)?.title;
 
 /** Errors the user fixes in the agent settings (credentials, region, model access, endpoint). */
 const SETTINGS_ERRORS = new Set(['accessDenied', 'modelNotEnabled', 'endpoint', 'validation']);
@@ -74,7 +77,7 @@ function UserMessage({ item, sessionId, busy }: { item: Extract<ChatItem, { kind
         <div className="chat-user-foot">
           {item.chips.map((c, i) => (
             <span key={i} className="chat-chip static">
-              {chipLabel(c)}
+              {chipLabel(c, { terminal: terminalTitle })}
             </span>
           ))}
           {item.checkpointId && !busy && (

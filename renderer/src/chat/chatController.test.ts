@@ -104,9 +104,29 @@ describe('ChatController', () => {
       sessionId: 'n',
       text: 'add a test',
       chips: [{ kind: 'file', target: 'src/a.ts' }, { kind: 'gitDiff' }],
+      workbench: { openFiles: [] },
     });
     expect(c.store.getState().active).toBe('n');
     expect(c.draft()).toEqual({ text: '', chips: [] });
+  });
+
+  it('sends the open files, the active terminal for #terminal and the Problems list only with #problems', async () => {
+    const host = fakeHost({ 'agent/listSessions': () => [info('a')], 'agent/history': () => ({ session: info('a'), events: [], lastSeq: 0 }), 'agent/prompt': () => ({ turn: 1 }) });
+    const problem = { path: 'src/a.ts', line: 3, column: 1, severity: 'error' as const, message: 'Bad', source: 'specs' };
+    const wb = { openFiles: ['src/a.ts', 'README.md'], activeFile: 'src/a.ts', activeTerminal: 't2', problems: () => [problem] };
+    const c = new ChatController(host.client, createChatStore(), (f) => host.frames.push(f), () => wb);
+    await c.start();
+    c.setDraft({ text: 'why does it fail', chips: [{ kind: 'terminal' }, { kind: 'terminal', target: 't1' }] });
+    await c.send();
+    c.setDraft({ text: 'fix these', chips: [{ kind: 'problems' }] });
+    await c.send();
+    const [first, second] = host.calls.filter((x) => x.channel === 'agent/prompt').map((x) => x.payload);
+    expect(first).toMatchObject({
+      chips: [{ kind: 'terminal', target: 't2' }, { kind: 'terminal', target: 't1' }],
+      workbench: { openFiles: ['src/a.ts', 'README.md'], activeFile: 'src/a.ts' },
+    });
+    expect(first).not.toHaveProperty('workbench.problems');
+    expect(second).toMatchObject({ chips: [{ kind: 'problems' }], workbench: { problems: [problem] } });
   });
 
   it('keeps the draft when the host refuses the prompt (nothing the user wrote is lost)', async () => {

@@ -4,6 +4,9 @@ import { FrameQueue, type Scheduler } from './frameQueue';
 import { draftKey, emptyDraft, NEW_DRAFT, type ChatStore, type Draft } from './chatStore';
 import type { Chip, SessionInfo, SessionView } from './model';
 import { applyEvents, emptySession } from './transcript';
+import { promptContext, type WorkbenchSnapshot } from './workbenchContext';
+
+const emptyWorkbench = (): WorkbenchSnapshot => ({ openFiles: [], activeFile: null, activeTerminal: null, problems: () => [] });
 
 interface LiveEvent {
   sessionId: string;
@@ -33,6 +36,8 @@ export class ChatController {
     private readonly client: ChatClient,
     readonly store: ChatStore,
     schedule?: Scheduler,
+    /** What the user has open when sending (fileMatch steering, the active terminal, the Problems panel). */
+    private readonly workbench: () => WorkbenchSnapshot = emptyWorkbench,
   ) {
     this.queue = new FrameQueue((batch) => this.applyLive(batch), schedule);
   }
@@ -185,7 +190,8 @@ export class ChatController {
         // The new session takes over the draft written before it existed.
         this.store.setState((s) => ({ drafts: { ...s.drafts, [sessionId!]: draft, [NEW_DRAFT]: emptyDraft } }));
       }
-      await this.client.request('agent/prompt', { sessionId, text, chips: draft.chips.map(toWireChip) });
+      const { chips, workbench } = promptContext(draft.chips, this.workbench());
+      await this.client.request('agent/prompt', { sessionId, text, chips: chips.map(toWireChip), workbench });
       this.store.setState((s) => ({ drafts: { ...s.drafts, [sessionId!]: emptyDraft } }));
     } finally {
       this.store.setState({ sending: false });

@@ -3,6 +3,7 @@ import { getServices } from '../app/services';
 import { hostTransport } from '../app/hostTransport';
 import { ChatController } from './chatController';
 import { createChatStore, type ChatState } from './chatStore';
+import { currentWorkbench } from './workbenchContext';
 
 let controller: ChatController | null = null;
 
@@ -12,7 +13,7 @@ let controller: ChatController | null = null;
  */
 export function getChat(): ChatController {
   if (controller) return controller;
-  const c = new ChatController(getServices().client, createChatStore());
+  const c = new ChatController(getServices().client, createChatStore(), undefined, currentWorkbench);
   controller = c;
   void c.start();
   // Events may have been missed while the socket was down: load the open sessions again.

@@ -37,6 +37,9 @@ describe('suggestions', () => {
     expect(kindSuggestions('gitd')[0]).toMatchObject({ label: '#git diff', action: { type: 'chip', chip: { kind: 'gitDiff' } } });
     expect(kindSuggestions('').length).toBe(8);
     expect(kindSuggestions('spec')[0]!.action).toEqual({ type: 'provider', kind: 'spec' });
+    // #terminal is the active terminal at once; #terminal: still picks another.
+    expect(kindSuggestions('term')[0]!.action).toEqual({ type: 'chip', chip: { kind: 'terminal' } });
+    expect(findTrigger('#terminal:ba', 12)).toMatchObject({ kind: 'terminal', query: 'ba' });
   });
 
   it('lists targets per provider', async () => {
@@ -60,6 +63,7 @@ describe('chip editing', () => {
     expect(chipLabel({ kind: 'gitDiff' })).toBe('#git diff');
     expect(chipLabel({ kind: 'file', target: 'a.ts' })).toBe('#file:a.ts');
     expect(chipLabel({ kind: 'terminal', target: 't1' }, { terminal: () => 'bash' })).toBe('#terminal:bash');
+    expect(chipLabel({ kind: 'terminal', target: 't1' })).toBe('#terminal');
     expect(foldersOf(['a/b/c.ts'])).toEqual(['a/b', 'a']);
   });
 });

@@ -1,14 +1,17 @@
 import fuzzysort from 'fuzzysort';
 import type { Chip, ChipKind } from './model';
 
-/** The `#` providers, in the order the menu lists them. `needsTarget`: a second list picks what (file, spec…). */
-export const CHIP_KINDS: { kind: ChipKind; keyword: string; description: string; needsTarget: boolean }[] = [
+/**
+ * The `#` providers, in the order the menu lists them. `needsTarget`: a second list picks what (file, spec…);
+ * `optionalTarget`: choosing the provider attaches a chip at once, and `#keyword:` still lists targets.
+ */
+export const CHIP_KINDS: { kind: ChipKind; keyword: string; description: string; needsTarget: boolean; optionalTarget?: boolean }[] = [
   { kind: 'file', keyword: 'file', description: 'A file of the workspace', needsTarget: true },
   { kind: 'folder', keyword: 'folder', description: 'A folder: its file list', needsTarget: true },
   { kind: 'spec', keyword: 'spec', description: 'A spec: requirements, design and tasks', needsTarget: true },
   { kind: 'steering', keyword: 'steering', description: 'A steering file by name', needsTarget: true },
-  { kind: 'terminal', keyword: 'terminal', description: 'Recent output of a terminal', needsTarget: true },
-  { kind: 'problems', keyword: 'problems', description: 'Current problems (diagnostics)', needsTarget: false },
+  { kind: 'terminal', keyword: 'terminal', description: 'Recent output of the active terminal', needsTarget: false, optionalTarget: true },
+  { kind: 'problems', keyword: 'problems', description: 'The problems listed in the Problems panel', needsTarget: false },
   { kind: 'gitDiff', keyword: 'git diff', description: 'Uncommitted changes', needsTarget: false },
   { kind: 'codebase', keyword: 'codebase', description: 'Search the whole codebase', needsTarget: false },
 ];
@@ -33,7 +36,7 @@ export function findTrigger(text: string, caret: number): ChipTrigger | undefine
   const start = before.length - m[0].length + (m[0].startsWith('#') ? 0 : 1);
   const head = m[1] ?? '';
   if (m[2] !== undefined) {
-    const kind = CHIP_KINDS.find((k) => k.keyword === head && k.needsTarget)?.kind;
+    const kind = CHIP_KINDS.find((k) => k.keyword === head && (k.needsTarget || k.optionalTarget))?.kind;
     return kind ? { start, end: caret, kind, query: m[2] } : undefined;
   }
   return { start, end: caret, query: head };
@@ -111,8 +114,10 @@ export async function targetSuggestions(kind: ChipKind, query: string, sources: 
 export function chipLabel(chip: Chip, names?: { terminal?: (id: string) => string | undefined }): string {
   const keyword = CHIP_KINDS.find((k) => k.kind === chip.kind)?.keyword ?? chip.kind;
   if (chip.target === undefined) return `#${keyword}`;
-  const target = chip.kind === 'terminal' ? (names?.terminal?.(chip.target) ?? chip.target) : chip.target;
-  return `#${keyword}:${target}`;
+  if (chip.kind !== 'terminal') return `#${keyword}:${chip.target}`;
+  // A terminal id means nothing to a reader: its title, or just #terminal once the terminal is gone.
+  const title = names?.terminal?.(chip.target);
+  return title ? `#${keyword}:${title}` : `#${keyword}`;
 }
 
 /** The text with the typed `#…` removed, and where the caret goes. */
