@@ -49,6 +49,12 @@ export const terminalRequests = {
 } as const;
 
 export const terminalEvents = {
+  /**
+   * The host started a terminal the renderer did not ask for: a command run by the agent (executeBash) or a hook,
+   * titled e.g. "agent: npm test". Sent before its first `terminal/data`; the renderer shows a tab for it (and the
+   * panel, without taking the keyboard focus) and acknowledges its output like any terminal's.
+   */
+  'terminal/opened': TerminalInfo,
   'terminal/data': z.object({ id: TerminalId, data: z.string() }),
   'terminal/exit': z.object({ id: TerminalId, exitCode: z.number(), signal: z.number().optional() }),
 } as const;

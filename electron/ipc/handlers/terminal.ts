@@ -2,7 +2,10 @@ import type { terminalRequests } from '../../../protocol';
 import type { FeatureHandlers } from '../router';
 import type { HandlerDeps } from './deps';
 
-export function terminalHandlers({ workbench }: HandlerDeps): FeatureHandlers<typeof terminalRequests> {
+export function terminalHandlers({ workbench, emit }: HandlerDeps): FeatureHandlers<typeof terminalRequests> {
+  // Terminals the host starts for commands (agent, hooks) are announced so every window shows them. The listener
+  // lives as long as the folder's terminal service (disposed with it).
+  workbench.whenOpen(({ terminals }) => terminals.onDidOpen((info) => emit('terminal/opened', info)));
   return {
     'terminal/create': ({ cols, rows }, ctx) => workbench.terminals.create(cols, rows, ctx.connectionId),
     'terminal/list': () => workbench.terminals.list(),
@@ -15,8 +18,8 @@ export function terminalHandlers({ workbench }: HandlerDeps): FeatureHandlers<ty
       workbench.terminals.resize(id, cols, rows);
       return {};
     },
-    'terminal/ack': ({ id, chars }) => {
-      workbench.terminals.ack(id, chars);
+    'terminal/ack': ({ id, chars }, ctx) => {
+      workbench.terminals.ack(id, chars, ctx.connectionId);
       return {};
     },
     'terminal/kill': ({ id }) => {

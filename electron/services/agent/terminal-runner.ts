@@ -1,3 +1,4 @@
+import { constants } from 'node:os';
 import { stripVTControlCharacters } from 'node:util';
 import type { CommandResult, CommandRunner } from '../../../agent';
 
@@ -13,14 +14,15 @@ export interface CommandTerminal {
 
 /**
  * What executeBash needs from the workbench's terminals: start `command` (via `bash -c`) in a new visible terminal
- * titled `title`. Not provided by TerminalService yet (see the agent host's report): until then commands run in a
- * plain child process group and stream into the chat's tool card.
+ * titled `title`. TerminalService.runCommand provides it; hosts without terminals (the CLI) run commands in a
+ * plain child process group instead (NodeCommandRunner), with the output only in the chat's tool card.
  */
 export interface CommandTerminals {
   runCommand(options: { command: string; cwd: string; title: string }): Promise<CommandTerminal>;
 }
 
-const KILL_GRACE_MS = 500;
+/** Stop must end the command within 200 ms: SIGTERM first (a chance to clean up), SIGKILL if it is still there. */
+const KILL_GRACE_MS = 100;
 const MAX_KEPT = 1_000_000;
 
 /**
@@ -36,22 +38,24 @@ export class TerminalCommandRunner implements CommandRunner {
   async run(command: string, options: { cwd: string; timeoutMs: number; signal?: AbortSignal; onOutput?: (chunk: string) => void }): Promise<CommandResult> {
     const cwd = this.resolveCwd(options.cwd);
     if (options.signal?.aborted) return { exitCode: null, signal: 'SIGTERM', output: '', timedOut: false };
-    const terminal = await this.terminals.runCommand({ command, cwd, title: `agent: ${command.length > 40 ? `${command.slice(0, 40)}…` : command}` });
-    let output = '';
+    const terminal = await this.terminals.runCommand({ command, cwd, title: terminalTitle(command) });
+    // Kept raw and cleaned once at the end: a colour code split between two chunks is still removed whole.
+    let raw = '';
     const sub = terminal.onData((data) => {
-      const plain = stripVTControlCharacters(data).replace(/\r\n?/g, '\n');
-      output = (output + plain).slice(-MAX_KEPT);
-      options.onOutput?.(plain);
+      raw = (raw + data).slice(-MAX_KEPT);
+      options.onOutput?.(plainText(data));
     });
     let timedOut = false;
     let stoppedBy: NodeJS.Signals | undefined;
+    let hardKill: NodeJS.Timeout | undefined;
     const end = (): void => {
+      if (stoppedBy) return;
       stoppedBy = 'SIGTERM';
       terminal.kill('SIGTERM');
-      setTimeout(() => {
+      hardKill = setTimeout(() => {
         stoppedBy = 'SIGKILL';
         terminal.kill('SIGKILL');
-      }, KILL_GRACE_MS).unref();
+      }, KILL_GRACE_MS);
     };
     const timer = setTimeout(() => {
       timedOut = true;
@@ -61,11 +65,28 @@ export class TerminalCommandRunner implements CommandRunner {
     try {
       const { exitCode, signal } = await terminal.exited;
       const killed = stoppedBy !== undefined || signal !== undefined;
-      return { exitCode: killed ? null : exitCode, signal: killed ? (stoppedBy ?? `signal ${signal}`) : null, output, timedOut };
+      const output = plainText(raw);
+      return { exitCode: killed ? null : exitCode, signal: killed ? (signal !== undefined ? signalName(signal) : (stoppedBy ?? null)) : null, output, timedOut };
     } finally {
       clearTimeout(timer);
+      clearTimeout(hardKill);
       options.signal?.removeEventListener('abort', end);
       sub.dispose();
     }
   }
+}
+
+const plainText = (data: string): string => stripVTControlCharacters(data).replace(/\r\n?/g, '\n');
+
+/** The tab's title: "agent: " and the command's first line, shortened to fit a tab. */
+export function terminalTitle(command: string): string {
+  const line = command.trim().split('\n')[0]!.replace(/\s+/g, ' ');
+  const more = line.length > 40 || command.trim().includes('\n');
+  return `agent: ${line.slice(0, 40)}${more ? '…' : ''}`;
+}
+
+/** "SIGHUP" for 1 (the user closed the tab): the model reads names, not numbers. */
+function signalName(signal: number | undefined): string {
+  const name = Object.entries(constants.signals).find(([, n]) => n === signal)?.[0];
+  return name ?? `signal ${signal}`;
 }

@@ -16,6 +16,15 @@ export interface FlowControlOptions {
   scrollbackChars: number;
 }
 
+export interface PtySessionOptions {
+  /**
+   * Whether nobody reads the output yet when the session starts (a command started by the agent or a hook: no
+   * renderer asked for it). Until a renderer claims it (see `claim`), output is never held back — the program's
+   * own reader (the command runner) must see it promptly — and is kept in the scrollback for whoever attaches.
+   */
+  unread?: boolean;
+}
+
 /**
  * The window is wide enough that the pty resumes while the renderer still has output queued (it acknowledges in
  * 64 K batches): with 100 K / 5 K the pty waited for every last batch and a flood crawled at a third of the speed
@@ -54,6 +63,8 @@ export class PtySession implements Disposable {
   private unacked = 0;
   private paused = false;
   private detached = false;
+  /** Unread output does not pause the pty (see PtySessionOptions.unread). */
+  private readonly pauseWhileUnread: boolean;
   private childExited = false;
   private disposing = false;
   private exitCode: number | null = null;
@@ -65,13 +76,17 @@ export class PtySession implements Disposable {
     private readonly pty: IPty,
     private readonly events: PtySessionEvents,
     private readonly flow: FlowControlOptions = defaultFlowControl,
+    options: PtySessionOptions = {},
   ) {
+    this.detached = options.unread ?? false;
+    this.pauseWhileUnread = !options.unread;
     this.scrollback = new Scrollback(flow.scrollbackChars);
     this.guardAgainstLostOutput();
     pty.onData((data) => this.receive(data));
     this.exited = new Promise((resolve) => {
       pty.onExit(({ exitCode, signal }) => {
-        this.exitCode = exitCode;
+        // What a shell's $? would say: death by signal n reads as 128 + n (never as a clean 0).
+        this.exitCode = signal ? 128 + signal : exitCode;
         this.flush();
         this.events.onExit(exitCode, signal || undefined);
         resolve();
@@ -120,6 +135,15 @@ export class PtySession implements Disposable {
   }
 
   /**
+   * A renderer started acknowledging output of a session nobody read so far: flow control starts now. Unlike
+   * `attached`, the count of unacknowledged characters stays — that renderer received every event from the start
+   * and acknowledges all of it.
+   */
+  claim(): void {
+    this.detached = false;
+  }
+
+  /**
    * The reader went away (tab closed, page reloading). Output keeps flowing into the scrollback — a build keeps
    * running — but only up to the scrollback's size: an endless flood then blocks instead of burning CPU with
    * nobody watching, and resumes when a renderer attaches.
@@ -140,6 +164,19 @@ export class PtySession implements Disposable {
     }
   }
 
+  /**
+   * Signals the whole process group the pty's child leads (node-pty starts it in a new session), so what a command
+   * started in the background ends with it.
+   */
+  killGroup(signal: NodeJS.Signals): void {
+    if (!this.isRunning) return;
+    try {
+      process.kill(-this.pty.pid, signal);
+    } catch {
+      this.kill(signal); // no such group (already gone, or another platform): at least the child itself
+    }
+  }
+
   /** Kills the process and waits (bounded) for it to be gone. */
   async dispose(): Promise<void> {
     if (!this.isRunning) return;
@@ -154,7 +191,7 @@ export class PtySession implements Disposable {
     this.pending.push(data);
     this.unacked += data.length;
     // After the child exited the remaining output is bounded by the kernel buffer: read it all, never pause.
-    const limit = this.detached ? this.flow.scrollbackChars : this.flow.highWatermark;
+    const limit = !this.detached ? this.flow.highWatermark : this.pauseWhileUnread ? this.flow.scrollbackChars : Infinity;
     if (!this.paused && !this.childExited && this.unacked > limit) {
       this.setPaused(true);
       // Nothing more arrives until the renderer catches up: send what we hold now rather than after the timer.

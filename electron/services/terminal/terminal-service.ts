@@ -1,7 +1,9 @@
-import { access, constants } from 'node:fs/promises';
+import { access, constants, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { KeelError, type TerminalInfo } from '../../../protocol';
 import type { Disposable } from '../../base/disposable';
+import type { CommandTerminal } from '../agent/terminal-runner';
+import { commandTerminal, type CommandTerminalEntry } from './command-terminal';
 import { defaultFlowControl, PtySession, type FlowControlOptions } from './pty-session';
 import { terminalEnv } from './terminal-env';
 
@@ -22,6 +24,17 @@ interface Entry {
   reader: string | undefined;
   /** Closed by the user: dropped from the list once the process has exited. */
   closed: boolean;
+  /** Set for a terminal started by runCommand: its own listeners and its exit. */
+  command?: CommandTerminalEntry;
+}
+
+export interface RunCommandOptions {
+  /** Run with `bash -c` (sh when there is no bash). */
+  command: string;
+  /** An absolute folder. */
+  cwd: string;
+  /** The tab's title, e.g. "agent: npm test". */
+  title: string;
 }
 
 /**
@@ -32,6 +45,9 @@ export class TerminalService implements Disposable {
   private readonly terminals = new Map<string, Entry>();
   private nextId = 1;
   private disposed = false;
+  private readonly openedListeners = new Set<(info: TerminalInfo) => void>();
+  /** The size the renderer last gave a terminal: a command's terminal starts at it (the panel's size). */
+  private lastSize = { cols: 80, rows: 24 };
   private readonly flow: FlowControlOptions;
 
   constructor(private readonly options: TerminalServiceOptions) {
@@ -40,6 +56,7 @@ export class TerminalService implements Disposable {
 
   async create(cols: number, rows: number, connectionId?: string): Promise<TerminalInfo> {
     if (this.disposed) throw new KeelError('INTERNAL', 'The workspace is closing');
+    this.lastSize = { cols, rows };
     const nodePty = await import('node-pty');
     const shell = this.options.shell ?? (await userShell());
     const id = `term-${this.nextId++}`;
@@ -72,6 +89,60 @@ export class TerminalService implements Disposable {
     return session.info();
   }
 
+  /**
+   * Starts `command` in a new terminal the user sees (the renderer opens a tab on `onDidOpen`'s event) and can
+   * type into. The terminal stays listed after the command exits, showing its exit status, until the user closes it.
+   */
+  async runCommand({ command, cwd, title }: RunCommandOptions): Promise<CommandTerminal> {
+    if (this.disposed) throw new KeelError('INTERNAL', 'The workspace is closing');
+    const folder = await stat(cwd).catch(() => undefined);
+    if (!folder?.isDirectory()) throw new KeelError('NOT_FOUND', `Cannot run a command in ${cwd}: no such folder`);
+    const nodePty = await import('node-pty');
+    const shell = (await firstRunnable(['/bin/bash', '/usr/bin/bash'])) ?? '/bin/sh';
+    const id = `term-${this.nextId++}`;
+    let pty;
+    try {
+      pty = nodePty.spawn(shell, ['-c', command], {
+        name: 'xterm-256color',
+        ...this.lastSize,
+        cwd,
+        env: terminalEnv(this.options.env ?? process.env),
+      });
+    } catch (err) {
+      throw new KeelError('IO', `Could not start ${shell}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    const started = commandTerminal(id, () => session);
+    const session: PtySession = new PtySession(
+      id,
+      title,
+      pty,
+      {
+        onData: (data) => {
+          this.options.onData(id, data);
+          started.events.onData(data);
+        },
+        onExit: (exitCode, signal) => {
+          this.options.onExit(id, exitCode, signal);
+          if (this.terminals.get(id)?.closed) this.terminals.delete(id);
+          started.events.onExit(exitCode, signal);
+        },
+      },
+      this.flow,
+      { unread: true },
+    );
+    const entry: Entry = { session, reader: undefined, closed: false, command: started };
+    this.terminals.set(id, entry);
+    const info = entry.session.info();
+    for (const listener of this.openedListeners) listener(info);
+    return started.handle;
+  }
+
+  /** A terminal was started for a command (not by the renderer): the renderer should show it. */
+  onDidOpen(listener: (info: TerminalInfo) => void): Disposable {
+    this.openedListeners.add(listener);
+    return { dispose: () => void this.openedListeners.delete(listener) };
+  }
+
   list(): TerminalInfo[] {
     return [...this.terminals.values()].filter((e) => !e.closed).map((e) => e.session.info());
   }
@@ -90,10 +161,17 @@ export class TerminalService implements Disposable {
 
   resize(id: string, cols: number, rows: number): void {
     this.get(id).session.resize(cols, rows);
+    this.lastSize = { cols, rows };
   }
 
-  ack(id: string, chars: number): void {
-    this.get(id).session.ack(chars);
+  /** `connectionId`: the renderer acknowledging; it becomes the reader of a command's terminal nobody read yet. */
+  ack(id: string, chars: number, connectionId?: string): void {
+    const entry = this.get(id);
+    if (entry.reader === undefined && connectionId !== undefined && entry.command) {
+      entry.reader = connectionId;
+      entry.session.claim();
+    }
+    entry.session.ack(chars);
   }
 
   /** Whether output is held back because the renderer has not acknowledged enough (for tests and diagnostics). */
@@ -109,9 +187,11 @@ export class TerminalService implements Disposable {
       this.terminals.delete(id);
       return;
     }
-    entry.session.kill();
+    // A command's terminal ends what the command started too (the shell of an interactive one does that itself).
+    const kill = (signal: NodeJS.Signals) => (entry.command ? entry.session.killGroup(signal) : entry.session.kill(signal));
+    kill('SIGHUP');
     // A shell that traps SIGHUP must not survive the closed tab.
-    setTimeout(() => entry.session.kill('SIGKILL'), 2_000).unref();
+    setTimeout(() => kill('SIGKILL'), 2_000).unref();
   }
 
   /** A renderer connection is gone: terminals it was reading stop waiting for its acknowledgements (see detach). */
@@ -140,7 +220,11 @@ export class TerminalService implements Disposable {
 
 /** $SHELL when it can be run (it may name a shell that was uninstalled), else bash, else sh. */
 async function userShell(): Promise<string> {
-  for (const candidate of [process.env.SHELL, '/bin/bash', '/bin/sh']) {
+  return (await firstRunnable([process.env.SHELL, '/bin/bash', '/bin/sh'])) ?? '/bin/sh';
+}
+
+async function firstRunnable(candidates: (string | undefined)[]): Promise<string | undefined> {
+  for (const candidate of candidates) {
     if (!candidate || !path.isAbsolute(candidate)) continue;
     try {
       await access(candidate, constants.X_OK);
@@ -149,5 +233,5 @@ async function userShell(): Promise<string> {
       // try the next one
     }
   }
-  return '/bin/sh';
+  return undefined;
 }

@@ -3,6 +3,7 @@ import { useLayout } from '../state/layout';
 import { notifyError } from '../state/notifications';
 import { useTerminals } from '../state/terminals';
 import { AckBatcher } from './ackBatcher';
+import { exitMessage, keepsTypingTarget, ORPHAN_LIMIT } from './commandTabs';
 
 type XtermModule = typeof import('./xtermModule');
 type Term = InstanceType<XtermModule['Terminal']>;
@@ -34,6 +35,17 @@ export class TerminalService {
   private readonly sessions = new Map<string, Session>();
   /** Output for terminals whose session is not set up yet (create's reply can trail the first output). */
   private readonly orphans = new Map<string, string[]>();
+  /**
+   * Terminals the host announced (`terminal/opened`: a command run by the agent or a hook): this window got their
+   * output from the first byte as events, so they need no scrollback — unless too much arrived before the tab
+   * existed (then `needsAttach`).
+   */
+  private readonly announced = new Set<string>();
+  private readonly needsAttach = new Set<string>();
+  /** Sessions being created, so a restore and an announcement never make two xterms for one terminal. */
+  private readonly creating = new Map<string, Promise<Session>>();
+  /** Exits of announced terminals whose tab is not made yet. */
+  private readonly earlyExits = new Map<string, { exitCode: number; signal?: number }>();
   private readonly acks: AckBatcher;
   private host: HTMLElement | null = null;
   private hostWaiters: ((el: HTMLElement) => void)[] = [];
@@ -44,7 +56,8 @@ export class TerminalService {
   constructor(private readonly client: Client) {
     this.acks = new AckBatcher((id, chars) => void this.client.request('terminal/ack', { id, chars }).catch(() => {}));
     client.on('terminal/data', ({ id, data }) => this.output(id, data));
-    client.on('terminal/exit', ({ id, exitCode }) => this.exit(id, exitCode));
+    client.on('terminal/exit', ({ id, exitCode, signal }) => this.exit(id, exitCode, signal));
+    client.on('terminal/opened', (info) => void this.opened(info));
     useLayout.subscribe((s, prev) => {
       if (s.theme !== prev.theme) void this.applyTheme();
     });
@@ -71,7 +84,7 @@ export class TerminalService {
    */
   restore(force = false): Promise<void> {
     if (useTerminals.getState().restored && !force && !this.restoring) return Promise.resolve();
-    this.restoring ??= this.doRestore().finally(() => {
+    this.restoring ??= this.doRestore(force).finally(() => {
       this.restoring = null;
       useTerminals.getState().setRestored();
     });
@@ -82,14 +95,57 @@ export class TerminalService {
    * Resolves once every listed terminal has a tab and an xterm (so it can be shown and focused at once); the
    * scrollback of each arrives in the background.
    */
-  private async doRestore() {
-    const list = await this.client.request('terminal/list', {});
+  private async doRestore(force: boolean) {
+    // An announced terminal already has all its output, unless events were lost to a reconnect (`force`).
+    const list = (await this.client.request('terminal/list', {})).filter((info) => force || !this.announced.has(info.id));
     const sessions = await Promise.all(list.map((info) => this.sessionFor(info)));
     sessions.forEach((session, i) => void this.attach(session, list[i]!.id));
   }
 
+  /**
+   * The host started a terminal for a command: show its tab and the panel, but leave the keyboard where the user
+   * is typing (editor, chat, or another terminal, whose tab then stays in front).
+   */
+  private async opened(info: TerminalInfo) {
+    if (this.announced.has(info.id) || this.sessions.has(info.id)) return;
+    this.announced.add(info.id);
+    if (!this.orphans.has(info.id)) this.orphans.set(info.id, []);
+    const keepActive = keepsTypingTarget(this.host) ? useTerminals.getState().active : null;
+    useLayout.getState().showPanel('terminal');
+    try {
+      await this.waitForHost();
+      if (this.needsAttach.has(info.id)) {
+        this.needsAttach.delete(info.id);
+        await this.attach(await this.sessionFor(info), info.id);
+      } else {
+        const session = await this.ensureSession(info.id);
+        useTerminals.getState().add({ id: info.id, title: info.title, exitCode: null });
+        for (const chunk of this.orphans.get(info.id) ?? []) this.writeAndAck(session, chunk);
+        this.orphans.delete(info.id);
+        const exit = this.earlyExits.get(info.id);
+        this.earlyExits.delete(info.id);
+        if (exit) this.exit(info.id, exit.exitCode, exit.signal);
+      }
+      if (keepActive) useTerminals.getState().activate(keepActive);
+      this.showActive();
+    } catch (err) {
+      notifyError(`Could not show the terminal "${info.title}"`, err);
+    }
+  }
+
+  private ensureSession(id: string): Promise<Session> {
+    const existing = this.sessions.get(id);
+    if (existing) return Promise.resolve(existing);
+    let creating = this.creating.get(id);
+    if (!creating) {
+      creating = this.createSession(id).finally(() => this.creating.delete(id));
+      this.creating.set(id, creating);
+    }
+    return creating;
+  }
+
   private async sessionFor(info: TerminalInfo): Promise<Session> {
-    const session = this.sessions.get(info.id) ?? (await this.createSession(info.id));
+    const session = await this.ensureSession(info.id);
     // Live output arriving before the scrollback is held back and written after it, in order.
     session.held = [];
     useTerminals.getState().add({ id: info.id, title: info.title, exitCode: info.exitCode });
@@ -104,7 +160,10 @@ export class TerminalService {
       // Scrollback is history the host already counted as delivered: written, not acknowledged.
       if (scrollback) session.term.write(scrollback, () => this.scrollToEnd(session));
       for (const chunk of session.held ?? []) this.writeAndAck(session, chunk);
-      if (info.exitCode !== null) useTerminals.getState().exited(id, info.exitCode);
+      if (info.exitCode !== null) {
+        useTerminals.getState().exited(id, info.exitCode);
+        session.term.write(exitMessage(info.exitCode));
+      }
     } catch (err) {
       notifyError('Could not reattach a terminal', err);
     } finally {
@@ -200,6 +259,11 @@ export class TerminalService {
   }
 
   private wire(session: Session) {
+    // After its process ended, a key closes the terminal (the line it shows says so), as in VS Code. onKey, not
+    // onData: xterm also answers queries in replayed output through onData, which must not close anything.
+    session.term.onKey(() => {
+      if (session.id && useTerminals.getState().terminals.find((t) => t.id === session.id)?.exitCode != null) void this.kill(session.id);
+    });
     session.term.onData((data) => {
       if (session.id) this.send(session.id, data);
       else session.typedEarly.push(data);
@@ -215,7 +279,8 @@ export class TerminalService {
     if (!session) {
       // Bounded: output for a terminal this window never adopts must not pile up.
       const queue = this.orphans.get(id) ?? [];
-      if (queue.length < 1000) queue.push(data);
+      if (queue.length < ORPHAN_LIMIT) queue.push(data);
+      else if (this.announced.has(id)) this.needsAttach.add(id); // the tab will start from the host's scrollback
       this.orphans.set(id, queue);
       return;
     }
@@ -250,10 +315,16 @@ export class TerminalService {
     session.term.write(data, () => this.acks.written(session.id, data.length));
   }
 
-  private exit(id: string, exitCode: number) {
-    useTerminals.getState().exited(id, exitCode);
+  private exit(id: string, exitCode: number, signal?: number) {
     const session = this.sessions.get(id);
-    session?.term.write(`\r\n\x1b[2m[process exited with code ${exitCode}]\x1b[0m\r\n`);
+    if (!session && this.announced.has(id)) {
+      // Its tab is still being made: the exit is shown after the output that came before it.
+      this.earlyExits.set(id, signal === undefined ? { exitCode } : { exitCode, signal });
+      return;
+    }
+    // Like a shell's $?: a process ended by a signal shows 128 + its number, never a green "exit 0".
+    useTerminals.getState().exited(id, signal ? 128 + signal : exitCode);
+    session?.term.write(exitMessage(exitCode, signal));
   }
 
   /**

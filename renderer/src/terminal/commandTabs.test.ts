@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { exitMessage } from './commandTabs';
+
+const plain = (s: string) => s.split('\x1b').map((part, i) => (i === 0 ? part : part.replace(/^\[[0-9;]*m/, ''))).join('').trim();
+
+describe('the line a terminal shows when its process is gone', () => {
+  it('gives the exit code and how to close the tab', () => {
+    expect(plain(exitMessage(3))).toBe('Process exited with code 3. Press any key to close this terminal.');
+  });
+  it('names the signal that ended it, with the code a shell would report', () => {
+    expect(plain(exitMessage(0, 15))).toBe('Process ended by SIGTERM (exit code 143). Press any key to close this terminal.');
+    // After a reload only the code is known (the host lists 128 + n).
+    expect(plain(exitMessage(129))).toMatch(/^Process ended by SIGHUP \(exit code 129\)/);
+  });
+  it('starts on a line of its own, after whatever the program left unfinished', () => {
+    expect(exitMessage(1).startsWith('\r\n')).toBe(true);
+  });
+});

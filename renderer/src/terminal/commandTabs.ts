@@ -1,0 +1,26 @@
+/** How many output chunks are kept for a terminal whose tab does not exist yet (about 16 s of a flood). */
+export const ORPHAN_LIMIT = 1000;
+
+/** Signal numbers as Linux and macOS share them, for the line a terminal shows when its process is ended. */
+const SIGNALS: Record<number, string> = { 1: 'SIGHUP', 2: 'SIGINT', 3: 'SIGQUIT', 6: 'SIGABRT', 9: 'SIGKILL', 13: 'SIGPIPE', 15: 'SIGTERM' };
+
+/**
+ * The line a terminal shows once its process is gone (like VS Code's task terminals), dimmed so it reads as
+ * Keel's note rather than the program's output. 128 + n is how a shell reports death by signal n.
+ */
+export function exitMessage(exitCode: number, signal?: number): string {
+  let text: string;
+  if (signal) text = `Process ended by ${SIGNALS[signal] ?? `signal ${signal}`} (exit code ${128 + signal})`;
+  else if (exitCode > 128 && SIGNALS[exitCode - 128]) text = `Process ended by ${SIGNALS[exitCode - 128]} (exit code ${exitCode})`;
+  else text = `Process exited with code ${exitCode}`;
+  return `\r\n\x1b[0m\x1b[2m${text}. Press any key to close this terminal.\x1b[0m\r\n`;
+}
+
+/**
+ * Whether the keyboard is in the terminal panel (the user is typing into a terminal): a terminal the host opens
+ * then gets a tab without coming to the front, so the keys keep going where the user sees them go.
+ */
+export function keepsTypingTarget(host: HTMLElement | null): boolean {
+  const focused = document.activeElement;
+  return !!host && !!focused && host.contains(focused);
+}
