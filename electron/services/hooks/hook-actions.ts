@@ -86,6 +86,11 @@ export async function executeAction(hook: Hook, trigger: HookTrigger, deps: Acti
     const tail = output.trim().split('\n').slice(-20).join('\n');
     return { status: 'failed', exitCode: result.exitCode, output, reason, block: `Hook "${hook.name}" failed: ${tail || reason}` };
   }
+  // Kiro's "Add to prompt": on promptSubmit an askAgent hook's prompt joins the user's prompt; no turn of its own.
+  if (trigger.event === 'promptSubmit') {
+    deps.onStart();
+    return { status: 'succeeded', output: then.prompt };
+  }
   if (!deps.agent) {
     return { status: 'failed', output: '', reason: 'No agent is available to run this askAgent hook.' };
   }

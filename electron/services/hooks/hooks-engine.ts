@@ -8,6 +8,7 @@ import { HookRegistry } from './hook-registry';
 import type { AgentTurnRunner, FileEvents, HookEvent, HookRun, HookTrigger, HookTrust, TaskInfo, ToolGate, ToolUse } from './hook-types';
 import { LoopGuard } from './loop-guard';
 import { RunLog } from './run-log';
+import type { RunLogFile } from './run-log-file';
 import { RunQueue } from './run-queue';
 import { SaveEchoFilter } from './save-echo';
 
@@ -33,6 +34,8 @@ export interface HooksEngineOptions {
   selfChangeGraceMs?: number;
   /** Base environment for hook commands (default process.env). */
   env?: NodeJS.ProcessEnv;
+  /** Keeps the run log on disk: loaded at start, saved on every change (the Hooks pane shows it after a restart). */
+  runLogFile?: RunLogFile;
 }
 
 export interface HookInfo {
@@ -47,6 +50,15 @@ export interface HookInfo {
   warnings: string[];
   /** The file changed since the user approved it (or never was): it will not run until approved. */
   needsApproval: boolean;
+}
+
+/** For events from the agent: `commandsOnly` skips askAgent hooks (an askAgent hook's own turn must not start more turns). */
+export interface AgentEventOptions {
+  commandsOnly?: boolean;
+}
+
+function agentFilter(options: AgentEventOptions): (h: ValidHook) => boolean {
+  return options.commandsOnly ? (h) => h.hook.then.type === 'runCommand' : () => true;
 }
 
 interface Pending {
@@ -91,6 +103,11 @@ export class HooksEngine implements Disposable {
 
   static async start(options: HooksEngineOptions): Promise<HooksEngine> {
     const engine = new HooksEngine(options);
+    const file = options.runLogFile;
+    if (file) {
+      engine.log.seed(await file.load().catch(() => []));
+      engine.disposables.add(engine.log.onDidUpdate(() => void file.save(engine.log.list())));
+    }
     await engine.registry.loadAll();
     engine.disposables.add(options.fileEvents.onDidChange((changes) => void engine.onFileChanges(changes)));
     return engine;
@@ -137,12 +154,13 @@ export class HooksEngine implements Disposable {
     return this.startRun(hook, { event: 'userTriggered' }, new Set());
   }
 
-  promptSubmitted(prompt: string): Promise<HookRun[]> {
-    return this.runMatching({ event: 'promptSubmit', prompt });
+  /** promptSubmit hooks; their runs (with output) once all ended — the agent adds what they say to the prompt. */
+  promptSubmitted(prompt: string, options: AgentEventOptions = {}): Promise<HookRun[]> {
+    return this.runMatching({ event: 'promptSubmit', prompt }, agentFilter(options));
   }
 
-  agentStopped(): Promise<HookRun[]> {
-    return this.runMatching({ event: 'agentStop' });
+  agentStopped(options: AgentEventOptions = {}): Promise<HookRun[]> {
+    return this.runMatching({ event: 'agentStop' }, agentFilter(options));
   }
 
   taskExecution(phase: 'pre' | 'post', task: TaskInfo): Promise<HookRun[]> {
@@ -150,16 +168,18 @@ export class HooksEngine implements Disposable {
   }
 
   /** Runs the matching preToolUse hooks; any that fails (or whose agent says block) stops the tool call. */
-  async preToolUse(tool: ToolUse): Promise<ToolGate> {
-    const runs = await this.runMatching({ event: 'preToolUse', tool }, (h) => matchesTool(h.hook, tool));
+  async preToolUse(tool: ToolUse, options: AgentEventOptions = {}): Promise<ToolGate> {
+    const only = agentFilter(options);
+    const runs = await this.runMatching({ event: 'preToolUse', tool }, (h) => matchesTool(h.hook, tool) && only(h));
     const blocking = runs.find((r) => r.status === 'failed' || r.status === 'timedOut' || this.blockReasons.has(r.id));
     const reason = blocking ? (this.blockReasons.get(blocking.id) ?? blocking.reason ?? `Hook "${blocking.hookName}" blocked the tool.`) : undefined;
     for (const r of runs) this.blockReasons.delete(r.id);
     return reason === undefined ? { allowed: true, runs } : { allowed: false, reason, runs };
   }
 
-  postToolUse(tool: ToolUse): Promise<HookRun[]> {
-    return this.runMatching({ event: 'postToolUse', tool }, (h) => matchesTool(h.hook, tool));
+  postToolUse(tool: ToolUse, options: AgentEventOptions = {}): Promise<HookRun[]> {
+    const only = agentFilter(options);
+    return this.runMatching({ event: 'postToolUse', tool }, (h) => matchesTool(h.hook, tool) && only(h));
   }
 
   cancel(runId: string): void {
@@ -173,6 +193,7 @@ export class HooksEngine implements Disposable {
     this.pending.clear();
     for (const c of this.controllers.values()) c.abort();
     await this.disposables.dispose();
+    await this.options.runLogFile?.flush();
   }
 
   private async onFileChanges(changes: readonly FileChange[]): Promise<void> {

@@ -5,11 +5,13 @@ import { defineFolderService } from '../app/folder-service';
 import type { WorkspaceTrust } from '../trust/workspace-trust';
 import { workspaceTrustKey } from '../trust/workspace-trust';
 import { agentHostKey } from '../agent/agent-host';
+import { agentHooksKey } from '../agent/agent-hooks';
 import { agentTurnRunner } from './agent-turns';
 import { loadHook } from './hook-loader';
 import { patternMatcher } from './hook-match';
 import type { AgentTurnRunner, HookRun } from './hook-types';
 import { HooksEngine } from './hooks-engine';
+import { RunLogFile, runLogPath } from './run-log-file';
 
 /** The slice of WorkspaceService the hooks need (tests pass a fake). */
 export interface HooksWorkspace {
@@ -32,6 +34,8 @@ export interface HooksServiceOptions {
   onState?: (state: HooksState) => void;
   onRun?: (run: HookRunInfo) => void;
   agent?: AgentTurnRunner;
+  /** Where the run log is kept across restarts (none: it lives in memory only). */
+  runLogFile?: string;
   /** Engine timings for tests. */
   engine?: { debounceMs?: number; saveDebounceMs?: number };
 }
@@ -61,6 +65,7 @@ export class HooksService implements Disposable {
         isHookApproved: (file, content) => trust.isApprovedContent(file, content),
       },
       ...(options.agent ? { agent: options.agent } : {}),
+      ...(options.runLogFile ? { runLogFile: new RunLogFile(options.runLogFile, workspace.root) } : {}),
       ...options.engine,
     });
     this.engine.catch((err: unknown) => console.error('Keel: the hooks engine could not start:', err));
@@ -180,15 +185,21 @@ export function runInfo(run: HookRun): HookRunInfo {
   };
 }
 
-export const hooksServiceKey = defineFolderService(
-  'hooks',
-  (ctx) =>
-    new HooksService({
-      workspace: ctx.workspace,
-      trust: ctx.scoped(workspaceTrustKey),
-      onState: (state) => ctx.emit('hooks/changed', state),
-      onRun: (run) => ctx.emit('hooks/run', run),
-      // The agent host is created only when an askAgent hook first runs.
-      agent: agentTurnRunner(() => ctx.scoped(agentHostKey)),
-    }),
-);
+export const hooksServiceKey = defineFolderService('hooks', (ctx) => {
+  const lifecycle = ctx.scoped(agentHooksKey);
+  const service = new HooksService({
+    workspace: ctx.workspace,
+    trust: ctx.scoped(workspaceTrustKey),
+    onState: (state) => ctx.emit('hooks/changed', state),
+    onRun: (run) => ctx.emit('hooks/run', run),
+    // The agent host is created only when an askAgent hook first runs; its sessions are marked as the hook's own.
+    agent: agentTurnRunner(
+      () => ctx.scoped(agentHostKey),
+      (sessionId) => lifecycle.markHookSession(sessionId),
+    ),
+    runLogFile: runLogPath(ctx.userDataDir, ctx.workspace.root),
+  });
+  // The agent's prompts, tool calls and turn ends reach this folder's hooks.
+  lifecycle.connect(service.engine);
+  return service;
+});

@@ -1,5 +1,5 @@
 /** The hooks engine's public surface (stage 2 wires it to IPC, the watcher, the agent and the Hooks pane). */
-export { HooksEngine, type HookInfo, type HooksEngineOptions } from './hooks-engine';
+export { HooksEngine, type AgentEventOptions, type HookInfo, type HooksEngineOptions } from './hooks-engine';
 export type { AgentTurnRunner, FileEvents, HookRun, HookRunStatus, HookTrigger, HookTrust, TaskInfo, ToolGate, ToolUse } from './hook-types';
 export { ChildProcessRunner, type CommandRequest, type CommandResult, type CommandRunner } from './command-runner';
 export { loadHook, type LoadedHook } from './hook-loader';

@@ -17,6 +17,12 @@ export class RunLog {
     return `run-${Date.now().toString(36)}-${this.counter}`;
   }
 
+  /** Runs from before a restart (oldest first), put in without announcing them. */
+  seed(runs: readonly HookRun[]): void {
+    for (const run of runs) if (!this.runs.has(run.id)) this.runs.set(run.id, run);
+    this.trim();
+  }
+
   add(run: HookRun): HookRun {
     this.runs.set(run.id, run);
     this.trim();

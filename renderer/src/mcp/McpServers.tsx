@@ -44,6 +44,8 @@ export function McpServers() {
 function McpServerRow({ server }: { server: McpServerInfo }) {
   const [open, setOpen] = useState(server.state === 'error');
   const restartable = server.state !== 'disabled' && server.state !== 'blocked';
+  const revoke = (tool: string) =>
+    void getServices().client.request('mcp/revokeTool', { server: server.name, tool }).catch((err) => notifyError(`Could not revoke ${tool}`, err));
   const restart = () => void getServices().client.request('mcp/restart', { name: server.name }).catch((err) => notifyError(`Could not restart ${server.name}`, err));
   return (
     <div className="mcp-server" data-testid="mcp-server" data-name={server.name} data-state={server.state}>
@@ -75,6 +77,16 @@ function McpServerRow({ server }: { server: McpServerInfo }) {
                 <li key={t.name} title={t.description} data-testid="mcp-tool">
                   <code>{t.name}</code>
                   {t.autoApproved && <span className="hook-badge">auto-approved</span>}
+                  {t.alwaysAllowed && (
+                    <>
+                      <span className="hook-badge" data-testid="mcp-tool-always">
+                        always allowed
+                      </span>
+                      <button className="link-button" data-testid="mcp-tool-revoke" title="Ask again before the agent uses this tool" onClick={() => revoke(t.name)}>
+                        Revoke
+                      </button>
+                    </>
+                  )}
                   {t.description && <span className="hooks-muted"> — {t.description}</span>}
                 </li>
               ))}

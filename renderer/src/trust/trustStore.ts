@@ -1,11 +1,13 @@
 import { create } from 'zustand';
-import type { Client, CommandAsk, TrustState } from '../../../protocol';
+import type { Client, CommandAsk, McpToolAsk, TrustState } from '../../../protocol';
 import { useConnection } from '../state/connection';
 
 interface TrustStore {
   state: TrustState | null;
   /** Commands waiting for the user's answer, oldest first. */
   asks: CommandAsk[];
+  /** MCP tool calls waiting for the user's answer, oldest first. */
+  mcpAsks: McpToolAsk[];
   /** The first-open question was dismissed (Escape) in this page: asked again on the next open. */
   firstOpenDismissed: boolean;
   /** Pending approvals put aside ("Not now") in this page, by file and content. */
@@ -18,6 +20,7 @@ interface TrustStore {
 export const useTrust = create<TrustStore>()((set) => ({
   state: null,
   asks: [],
+  mcpAsks: [],
   firstOpenDismissed: false,
   approvalsDeferred: [],
   dialogRequested: false,
@@ -41,6 +44,10 @@ export function startTrust(client: Client): void {
       ({ asks }) => useTrust.getState().set({ asks }),
       () => undefined,
     );
+    client.request('mcp/toolAsks', {}).then(
+      ({ asks }) => useTrust.getState().set({ mcpAsks: asks }),
+      () => undefined,
+    );
   };
   client.on('trust/changed', (state) => useTrust.getState().set({ state }));
   client.on('trust/commandAsk', (ask) => {
@@ -48,6 +55,11 @@ export function startTrust(client: Client): void {
     if (!asks.some((a) => a.id === ask.id)) useTrust.getState().set({ asks: [...asks, ask] });
   });
   client.on('trust/commandAskClosed', ({ id }) => useTrust.getState().set({ asks: useTrust.getState().asks.filter((a) => a.id !== id) }));
+  client.on('mcp/toolAsk', (ask) => {
+    const { mcpAsks } = useTrust.getState();
+    if (!mcpAsks.some((a) => a.id === ask.id)) useTrust.getState().set({ mcpAsks: [...mcpAsks, ask] });
+  });
+  client.on('mcp/toolAskClosed', ({ id }) => useTrust.getState().set({ mcpAsks: useTrust.getState().mcpAsks.filter((a) => a.id !== id) }));
   useConnection.subscribe((s, prev) => {
     if (s.status === 'connected' && prev.status !== 'connected') load();
   });
