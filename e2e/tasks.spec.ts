@@ -55,9 +55,12 @@ test('Start task from the palette: [-] at once, the review opens, accept, the ch
 
     // The box shows [-] on disk while the run goes on.
     await expect.poll(() => readFileSync(tasksFile(host, 'todo-priorities'), 'utf8')).toBe(before.replace('  - [ ] 2.1', '  - [-] 2.1'));
-    // The run opens its review by itself; the summary is the executor's closing words.
+    // The run opens its review by itself.
     await expect(page.getByTestId('review')).toBeVisible({ timeout: 20_000 });
     await expect(page.getByTestId('review-file')).toContainText('task-2.1.js');
+    // The review names the task (not "Chat") and shows the executor's closing words, not the task's prompt.
+    await expect(page.getByTestId('review-source')).toHaveText('Task 2.1 · todo-priorities');
+    await expect(page.getByTestId('review-summary')).toHaveText('Implemented task 2.1.');
     await expect(page.getByTestId('status-task-run')).toContainText('waiting for your review');
     await shoot(page, 'tasks-review');
     await acceptReview(page);

@@ -213,6 +213,16 @@ describe('ChangeReviewService', () => {
     expect(events).toEqual(['pending', 'pending', 'applied']);
   });
 
+  it('the summary can be replaced while pending (a task run’s closing words), is saved, and is frozen once settled', async () => {
+    const { service, reopen } = await setup({ 'a.txt': ORIGINAL });
+    const { id } = service.register({ changeset: changeset(['a.txt', ORIGINAL, PROPOSED]), source: SOURCE, summary: 'Implement task 2.1 …' });
+    expect((await service.setSummary(id, '  Uppercased two and added seven.\n')).summary).toBe('Uppercased two and added seven.');
+    const again = reopen();
+    expect((await again.get(id)).summary).toBe('Uppercased two and added seven.');
+    await again.reject(id);
+    await expect(again.setSummary(id, 'late')).rejects.toThrow(/already rejected/);
+  });
+
   it('an empty changeset is settled at once as applied with no files', async () => {
     const { service } = await setup({});
     const { settled } = service.register({ changeset: changeset(['a.txt', 'same\n', 'same\n']), source: SOURCE, summary: '' });

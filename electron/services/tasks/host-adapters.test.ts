@@ -7,6 +7,7 @@ const APPLIED: ReviewOutcome = { status: 'applied', files: [{ path: 'a.js', hunk
 
 function reviews(status: string, outcome?: ReviewOutcome) {
   const listeners: ((e: { id: string; outcome: ReviewOutcome }) => void)[] = [];
+  const summaries: [string, string][] = [];
   const service: ChangeReviewLike = {
     register: () => ({ id: 'x', settled: Promise.resolve(APPLIED) }),
     get: async () => ({ status, ...(outcome ? { outcome } : {}) }),
@@ -15,8 +16,9 @@ function reviews(status: string, outcome?: ReviewOutcome) {
       return { dispose: () => listeners.splice(listeners.indexOf(l), 1) };
     },
     discard: async () => ({ status: 'discarded', files: [] }),
+    setSummary: async (id, summary) => void summaries.push([id, summary]),
   };
-  return { service, settle: (id: string, o: ReviewOutcome) => [...listeners].forEach((l) => l({ id, outcome: o })), listeners };
+  return { service, settle: (id: string, o: ReviewOutcome) => [...listeners].forEach((l) => l({ id, outcome: o })), listeners, summaries };
 }
 
 describe('reviewPort.whenSettled', () => {
@@ -33,6 +35,14 @@ describe('reviewPort.whenSettled', () => {
   it('resolves at once when the review was decided before the runner listened', async () => {
     const r = reviews('applied', APPLIED);
     await expect(reviewPort(() => r.service).whenSettled('cs-1')).resolves.toEqual(APPLIED);
+  });
+});
+
+describe('reviewPort.summarize', () => {
+  it('puts the summary on the review the agent host registered', async () => {
+    const r = reviews('pending');
+    await reviewPort(() => r.service).summarize('cs-1', 'Implemented task 2.1.');
+    expect(r.summaries).toEqual([['cs-1', 'Implemented task 2.1.']]);
   });
 });
 
@@ -66,8 +76,17 @@ describe('AgentHostExecutor', () => {
       signal: new AbortController().signal,
       onEvent: (e) => seen.push(e),
     });
-    // The host adds its own steering; the runner adds only its instructions and the spec documents.
-    expect(created).toEqual([{ role: 'executor', title: 'Task 1 Add a', mode: 'supervised', extraContext: { system: ['INSTR'], specDocuments: ['REQ', 'DESIGN'] } }]);
+    // The host adds its own steering; the runner adds only its instructions and the spec documents. The origin
+    // makes the review (and the session's changesets) name this task instead of "chat".
+    expect(created).toEqual([
+      {
+        role: 'executor',
+        title: 'Task 1 Add a',
+        mode: 'supervised',
+        extraContext: { system: ['INSTR'], specDocuments: ['REQ', 'DESIGN'] },
+        origin: { kind: 'task', specDir: '.kiro/specs/x', taskId: '1' },
+      },
+    ]);
     expect(result).toEqual({ sessionId: 's1', stopReason: 'end_turn', text: 'Added a.js.', review: { id: 'cs-9', files: [{ path: 'src/a.js', kind: 'add', added: 1, removed: 0 }] } });
     expect(seen).toEqual([
       { type: 'session', sessionId: 's1' },

@@ -8,7 +8,14 @@ import type { FileSummary, Usage } from './journal-records';
 import type { Executor, ExecutorRequest, ExecutorResult, ReviewOutcome, ReviewPort } from './ports';
 
 export interface AgentHostLike {
-  createSession(opts: { role: 'executor'; title: string; mode: 'supervised' | 'autopilot'; extraContext: { system?: string[]; specDocuments?: string[] } }): Promise<AgentSessionInfo>;
+  createSession(opts: {
+    role: 'executor';
+    title: string;
+    mode: 'supervised' | 'autopilot';
+    extraContext: { system?: string[]; specDocuments?: string[] };
+    /** How the review names the session's changesets: this task, not "chat". */
+    origin: { kind: 'task'; specDir: string; taskId: string };
+  }): Promise<AgentSessionInfo>;
   prompt(sessionId: string, text: string, opts: { signal?: AbortSignal }): Promise<{ stopReason: string; changesetId?: string; error?: string }>;
   history(sessionId: string): Promise<{ session: AgentSessionInfo; events: AgentStreamEvent[] }>;
 }
@@ -27,6 +34,7 @@ export class AgentHostExecutor implements Executor {
       title: `Task ${request.title}`,
       mode: request.mode,
       extraContext: { system: [request.context.instructions], specDocuments: request.context.specDocuments },
+      origin: { kind: 'task', specDir: request.specDir, taskId: request.taskId },
     });
     request.onEvent({ type: 'session', sessionId: session.id });
     const result = await host.prompt(session.id, request.context.prompt, { signal: request.signal });
@@ -53,6 +61,7 @@ export interface ChangeReviewLike {
   get(id: string): Promise<{ status: string; outcome?: ReviewOutcome }>;
   onDidSettle(listener: (e: { id: string; outcome: ReviewOutcome }) => void): { dispose(): void };
   discard(id: string): Promise<ReviewOutcome>;
+  setSummary(id: string, summary: string): Promise<unknown>;
 }
 
 export function reviewPort(service: () => ChangeReviewLike): ReviewPort {
@@ -80,6 +89,9 @@ export function reviewPort(service: () => ChangeReviewLike): ReviewPort {
         );
       }),
     discard: (id) => void service().discard(id).catch(() => undefined),
+    summarize: async (id, summary) => {
+      await service().setSummary(id, summary);
+    },
   };
 }
 

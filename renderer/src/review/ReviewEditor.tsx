@@ -4,16 +4,11 @@ import { Icon } from '../workbench/icons';
 import { ConflictView } from './ConflictView';
 import { reviewIdOf, useReviewFocus } from './openReview';
 import { ReviewDiff } from './ReviewDiff';
+import { sourceLabel } from './reviewSource';
 import { hunkLabel, ReviewFileList } from './ReviewFileList';
 import { nextUndecided, registerReviewController, stepHunk, type HunkPos } from './reviewNav';
 import { useReview } from './useReview';
 import './review.css';
-
-function sourceLabel(detail: ReviewDetail): string {
-  const { source } = detail;
-  if (source.kind === 'task') return `Task ${source.taskId ?? ''}${source.specDir ? ` of ${source.specDir.split('/').pop()}` : ''}`;
-  return 'Chat';
-}
 
 const STATUS_TEXT: Record<ReviewDetail['status'], string> = {
   pending: 'Pending review',
@@ -104,7 +99,9 @@ export default function ReviewEditor({ tab }: { tab: string }) {
               <span className="added">+{detail.added}</span> <span className="removed">−{detail.removed}</span>
             </span>
           </h2>
-          <span className="review-source">{sourceLabel(detail)}</span>
+          <span className="review-source" data-testid="review-source">
+            {sourceLabel(detail.source)}
+          </span>
           <span className={`review-status ${detail.status}`} data-testid="review-status">
             {detail.reverted ? 'Reverted' : STATUS_TEXT[detail.status]}
             {detail.outcome && !detail.reverted && detail.status !== 'discarded' && detail.status !== 'rejected'

@@ -3,11 +3,11 @@ import type { Services } from '../app/services';
 import { useNotifications } from '../state/notifications';
 import { useQuickInput } from '../state/quickInput';
 import { openReview } from './openReview';
+import { sourceLabel } from './reviewSource';
 
 function describe(r: ReviewSummary): string {
-  const from = r.source.kind === 'task' ? `task ${r.source.taskId ?? ''}` : 'chat';
   const state = r.status === 'pending' ? (r.recovered ? 'pending (from before the restart)' : 'pending') : `${r.status}, can be reverted`;
-  return `${r.fileCount} file${r.fileCount === 1 ? '' : 's'} · from ${from} · ${state}`;
+  return `${r.fileCount} file${r.fileCount === 1 ? '' : 's'} · from ${sourceLabel(r.source)} · ${state}`;
 }
 
 /**
