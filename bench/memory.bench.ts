@@ -1,6 +1,9 @@
 // memory.idle_rss_mb: resident memory of Keel's backend (the browser host's Node process) plus the renderer process
 // showing the workbench on the example project, after it has settled. (In the browser host Chromium's own browser
 // and GPU processes belong to the browser the user already runs, so they are not counted.)
+// Baseline, measured in the same run: an idle bare Node process plus the renderer of a blank page in the same
+// browser — what any Node backend + Chromium page costs before Keel adds anything.
+import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { copyWorkspace, startHost } from '../e2e/fixtures/host';
 import { launchChromium } from './browser';
@@ -32,9 +35,31 @@ function rendererPids(): Set<number> {
   return pids;
 }
 
+/** The largest renderer among those not in `before` (others are spare, empty renderers). */
+function newestRenderer(before: Set<number>): number {
+  const ours = [...rendererPids()].filter((pid) => !before.has(pid));
+  return ours.reduce((best, pid) => (rssMb(pid) > rssMb(best) ? pid : best), ours[0] ?? 0);
+}
+
+async function bareNodeRssMb(): Promise<number> {
+  const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 10000)'], { stdio: 'ignore' });
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  const mb = rssMb(child.pid!);
+  child.kill();
+  return mb;
+}
+
 const workspace = copyWorkspace();
-const before = rendererPids();
 const browser = await launchChromium();
+const blankBefore = rendererPids();
+const blank = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+await blank.goto('about:blank');
+await blank.setContent('<!doctype html><title>blank</title><p>blank</p>');
+await blank.waitForTimeout(2000);
+const blankPid = newestRenderer(blankBefore);
+const baseline = (blankPid ? rssMb(blankPid) : 0) + (await bareNodeRssMb());
+await blank.close();
+const before = rendererPids();
 const host = await startHost(workspace);
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -44,12 +69,10 @@ try {
   await page.locator('[data-testid="explorer-item"][data-path="README.md"]').click();
   await page.locator('[data-testid="editor"] .view-lines').waitFor();
   await page.waitForTimeout(3000);
-  const ours = [...rendererPids()].filter((pid) => !before.has(pid));
-  // The renderer that holds the page is the largest of the new ones (others are spare, empty renderers).
-  const rendererPid = ours.reduce((best, pid) => (rssMb(pid) > rssMb(best) ? pid : best), ours[0] ?? 0);
+  const rendererPid = newestRenderer(before);
   const renderer = rendererPid ? rssMb(rendererPid) : 0;
   const backend = rssMb(host.process.pid!);
-  report({ name: 'memory.idle_rss_mb', value: backend + renderer, unit: 'MB' });
+  report({ name: 'memory.idle_rss_mb', value: backend + renderer, unit: 'MB', baseline, ratio: (backend + renderer) / baseline });
   report({ name: 'memory.host_rss_mb', value: backend, unit: 'MB' });
   report({ name: 'memory.renderer_rss_mb', value: renderer, unit: 'MB' });
   // RSS counts the shared executables in full; PSS is the fairer "what Keel costs" figure beside it.
