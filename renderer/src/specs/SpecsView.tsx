@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import './specs.css';
 import type { SpecSummary } from '../../../protocol';
 import { getServices } from '../app/services';
@@ -6,6 +6,7 @@ import { useDocuments } from '../state/documents';
 import { useTabs } from '../state/tabs';
 import { Icon } from '../workbench/icons';
 import { toKebabCase } from './naming';
+import { driftKey, startDrift, useDrift } from './driftStore';
 import { createSpecFromUi, openSpec } from './specActions';
 import { useSpecs, startSpecsList } from './specsStore';
 import { specTabId } from './specTab';
@@ -15,7 +16,10 @@ export function SpecsView() {
   const { specs, loaded, error } = useSpecs();
   const active = useTabs((s) => s.active);
   const [creating, setCreating] = useState(false);
-  useEffect(() => void startSpecsList(getServices().client), []);
+  useEffect(() => {
+    void startSpecsList(getServices().client);
+    startDrift(getServices().client);
+  }, []);
   return (
     <div className="specs-view" data-testid="specs-view">
       <div className="pane-header">
@@ -53,6 +57,15 @@ function SpecRow({ spec, active }: { spec: SpecSummary; active: boolean }) {
   const pct = total ? Math.round((done / total) * 100) : 0;
   // Unsaved edits live on in the open documents even after the spec's tab is closed: say so here.
   const unsaved = useDocuments((s) => Object.values(spec.files).some((p) => p !== undefined && s.docs[p]?.dirty));
+  const findings = useDrift((s) => s.findings);
+  const drift = useMemo(() => {
+    const mine = findings.filter((f) => f.specDir === spec.dir);
+    return { tasks: new Set(mine.map((f) => driftKey(f.specDir, f.taskId))).size, reasons: mine.map((f) => f.message).join('\n') };
+  }, [findings, spec.dir]);
+  const showDrift = (e: React.MouseEvent | React.KeyboardEvent) => {
+    e.stopPropagation();
+    openSpec(spec, 'tasks');
+  };
   return (
     <div
       className={`spec-row${active ? ' selected' : ''}`}
@@ -69,6 +82,17 @@ function SpecRow({ spec, active }: { spec: SpecSummary; active: boolean }) {
       <div className="spec-row-top">
         <span className="spec-name">{spec.name}</span>
         {unsaved && <span className="spec-unsaved" title="Unsaved changes — open the spec and save (Ctrl+S)" aria-label="unsaved changes" data-testid="spec-unsaved" />}
+        {drift.tasks > 0 && (
+          <button
+            className="spec-drift"
+            data-testid="spec-drift"
+            title={`${drift.tasks} done ${drift.tasks === 1 ? 'task has' : 'tasks have'} drifted — click to see ${drift.tasks === 1 ? 'it' : 'them'} in Tasks:\n${drift.reasons}`}
+            onClick={showDrift}
+            onKeyDown={(e) => e.key === 'Enter' && showDrift(e)}
+          >
+            {drift.tasks} drifted
+          </button>
+        )}
         <span className={`spec-type ${spec.type}`}>{spec.type === 'bugfix' ? 'Bugfix' : 'Feature'}</span>
       </div>
       <div className="spec-row-progress" title={total ? `${done} of ${total} tasks done` : 'No tasks yet'}>

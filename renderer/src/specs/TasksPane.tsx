@@ -16,6 +16,8 @@ import {
   type TasksDoc,
 } from '../../../specs-schema';
 import { notifyError } from '../state/notifications';
+import { DriftNotice } from './DriftNotice';
+import { driftReasons, taskDrift, useDrift } from './driftStore';
 import { EditableText } from './EditableText';
 import { nextTaskState, TASK_STATE_LABEL } from './naming';
 import { flash, useSpecEditors } from './specEditorStore';
@@ -102,6 +104,10 @@ function TaskNode(props: NodeProps) {
   const dangling = (line: number, column: number) => problems.find((d) => d.code === 'trace/dangling-ref' && d.line === line && d.column === column);
   const next = nextTaskState(task.state);
   const canStart = useHasCommand(START_TASK) && (task.state === 'open' || task.state === 'inProgress');
+  const specDir = specDirOf(tab);
+  // Drift is computed from the files on disk; once the task is re-opened here (even unsaved) it no longer applies.
+  const allDrift = useDrift((s) => s.findings);
+  const drift = useMemo(() => taskDrift(task.state === 'done' ? allDrift : [], specDir, task.id), [allDrift, task.state, specDir, task.id]);
   return (
     <li role="treeitem" aria-expanded={task.children.length ? true : undefined} className="task-node">
       <div className={`task-row state-${task.state}`} data-testid="task-row" data-task-id={task.id ?? ''} data-task-key={taskKey(task)} data-state={task.state}>
@@ -118,6 +124,11 @@ function TaskNode(props: NodeProps) {
         {task.id && <span className="task-id">{task.id}</span>}
         <EditableText label={`Title of task ${task.id ?? task.title}`} value={task.title} readOnly={readOnly} className="task-title" onCommit={(v) => apply(setTaskTitle(doc, task, v))} />
         {task.state === 'inProgress' && <span className="badge progress">in progress</span>}
+        {drift.length > 0 && (
+          <span className="badge drift" data-testid="task-drift" title={driftReasons(drift)}>
+            drift
+          </span>
+        )}
         {task.optional && <span className="badge optional" title="Optional task (- [ ]*)">optional</span>}
         {refs.map(({ item: r, line }) => {
           const broken = dangling(line, r.column);
@@ -151,6 +162,7 @@ function TaskNode(props: NodeProps) {
           </span>
         )}
       </div>
+      {task.id && drift.length > 0 && <DriftNotice specDir={specDir} taskId={task.id} findings={drift} readOnly={readOnly} onReopen={() => apply(setTaskState(doc, task, 'open'))} />}
       {problems.some((d) => d.code !== 'trace/dangling-ref') && (
         <ul className="problems task-problems">
           {problems.filter((d) => d.code !== 'trace/dangling-ref').map((d, i) => (

@@ -1,6 +1,11 @@
 import { useMemo } from 'react';
-import { parseBugfix, parseRequirements, parseTasks, type Diagnostic } from '../../../specs-schema';
+import { parseBugfix, parseRequirements, parseTasks, setTaskState, type Diagnostic } from '../../../specs-schema';
+import { notifyError } from '../state/notifications';
+import { DriftNotice } from './DriftNotice';
+import { driftReasons, taskDrift, useDrift } from './driftStore';
 import type { SpecCheck } from './specDiagnostics';
+import { specDirOf } from './specTab';
+import { editDoc } from './useDocText';
 import { useSpecEditors } from './specEditorStore';
 import { traceMatrix, type Cell } from './traceMatrix';
 
@@ -15,9 +20,9 @@ const CELL_LABEL: Record<Exclude<Cell, null>, string> = { criterion: 'cites this
 
 /** Requirements × tasks: which task covers which criterion; uncovered rows and dangling references stand out. */
 export function TracePane({ tab, check, requirements, tasks }: Props) {
+  const taskDoc = useMemo(() => (tasks ? parseTasks(tasks.text) : undefined), [tasks]);
   const matrix = useMemo(() => {
     const reqDoc = requirements ? (requirements.path.endsWith('bugfix.md') ? parseBugfix(requirements.text) : parseRequirements(requirements.text)) : undefined;
-    const taskDoc = tasks ? parseTasks(tasks.text) : undefined;
     return traceMatrix({
       graph: check.graph,
       criterionText: new Map(reqDoc?.requirements.flatMap((r) => r.criteria.map((c) => [c.id, c.text] as const)) ?? []),
@@ -25,8 +30,22 @@ export function TracePane({ tab, check, requirements, tasks }: Props) {
       tasksDiagnostics: tasks ? (check.byPath.get(tasks.path) ?? []) : [],
       taskLines: new Map(taskDoc?.all.map((t) => [t.id ?? `line:${t.line + 1}`, [t.line, ...t.detailLines]] as const) ?? []),
     });
-  }, [check, requirements, tasks]);
+  }, [check, requirements, tasks, taskDoc]);
   const editors = useSpecEditors.getState();
+  const specDir = specDirOf(tab);
+  const allDrift = useDrift((s) => s.findings);
+  // Drift of the tasks that are still done in the live text (a task re-opened here, even unsaved, drops out).
+  const drifted = useMemo(
+    () => (taskDoc?.all ?? []).filter((t) => t.state === 'done' && t.id).map((t) => ({ task: t, findings: taskDrift(allDrift, specDir, t.id) })).filter((d) => d.findings.length > 0),
+    [taskDoc, allDrift, specDir],
+  );
+  const driftByKey = new Map(drifted.map((d) => [d.task.id as string, d.findings]));
+  const reopen = (taskId: string) => {
+    const task = taskDoc?.all.find((t) => t.id === taskId);
+    if (!tasks || !taskDoc || !task) return;
+    const result = setTaskState(taskDoc, task, 'open');
+    if (!editDoc(tasks.path, tasks.text, result)) notifyError(`Could not re-open task ${taskId}`, new Error('tasks.md is not open for editing'));
+  };
   if (!requirements || !tasks) {
     return <p className="spec-pane pane-empty">The traceability matrix needs both {requirements ? 'a tasks.md' : 'a requirements document'} in this spec.</p>;
   }
@@ -39,6 +58,14 @@ export function TracePane({ tab, check, requirements, tasks }: Props) {
           {rows.filter((r) => r.kind === 'criterion').length} criteria × {columns.length} tasks ·{' '}
           <span className={matrix.uncovered ? 'trace-count bad' : 'trace-count'}>{matrix.uncovered} uncovered</span> ·{' '}
           <span className={matrix.dangling ? 'trace-count bad' : 'trace-count'}>{matrix.dangling} dangling references</span>
+          {drifted.length > 0 && (
+            <>
+              {' · '}
+              <span className="trace-count warn" data-testid="trace-drift-count">
+                {drifted.length} {drifted.length === 1 ? 'task' : 'tasks'} drifted
+              </span>
+            </>
+          )}
         </span>
         <span className="trace-legend" aria-hidden="true">
           <span className="trace-mark mark-criterion" /> cites the criterion <span className="trace-mark mark-requirement" /> cites its requirement
@@ -54,13 +81,22 @@ export function TracePane({ tab, check, requirements, tasks }: Props) {
                 <th className="trace-corner" scope="col">
                   Requirement / criterion
                 </th>
-                {columns.map((c) => (
-                  <th key={c.key} scope="col" className={`trace-task${c.dangling.length ? ' dangling' : ''}`} title={`${c.id ? `Task ${c.id}: ` : ''}${c.title}${c.dangling.map((d) => `\n⚠ ${d.message}`).join('')}`}>
-                    <button className="trace-task-button" data-testid="trace-task" onClick={() => editors.revealTask(tab, c.key)}>
+                {columns.map((c) => {
+                  const drift = c.id ? driftByKey.get(c.id) : undefined;
+                  return (
+                  <th
+                    key={c.key}
+                    scope="col"
+                    className={`trace-task${c.dangling.length ? ' dangling' : ''}${drift ? ' drift' : ''}`}
+                    data-drift={drift ? 'true' : undefined}
+                    title={`${c.id ? `Task ${c.id}: ` : ''}${c.title}${c.dangling.map((d) => `\n⚠ ${d.message}`).join('')}${drift ? `\n⚠ Drift: ${driftReasons(drift).split('\n').join('\n⚠ Drift: ')}` : ''}`}
+                  >
+                    <button className="trace-task-button" data-testid="trace-task" data-task-id={c.id ?? ''} onClick={() => editors.revealTask(tab, c.key)}>
                       {c.id ?? '•'}
                     </button>
                   </th>
-                ))}
+                  );
+                })}
               </tr>
             </thead>
             <tbody>
@@ -83,6 +119,19 @@ export function TracePane({ tab, check, requirements, tasks }: Props) {
             </tbody>
           </table>
         </div>
+      )}
+      {drifted.length > 0 && (
+        <section className="trace-drift" data-testid="trace-drift">
+          <h3>Changed since done</h3>
+          {drifted.map(({ task, findings }) => (
+            <div key={task.line}>
+              <button className="link-button trace-drift-task" onClick={() => editors.revealTask(tab, task.id as string)}>
+                Task {task.id}: {task.title}
+              </button>
+              <DriftNotice specDir={specDir} taskId={task.id as string} findings={findings} onReopen={() => reopen(task.id as string)} />
+            </div>
+          ))}
+        </section>
       )}
       {dangling.length > 0 && (
         <section className="trace-dangling" data-testid="trace-dangling">

@@ -3,6 +3,7 @@ import type { Services } from '../app/services';
 import { useDocuments } from '../state/documents';
 import { useLayout } from '../state/layout';
 import { registerCommands, registerEditor, registerSideView } from '../workbench/contributions';
+import { startDrift } from './driftStore';
 import { closeSpecTab, isSpecTabDirty, saveSpecTab } from './specActions';
 import { SpecsIcon } from './SpecsIcon';
 import { SpecsView } from './SpecsView';
@@ -32,6 +33,8 @@ registerCommands((register, services) => {
     run: () => useLayout.getState().showSideView('specs'),
   });
   startWithFirstSpecDocument(services);
+  // Drift is computed in the main process; the store follows it so the Problems panel lists it from the start.
+  startDrift(services.client);
 });
 
 const SPEC_DOC = /(^|\/)\.kiro\/specs\/.+\.md$/;
