@@ -1,5 +1,6 @@
 import {
   AgentSession,
+  builtinTools,
   loadSessionState,
   routeRole,
   SecretPolicy,
@@ -9,6 +10,7 @@ import {
   type Clock,
   type SessionRecord,
   type TextSearch,
+  type ToolHandler,
 } from '../../../agent';
 import type { ContextPorts } from '../../../agent/context';
 import { JsonlSessionStore, NodeCommandRunner, NodeWorkspace } from '../../../agent/node';
@@ -24,12 +26,15 @@ import { AgentContext, type ExtraContext } from './context';
 import { TermSearch, WorkingTreeDiff } from './context-ports';
 import { TerminalOutput, terminalReads } from './terminal-output';
 import { TerminalCommandRunner, type CommandTerminals } from './terminal-runner';
+import { agentHooksKey } from './agent-hooks';
 import { ShadowCheckpoints } from './checkpoints';
 import { PendingApprovals, trustedApproval } from './command-approval';
 import { HostedSession, type PromptResult, type ReviewOrigin, type SessionMeta } from './hosted-session';
 import { InMemoryReview, type ReviewPort } from './review-port';
 import type { AgentLifecycle } from './lifecycle';
 import { loadAgentSettings } from './settings-store';
+import { mcpToolsForSession } from './mcp-tools';
+import { mcpServiceKey } from '../mcp/mcp-service';
 
 export type { PromptResult } from './hosted-session';
 export type { AgentLifecycle } from './lifecycle';
@@ -56,6 +61,8 @@ export interface AgentHostOptions {
   approval?: (sessionId: string) => ApprovalGate;
   /** Hooks around prompts, tool calls and turn ends (AgentLifecycle); read at each use, no-ops when absent. */
   lifecycle?: () => AgentLifecycle;
+  /** Tools besides the built-in ones for a session (the MCP servers' tools), fixed for the session's life. */
+  extraTools?: (sessionId: string) => Promise<ToolHandler[]>;
 }
 
 export interface CreateSessionOptions {
@@ -262,6 +269,7 @@ export class AgentHost implements Disposable {
       modelId: routed.modelId,
       system: prefix.system,
       specDocuments: prefix.specDocuments,
+      ...(this.options.extraTools ? { tools: [...builtinTools, ...(await this.options.extraTools(sessionId))] } : {}),
       toolContext: {
         workspace: core.workspace,
         // Every turn passes its own sink for the session's mode; this one only guards against a turn that forgot.
@@ -320,5 +328,8 @@ export const agentHostKey = defineFolderService('agent-host', (ctx) => {
       ...(terminals ? { terminal: new TerminalOutput(terminals) } : {}),
     },
     approval: (sessionId) => trustedApproval((request, signal) => ctx.scoped(commandApprovalKey).ask({ ...request, source: 'agent', sessionId }, signal)),
+    // Hooks on prompts, tool calls and turn ends; the MCP servers' tools (none in an untrusted folder).
+    lifecycle: () => ctx.scoped(agentHooksKey),
+    extraTools: (sessionId) => mcpToolsForSession(ctx.scoped(mcpServiceKey).manager, { sessionId, reserved: builtinTools.map((t) => t.name) }),
   });
 });
