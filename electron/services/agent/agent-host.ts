@@ -327,6 +327,9 @@ export const agentHostKey = defineFolderService('agent-host', (ctx) => {
       codebase: new TermSearch(search),
       ...(terminals ? { terminal: new TerminalOutput(terminals) } : {}),
     },
+    // executeBash runs in a visible terminal tab (TerminalService.runCommand); only a host built without terminals
+    // (tests of the agent alone) falls back to a headless child process group.
+    terminals: ctx.terminals,
     approval: (sessionId) => trustedApproval((request, signal) => ctx.scoped(commandApprovalKey).ask({ ...request, source: 'agent', sessionId }, signal)),
     // Hooks on prompts, tool calls and turn ends; the MCP servers' tools (none in an untrusted folder).
     lifecycle: () => ctx.scoped(agentHooksKey),

@@ -68,6 +68,8 @@ describe('TerminalService.runCommand', () => {
     const shown = sent.filter((e) => e.event === 'data').map((e) => e.data).join('');
     expect(shown).toBe(text);
     expect(sent.at(-1)).toEqual({ event: 'exit', id: terminal.id, exitCode: 3 });
+    // What the agent's #terminal context reads back, without attaching.
+    expect(terms.scrollback(terminal.id)).toBe(text);
     // The finished terminal stays (it shows its exit status) until the user closes it.
     expect(terms.list()).toEqual([expect.objectContaining({ id: terminal.id, title: 'agent: npm test', exitCode: 3 })]);
     terms.kill(terminal.id);

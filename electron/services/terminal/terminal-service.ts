@@ -155,6 +155,11 @@ export class TerminalService implements Disposable {
     return { info: entry.session.info(), scrollback: entry.session.scrollback.snapshot() };
   }
 
+  /** What a terminal printed that is still kept, read without attaching (the agent's `#terminal` context). */
+  scrollback(id: string): string {
+    return this.get(id).session.scrollback.snapshot();
+  }
+
   write(id: string, data: string): void {
     this.get(id).session.write(data);
   }
