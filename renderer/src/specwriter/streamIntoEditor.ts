@@ -1,0 +1,57 @@
+import type { DocumentManager } from '../editor/documentManager';
+import { useDocuments } from '../state/documents';
+import { useTabs } from '../state/tabs';
+import { useSpecEditors } from '../specs/specEditorStore';
+import { specTabId } from '../specs/specTab';
+import { useSpecWriter, writingPhase } from './specWriterStore';
+
+export const WRITING_NOTICE = "Keel's planner is writing this document — it is read-only until the planner finishes or you press Stop.";
+
+/**
+ * Shows each phase as it is written: the streamed text goes into the open document's buffer (so every view of
+ * the spec editor shows it growing) and the document is read-only, with a notice, until the phase ends. The
+ * main process writes the same final text to disk afterwards, so the buffer is clean again once that lands.
+ */
+export function streamIntoEditor(documents: DocumentManager): () => void {
+  const marked = new Set<string>();
+  const following = new Map<string, string>();
+  const sync = () => {
+    const { states, texts } = useSpecWriter.getState();
+    const writing = new Map<string, string>();
+    for (const s of Object.values(states)) {
+      const p = writingPhase(s);
+      if (p) writing.set(p.path, s.dir);
+    }
+    const docs = useDocuments.getState().docs;
+    for (const [path, dir] of writing) {
+      follow(documents, dir, path, following);
+      const meta = docs[path];
+      if (meta?.status !== 'ready') continue;
+      marked.add(path);
+      if (!meta.readOnly || meta.notice !== WRITING_NOTICE) useDocuments.getState().patch(path, { readOnly: true, notice: WRITING_NOTICE });
+      const text = texts[path];
+      const buffer = documents.buffer(path);
+      if (text !== undefined && buffer && buffer.getText() !== text) buffer.replaceAll(text);
+    }
+    for (const path of [...marked]) {
+      if (writing.has(path)) continue;
+      marked.delete(path);
+      if (docs[path]?.notice === WRITING_NOTICE) useDocuments.getState().patch(path, { readOnly: false, notice: undefined });
+    }
+    for (const dir of [...following.keys()]) if (![...writing.values()].includes(dir)) following.delete(dir);
+  };
+  const offs = [useSpecWriter.subscribe(sync), useDocuments.subscribe(sync)];
+  sync();
+  return () => offs.forEach((off) => off());
+}
+
+/** A phase starts in a spec whose editor is open: show that document and load it, once per phase. */
+function follow(documents: DocumentManager, dir: string, path: string, following: Map<string, string>): void {
+  if (following.get(dir) === path) return;
+  following.set(dir, path);
+  const tab = specTabId(dir);
+  if (!useTabs.getState().tabs.includes(tab)) return;
+  const kind = path.endsWith('/design.md') ? 'design' : path.endsWith('/tasks.md') ? 'tasks' : 'requirements';
+  useSpecEditors.getState().setDoc(tab, kind);
+  void documents.openFile(path);
+}
