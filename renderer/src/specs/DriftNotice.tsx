@@ -23,7 +23,7 @@ export function DriftNotice({ specDir, taskId, findings, onReopen, readOnly }: P
         ⚠
       </span>
       <span className="drift-text">
-        <strong>Drift:</strong> {driftSummary(findings)}
+        <strong>Drift</strong> — {driftSummary(findings)}
       </span>
       <ul className="sr-only">
         {findings.map((f, i) => (

@@ -82,6 +82,12 @@ function SpecRow({ spec, active }: { spec: SpecSummary; active: boolean }) {
       <div className="spec-row-top">
         <span className="spec-name">{spec.name}</span>
         {unsaved && <span className="spec-unsaved" title="Unsaved changes — open the spec and save (Ctrl+S)" aria-label="unsaved changes" data-testid="spec-unsaved" />}
+        <span className={`spec-type ${spec.type}`}>{spec.type === 'bugfix' ? 'Bugfix' : 'Feature'}</span>
+      </div>
+      <div className="spec-row-progress" title={total ? `${done} of ${total} tasks done` : 'No tasks yet'}>
+        <span className="progress-bar" aria-hidden="true">
+          <span style={{ width: `${pct}%` }} />
+        </span>
         {drift.tasks > 0 && (
           <button
             className="spec-drift"
@@ -93,12 +99,6 @@ function SpecRow({ spec, active }: { spec: SpecSummary; active: boolean }) {
             {drift.tasks} drifted
           </button>
         )}
-        <span className={`spec-type ${spec.type}`}>{spec.type === 'bugfix' ? 'Bugfix' : 'Feature'}</span>
-      </div>
-      <div className="spec-row-progress" title={total ? `${done} of ${total} tasks done` : 'No tasks yet'}>
-        <span className="progress-bar" aria-hidden="true">
-          <span style={{ width: `${pct}%` }} />
-        </span>
         <span className="spec-count" data-testid="spec-progress">
           {total ? `${done}/${total}` : 'no tasks'}
         </span>

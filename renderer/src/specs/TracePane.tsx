@@ -69,6 +69,7 @@ export function TracePane({ tab, check, requirements, tasks }: Props) {
         </span>
         <span className="trace-legend" aria-hidden="true">
           <span className="trace-mark mark-criterion" /> cites the criterion <span className="trace-mark mark-requirement" /> cites its requirement
+          {drifted.length > 0 && <span className="trace-legend-drift">⚠ changed since done</span>}
         </span>
       </div>
       {rows.length === 0 ? (

@@ -39,8 +39,8 @@ describe('drift store', () => {
 
   it('says what changed, per task', () => {
     const all = [finding('1', 'drift/file-changed', 'src/a.js'), finding('1', 'drift/file-changed', 'src/b.js'), finding('1', 'drift/requirement-edited', '2'), finding('2', 'drift/file-changed', 'src/c.js')];
-    expect(driftSummary(taskDrift(all, '.kiro/specs/greet', '1'))).toBe('2 files changed and requirement 2 edited since the task was done');
-    expect(driftSummary(taskDrift(all, '.kiro/specs/greet', '2'))).toBe('src/c.js changed since the task was done');
+    expect(driftSummary(taskDrift(all, '.kiro/specs/greet', '1'))).toBe('2 files it wrote changed outside a task and requirement 2 edited since it was done');
+    expect(driftSummary(taskDrift(all, '.kiro/specs/greet', '2'))).toBe('src/c.js changed outside a task since it was done');
     expect(taskDrift(all, '.kiro/specs/other', '1')).toEqual([]);
   });
 });

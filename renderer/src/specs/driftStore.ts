@@ -41,9 +41,9 @@ export function driftSummary(findings: readonly DriftFinding[]): string {
   const files = findings.filter((f) => f.code === 'drift/file-changed').map((f) => f.subject);
   const reqs = findings.filter((f) => f.code === 'drift/requirement-edited').map((f) => f.subject);
   const parts: string[] = [];
-  if (files.length) parts.push(`${files.length === 1 ? files[0] : `${files.length} files`} changed`);
-  if (reqs.length) parts.push(`requirement ${reqs.join(', ')} edited`);
-  return `${parts.join(' and ')} since the task was done`;
+  if (files.length) parts.push(`${files.length === 1 ? files[0] : `${files.length} files it wrote`} changed outside a task`);
+  if (reqs.length) parts.push(`${reqs.length === 1 ? 'requirement' : 'requirements'} ${reqs.join(', ')} edited`);
+  return `${parts.join(' and ')} since it was done`;
 }
 
 /** The Problems panel's entries: one warning per finding on tasks.md, and the review file's own problem. */
