@@ -1,10 +1,4 @@
-import {
-  BedrockRuntimeClient,
-  ConverseStreamCommand,
-  type BedrockRuntimeClientConfig,
-  type ConverseStreamOutput,
-} from '@aws-sdk/client-bedrock-runtime';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
+import type { BedrockRuntimeClient, BedrockRuntimeClientConfig, ConverseStreamOutput } from '@aws-sdk/client-bedrock-runtime';
 import { AgentError, type AgentErrorContext } from '../core/errors';
 import type { ModelRequest, ProviderEvent, StopReason } from '../core/messages';
 import { toAgentError } from './bedrock-errors';
@@ -31,19 +25,28 @@ export interface BedrockProviderOptions {
  */
 export class BedrockProvider implements ModelProvider {
   readonly id = 'bedrock';
-  private readonly client: BedrockRuntimeClient;
+  private client: Promise<BedrockRuntimeClient> | undefined;
   private readonly context: AgentErrorContext;
 
   constructor(private readonly options: BedrockProviderOptions = {}) {
-    this.client = new BedrockRuntimeClient({
-      region: options.region,
-      profile: options.profile,
-      endpoint: options.endpoint,
-      credentials: options.credentials,
-      maxAttempts: 1,
-      requestHandler: new NodeHttpHandler({ connectionTimeout: 10_000, requestTimeout: options.idleTimeoutMs ?? 120_000 }),
-    });
     this.context = { provider: 'bedrock', region: options.region, endpoint: options.endpoint };
+  }
+
+  /** The SDK (~18 MB once loaded) is imported on the first call, not when the IDE starts. */
+  private getClient(): Promise<BedrockRuntimeClient> {
+    const { options } = this;
+    this.client ??= Promise.all([import('@aws-sdk/client-bedrock-runtime'), import('@smithy/node-http-handler')]).then(
+      ([{ BedrockRuntimeClient }, { NodeHttpHandler }]) =>
+        new BedrockRuntimeClient({
+          region: options.region,
+          profile: options.profile,
+          endpoint: options.endpoint,
+          credentials: options.credentials,
+          maxAttempts: 1,
+          requestHandler: new NodeHttpHandler({ connectionTimeout: 10_000, requestTimeout: options.idleTimeoutMs ?? 120_000 }),
+        }),
+    );
+    return this.client;
   }
 
   async *stream(request: ModelRequest, signal?: AbortSignal): AsyncIterable<ProviderEvent> {
@@ -52,7 +55,9 @@ export class BedrockProvider implements ModelProvider {
     const pending = new Map<number, { id: string; name: string; json: string }>();
     let stop: StopReason | undefined;
     try {
-      const response = await this.client.send(new ConverseStreamCommand(toConverseStreamInput(request)), { abortSignal: signal });
+      const client = await this.getClient();
+      const { ConverseStreamCommand } = await import('@aws-sdk/client-bedrock-runtime');
+      const response = await client.send(new ConverseStreamCommand(toConverseStreamInput(request)), { abortSignal: signal });
       if (!response.stream) throw new AgentError('streamCut', 'response had no event stream', context);
       for await (const event of response.stream) {
         throwIfException(event);

@@ -1,4 +1,4 @@
-import OpenAI, { APIConnectionError, APIError, APIUserAbortError } from 'openai';
+import type OpenAI from 'openai';
 import { AgentError, type AgentErrorContext, type AgentErrorKind } from '../core/errors';
 import type { ModelRequest, ProviderEvent, StopReason } from '../core/messages';
 import { toChatCompletionsInput } from './openai-request';
@@ -15,10 +15,17 @@ export interface OpenAIProviderOptions {
 /** Any OpenAI-compatible chat-completions server through the official client. Retries are ours (`maxRetries: 0`). */
 export class OpenAIProvider implements ModelProvider {
   readonly id = 'openai';
-  private readonly client: OpenAI;
+  private client: Promise<OpenAI> | undefined;
 
-  constructor(private readonly options: OpenAIProviderOptions) {
-    this.client = new OpenAI({ baseURL: options.baseURL, apiKey: options.apiKey || 'not-needed', maxRetries: 0, timeout: options.timeoutMs ?? 120_000 });
+  constructor(private readonly options: OpenAIProviderOptions) {}
+
+  /** The client library (~13 MB once loaded) is imported on the first call, not when the IDE starts. */
+  private getClient(): Promise<OpenAI> {
+    const { options } = this;
+    this.client ??= loadOpenAI().then(
+      ({ default: OpenAIClient }) => new OpenAIClient({ baseURL: options.baseURL, apiKey: options.apiKey || 'not-needed', maxRetries: 0, timeout: options.timeoutMs ?? 120_000 }),
+    );
+    return this.client;
   }
 
   async *stream(request: ModelRequest, signal?: AbortSignal): AsyncIterable<ProviderEvent> {
@@ -26,8 +33,11 @@ export class OpenAIProvider implements ModelProvider {
     const calls = new Map<number, { id: string; name: string; args: string }>();
     let stop: StopReason | undefined;
     let received = false;
+    let sdk: typeof import('openai') | undefined;
     try {
-      const stream = await this.client.chat.completions.create(toChatCompletionsInput(request), { signal });
+      sdk = await loadOpenAI();
+      const client = await this.getClient();
+      const stream = await client.chat.completions.create(toChatCompletionsInput(request), { signal });
       for await (const chunk of stream) {
         received = true;
         const choice = chunk.choices[0];
@@ -60,7 +70,7 @@ export class OpenAIProvider implements ModelProvider {
         yield { type: 'stop', reason: stop };
         return;
       }
-      throw toAgentError(e, context, received, signal);
+      throw toAgentError(e, context, received, sdk, signal);
     }
     if (signal?.aborted) throw new AgentError('aborted', 'stopped', context);
     if (stop === undefined) throw new AgentError('streamCut', 'the stream ended without a finish reason', context);
@@ -76,12 +86,16 @@ function toStopReason(r: string): StopReason {
   return 'other';
 }
 
-function toAgentError(e: unknown, context: AgentErrorContext, received: boolean, signal?: AbortSignal): AgentError {
+function loadOpenAI(): Promise<typeof import('openai')> {
+  return import('openai');
+}
+
+function toAgentError(e: unknown, context: AgentErrorContext, received: boolean, sdk: typeof import('openai') | undefined, signal?: AbortSignal): AgentError {
   if (e instanceof AgentError) return e;
   const detail = e instanceof Error ? e.message : String(e);
-  if (signal?.aborted || e instanceof APIUserAbortError) return new AgentError('aborted', detail, context, e);
-  if (e instanceof APIConnectionError) return new AgentError(received ? 'streamCut' : 'endpoint', detail, context, e);
-  if (e instanceof APIError && e.status !== undefined) {
+  if (signal?.aborted || (sdk && e instanceof sdk.APIUserAbortError)) return new AgentError('aborted', detail, context, e);
+  if (sdk && e instanceof sdk.APIConnectionError) return new AgentError(received ? 'streamCut' : 'endpoint', detail, context, e);
+  if (sdk && e instanceof sdk.APIError && e.status !== undefined) {
     const s = e.status;
     const kind: AgentErrorKind = s === 429 ? 'throttled' : s >= 500 ? 'server' : s === 401 || s === 403 ? 'accessDenied' : s === 404 ? 'modelNotEnabled' : 'validation';
     return new AgentError(kind, detail, context, e);
