@@ -169,6 +169,14 @@ function RunRow({ run }: { run: HookRunInfo }) {
         {EVENT_LABELS[run.trigger.event] ?? run.trigger.event}
         {files.length > 0 && `: ${files.length === 1 ? files[0] : `${files.length} files`}`}
         {run.trigger.tool && `: ${run.trigger.tool.name}`}
+        {run.trigger.prompt !== undefined && (
+          <>
+            {': '}
+            <span className="run-prompt" data-testid="run-prompt" title={run.trigger.prompt}>
+              “{run.trigger.prompt.length > 80 ? `${run.trigger.prompt.slice(0, 80)}…` : run.trigger.prompt}”
+            </span>
+          </>
+        )}
         {` · ${when}`}
       </div>
       {run.reason && <div className={`hook-sub ${run.status === 'blocked' ? 'warning' : 'error'}`}>{run.reason}</div>}

@@ -20,7 +20,7 @@ export function McpToolAskDialog({ ask, more }: { ask: McpToolAsk; more: number 
   const empty = ask.args.trim() === '{}';
   return (
     <Modal title="The agent wants to use an MCP tool" testId="mcp-tool-ask" wide onDismiss={() => answer('reject')}>
-      <p className="trust-lead">
+      <p className="trust-lead mcp-ask-lead">
         <code data-testid="mcp-ask-tool">{ask.tool}</code> from the MCP server <code data-testid="mcp-ask-server">{ask.server}</code>
       </p>
       {ask.description && <div className="trust-meta">{ask.description}</div>}
