@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdir, open, readFile } from 'node:fs/promises';
+import { mkdir, open, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
 import { journalRecordSchema, type JournalRecord } from './journal-records';
 
 /**
@@ -29,6 +30,11 @@ export class RunJournal {
   /** Every readable record in order; a torn last line (a crash mid-write) is skipped and counted. */
   async read(): Promise<{ records: JournalRecord[]; skipped: number }> {
     await this.queue;
+    return this.readNow();
+  }
+
+  /** Inside the queue (compaction) the queue must not be awaited: it is the caller. */
+  private async readNow(): Promise<{ records: JournalRecord[]; skipped: number }> {
     const text = await readFile(this.file, 'utf8').catch((e: NodeJS.ErrnoException) => {
       if (e.code === 'ENOENT') return '';
       throw e;
@@ -46,6 +52,28 @@ export class RunJournal {
       }
     }
     return { records, skipped };
+  }
+
+  /**
+   * Rewrites the journal as `compact(records)` when the file is larger than `maxBytes` (torn lines go too). The new
+   * file replaces the old one atomically, in the append queue, so a crash leaves one or the other, never half.
+   */
+  compactIfLarger(maxBytes: number, compact: (records: JournalRecord[]) => JournalRecord[]): Promise<{ before: number; after: number } | undefined> {
+    const next = this.queue.then(async () => {
+      const size = await stat(this.file).then(
+        (s) => s.size,
+        () => 0,
+      );
+      if (size <= maxBytes) return undefined;
+      const { records } = await this.readNow();
+      const kept = compact(records);
+      const text = kept.map((r) => `${JSON.stringify(r)}\n`).join('');
+      await writeFileAtomic(this.file, text, { fsync: true });
+      this.checkedTail = true;
+      return { before: size, after: Buffer.byteLength(text) };
+    });
+    this.queue = next.catch(() => undefined);
+    return next;
   }
 
   private async write(line: string): Promise<void> {

@@ -8,6 +8,7 @@ import { KeelError } from '../../../protocol';
 import type { Disposable } from '../../base/disposable';
 import type { RunMode } from './journal-records';
 import type { CheckRunner, CommandApproval, Executor, ReviewPort, TaskHooks } from './ports';
+import { compactRecords } from './journal-compaction';
 import { recoverDeadRuns, type RecoveredRun } from './recovery';
 import { RunAllBatch, isOver, type BatchProgress } from './run-all';
 import { foldRuns, interruptedBatch, runsOfTask, type RunSummary } from './run-history';
@@ -64,7 +65,11 @@ export interface TaskRunnerOptions {
   onCheckOutput?(entry: { runId: string; specDir: string; taskId: string; chunk: string }): void;
   onEnded?(run: { runId: string; specDir: string; taskId: string; title: string; kind: 'task' | 'group'; nested: boolean; outcome: 'done' | 'reverted'; reason?: string }): void;
   now?: () => string;
+  /** The journal is compacted at open once it is larger than this (default 1 MiB; see journal-compaction.ts). */
+  journalLimitBytes?: number;
 }
+
+const JOURNAL_LIMIT_BYTES = 1024 * 1024;
 
 export class TaskRunner implements Disposable {
   private readonly journal: RunJournal;
@@ -217,6 +222,11 @@ export class TaskRunner implements Disposable {
     } catch (err) {
       this.options.onLog({ runId: '', specDir: '', taskId: '', message: `Could not read the run journal: ${err instanceof Error ? err.message : String(err)}` });
     }
+    // No run is going yet (runs wait for `ready`), so every run in the journal has ended: safe to compact. A
+    // failure only leaves the journal as long as it was.
+    await this.journal
+      .compactIfLarger(this.options.journalLimitBytes ?? JOURNAL_LIMIT_BYTES, (records) => compactRecords(records))
+      .catch((err: unknown) => console.error('Keel: could not compact the task run journal:', err));
     if (this.recovered.length > 0 || this.interrupted) this.emitStatus();
   }
 

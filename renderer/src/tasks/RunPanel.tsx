@@ -100,7 +100,7 @@ function Interrupted({ batch }: { batch: NonNullable<RunnerStatus['interrupted']
     <div className="task-banner" data-testid="task-interrupted">
       Run all of {specName(batch.specDir)} was interrupted when Keel stopped. Tasks left in progress were put back to [ ].
       <span className="panel-spacer" />
-      <button className="button primary" data-testid="task-resume-interrupted" onClick={() => void runAllTasks(getServices(), batch.specDir)}>
+      <button className="button primary" data-testid="task-resume-interrupted" onClick={() => void runAllTasks(getServices(), batch.specDir, batch.mode)}>
         Resume
       </button>
       <button className="button secondary" onClick={() => request('tasks/dismissInterrupted')}>

@@ -3,7 +3,7 @@
  * (the runner writes the checkbox on disk; an unsaved buffer would otherwise meet it as a conflict), then ask the
  * runner. Errors become notifications, never a silent no-op.
  */
-import type { SpecSummary } from '../../../protocol';
+import type { RunnerStatus, SpecSummary } from '../../../protocol';
 import type { Services } from '../app/services';
 import { useDocuments } from '../state/documents';
 import { useLayout } from '../state/layout';
@@ -47,10 +47,11 @@ export async function startTask(services: TaskServices, args: StartArgs): Promis
   }
 }
 
-export async function runAllTasks(services: TaskServices, specDir: string): Promise<void> {
+/** Without `mode`, the agent settings' mode; Resume of an interrupted Run all passes the batch's own. */
+export async function runAllTasks(services: TaskServices, specDir: string, mode?: NonNullable<RunnerStatus['interrupted']>['mode']): Promise<void> {
   try {
     if (!(await saveTasksFile(services, specDir))) return;
-    await services.client.request('tasks/runAll', { specDir });
+    await services.client.request('tasks/runAll', { specDir, ...(mode ? { mode } : {}) });
     useLayout.getState().showPanel(TASKS_PANEL);
   } catch (err) {
     notifyError('Could not run the tasks', err);
