@@ -65,8 +65,9 @@ test('a feature spec from a prompt: streamed requirements, Stop, Refine, an edit
     const card = page.getByTestId('requirement-card');
     await expect(card.first()).toContainText('invalid due date', { timeout: 20_000 });
     await expect(page.getByTestId('notice-bar')).toContainText('planner is writing this document');
-    await expect(page.getByLabel('Criterion 1.1')).toHaveAttribute('readonly', '');
+    await expect(page.getByRole('textbox', { name: 'Criterion 1.1', exact: true })).toHaveAttribute('readonly', '');
     await expect(page.getByTestId('status-spec-writer')).toBeVisible();
+    await shootThemes(page, 'specwriter-writing');
 
     // Stop: what was streamed stays, marked incomplete, on disk and in the bar.
     await bar(page).getByTestId('phase-stop').click();
@@ -81,6 +82,7 @@ test('a feature spec from a prompt: streamed requirements, Stop, Refine, an edit
     // One Refine, with feedback: the model gets the draft and the feedback; the whole document comes back.
     await bar(page).getByTestId('phase-refine').click();
     await bar(page).getByTestId('phase-feedback').fill('Also mark late todos.');
+    await shootThemes(page, 'specwriter-refine');
     await bar(page).getByTestId('phase-refine-send').click();
     await expect(bar(page)).toHaveAttribute('data-status', 'review', { timeout: 20_000 });
     const refine = userText(fake.requests[1]!);
@@ -91,7 +93,7 @@ test('a feature spec from a prompt: streamed requirements, Stop, Refine, an edit
     await expect.poll(() => read(host, `${dir}/requirements.md`)).toBe(REQUIREMENTS);
 
     // The user edits one criterion in the structured pane, then approves (unsaved edits are saved first).
-    const criterion = page.getByLabel('Criterion 1.1');
+    const criterion = page.getByRole('textbox', { name: 'Criterion 1.1', exact: true });
     await expect(criterion).not.toHaveAttribute('readonly', '');
     await criterion.fill('WHEN the user adds a todo with a due date THEN THE Todo_List SHALL store the date in UTC');
     await criterion.press('Enter');
@@ -109,9 +111,12 @@ test('a feature spec from a prompt: streamed requirements, Stop, Refine, an edit
     await expect.poll(() => read(host, `${dir}/design.md`)).toBe(DESIGN);
     await shootThemes(page, 'specwriter-phase-bar');
 
-    // The phase state survives a reload: the bar comes back on the design, still waiting for approval.
+    // The phase state survives a reload: reopened from the Specs view, the spec shows the bar on the design,
+    // still waiting for approval.
     await page.reload();
     await expect(page.locator('body[data-workbench-ready="true"]')).toBeAttached({ timeout: 20_000 });
+    await palette(page, 'View: Show Specs');
+    await page.locator('[data-testid="spec-row"][data-spec="due-dates"]').click();
     await expect(bar(page)).toHaveAttribute('data-phase', 'design');
     await expect(bar(page)).toHaveAttribute('data-status', 'review');
 

@@ -31,8 +31,8 @@ export function PhaseBar({ state }: { state: SpecWriterState }) {
             </li>
           ))}
         </ol>
-        <div className="phase-message" data-testid="phase-message">
-          {message(state, phase)}
+        <div className="phase-message" data-testid="phase-message" title={message(state, phase)}>
+          {phase?.status === 'writing' && <span className="phase-spinner" aria-hidden="true" />} {message(state, phase)}
         </div>
         <div className="phase-actions">
           {!phase ? (

@@ -15,6 +15,9 @@ export const WRITING_NOTICE = "Keel's planner is writing this document — it is
 export function streamIntoEditor(documents: DocumentManager): () => void {
   const marked = new Set<string>();
   const following = new Map<string, string>();
+  /** Documents whose phase ended: compared with the disk once loaded (see below). */
+  const recheck = new Set<string>();
+  const streaming = new Set<string>();
   const sync = () => {
     const { states, texts } = useSpecWriter.getState();
     const writing = new Map<string, string>();
@@ -24,6 +27,7 @@ export function streamIntoEditor(documents: DocumentManager): () => void {
     }
     const docs = useDocuments.getState().docs;
     for (const [path, dir] of writing) {
+      streaming.add(path);
       follow(documents, dir, path, following);
       const meta = docs[path];
       if (meta?.status !== 'ready') continue;
@@ -37,6 +41,19 @@ export function streamIntoEditor(documents: DocumentManager): () => void {
       if (writing.has(path)) continue;
       marked.delete(path);
       if (docs[path]?.notice === WRITING_NOTICE) useDocuments.getState().patch(path, { readOnly: false, notice: undefined });
+    }
+    for (const path of [...streaming]) {
+      if (writing.has(path)) continue;
+      streaming.delete(path);
+      recheck.add(path);
+    }
+    // The final text lands on disk after the last streamed text; a document that was still loading then may hold
+    // an older text (or look edited). Reconciling with the disk settles it: equal → clean, else the disk's text.
+    for (const path of [...recheck]) {
+      const status = useDocuments.getState().docs[path]?.status;
+      if (status === 'loading') continue;
+      recheck.delete(path);
+      if (status === 'ready') documents.handleChanges([{ type: 'changed', path, isDirectory: false }]);
     }
     for (const dir of [...following.keys()]) if (![...writing.values()].includes(dir)) following.delete(dir);
   };
