@@ -91,6 +91,33 @@ describe('agent events into the hooks engine', () => {
     expect(e.runs().map((r) => r.hookName)).toEqual(['Guard']);
   });
 
+  it("a hook's agent turn is not starved of run slots: its tool hooks run while it holds the only slot", async () => {
+    writeHook(root, 'review', { name: 'Review', when: { type: 'userTriggered' }, then: { type: 'askAgent', prompt: 'Review.' } });
+    writeHook(root, 'guard', { name: 'Guard', when: { type: 'preToolUse', toolTypes: ['read'] }, then: { type: 'runCommand', command: 'echo checked' } });
+    const own: LifecycleSession = { id: 'hook-session', title: 'Hook: Review', origin: { kind: 'chat' } };
+    engine = await HooksEngine.start({
+      root,
+      fileEvents: new ManualFileEvents(),
+      trust,
+      maxConcurrent: 1,
+      // The hook's turn makes a tool call, as the agent host would, from inside the run.
+      agent: {
+        runTurn: async () => {
+          hooks.markHookSession(own.id);
+          const gate = await hooks.preToolUse({ ...tool('readFile'), session: own });
+          return { output: gate?.block ?? 'read allowed' };
+        },
+      },
+    });
+    hooks.connect(Promise.resolve(engine));
+    const run = await engine.trigger('.kiro/hooks/review.kiro.hook');
+    expect(run).toMatchObject({ hookName: 'Review', status: 'succeeded', output: 'read allowed' });
+    expect(engine.runs().map((r) => [r.hookName, r.status])).toEqual([
+      ['Review', 'succeeded'],
+      ['Guard', 'succeeded'],
+    ]);
+  });
+
   it('an untrusted folder runs no hook and blocks no tool (runs are logged as blocked)', async () => {
     writeHook(root, 'p', { name: 'Prompt', when: { type: 'promptSubmit' }, then: { type: 'runCommand', command: 'echo should-not-run' } });
     writeHook(root, 'c', { name: 'Guard', when: { type: 'preToolUse', toolTypes: ['*'] }, then: { type: 'runCommand', command: 'exit 1' } });

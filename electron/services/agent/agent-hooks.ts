@@ -85,7 +85,7 @@ export class AgentHooks implements AgentLifecycle {
   }
 
   private options(sessionId: string): AgentEventOptions {
-    return this.hookSessions.has(sessionId) ? { commandsOnly: true } : {};
+    return this.hookSessions.has(sessionId) ? { commandsOnly: true, nested: true } : {};
   }
 }
 

@@ -52,9 +52,15 @@ export interface HookInfo {
   needsApproval: boolean;
 }
 
-/** For events from the agent: `commandsOnly` skips askAgent hooks (an askAgent hook's own turn must not start more turns). */
+/** For events from the agent. */
 export interface AgentEventOptions {
+  /** Skips askAgent hooks (an askAgent hook's own turn must not start more turns). */
   commandsOnly?: boolean;
+  /**
+   * The event comes from inside a running hook (its agent turn), which already holds a concurrency slot: these runs
+   * do not wait for one, or two such hooks holding both slots would wait on each other forever.
+   */
+  nested?: boolean;
 }
 
 function agentFilter(options: AgentEventOptions): (h: ValidHook) => boolean {
@@ -156,11 +162,11 @@ export class HooksEngine implements Disposable {
 
   /** promptSubmit hooks; their runs (with output) once all ended — the agent adds what they say to the prompt. */
   promptSubmitted(prompt: string, options: AgentEventOptions = {}): Promise<HookRun[]> {
-    return this.runMatching({ event: 'promptSubmit', prompt }, agentFilter(options));
+    return this.runMatching({ event: 'promptSubmit', prompt }, agentFilter(options), options.nested);
   }
 
   agentStopped(options: AgentEventOptions = {}): Promise<HookRun[]> {
-    return this.runMatching({ event: 'agentStop' }, agentFilter(options));
+    return this.runMatching({ event: 'agentStop' }, agentFilter(options), options.nested);
   }
 
   taskExecution(phase: 'pre' | 'post', task: TaskInfo): Promise<HookRun[]> {
@@ -170,7 +176,7 @@ export class HooksEngine implements Disposable {
   /** Runs the matching preToolUse hooks; any that fails (or whose agent says block) stops the tool call. */
   async preToolUse(tool: ToolUse, options: AgentEventOptions = {}): Promise<ToolGate> {
     const only = agentFilter(options);
-    const runs = await this.runMatching({ event: 'preToolUse', tool }, (h) => matchesTool(h.hook, tool) && only(h));
+    const runs = await this.runMatching({ event: 'preToolUse', tool }, (h) => matchesTool(h.hook, tool) && only(h), options.nested);
     const blocking = runs.find((r) => r.status === 'failed' || r.status === 'timedOut' || this.blockReasons.has(r.id));
     const reason = blocking ? (this.blockReasons.get(blocking.id) ?? blocking.reason ?? `Hook "${blocking.hookName}" blocked the tool.`) : undefined;
     for (const r of runs) this.blockReasons.delete(r.id);
@@ -179,7 +185,7 @@ export class HooksEngine implements Disposable {
 
   postToolUse(tool: ToolUse, options: AgentEventOptions = {}): Promise<HookRun[]> {
     const only = agentFilter(options);
-    return this.runMatching({ event: 'postToolUse', tool }, (h) => matchesTool(h.hook, tool) && only(h));
+    return this.runMatching({ event: 'postToolUse', tool }, (h) => matchesTool(h.hook, tool) && only(h), options.nested);
   }
 
   cancel(runId: string): void {
@@ -242,15 +248,15 @@ export class HooksEngine implements Disposable {
     });
   }
 
-  private async runMatching(trigger: HookTrigger, filter: (h: ValidHook) => boolean = () => true): Promise<HookRun[]> {
+  private async runMatching(trigger: HookTrigger, filter: (h: ValidHook) => boolean = () => true, nested = false): Promise<HookRun[]> {
     const hooks = this.registry
       .list()
       .filter((h): h is ValidHook => h.status === 'ready' && h.hook.when.type === trigger.event && filter(h));
     const chain = this.loops.currentChain();
-    return Promise.all(hooks.map((h) => this.startRun(h, trigger, chain)));
+    return Promise.all(hooks.map((h) => this.startRun(h, trigger, chain, nested)));
   }
 
-  private async startRun(hook: ValidHook, trigger: HookTrigger, chain: Set<string>): Promise<HookRun> {
+  private async startRun(hook: ValidHook, trigger: HookTrigger, chain: Set<string>, nested = false): Promise<HookRun> {
     const run = this.log.add({
       id: this.log.nextId(),
       hookId: hook.id,
@@ -267,7 +273,8 @@ export class HooksEngine implements Disposable {
     const controller = new AbortController();
     this.controllers.set(run.id, controller);
     try {
-      return await this.queue.run(async () => {
+      const slot = <T>(job: () => Promise<T>): Promise<T> => (nested ? job() : this.queue.run(job));
+      return await slot(async () => {
         if (controller.signal.aborted) return this.log.update(run.id, { status: 'cancelled', reason: 'Cancelled before it started.', endedAt: Date.now() }) ?? run;
         // Trust may have been withdrawn while the run waited for a slot.
         const late = await this.refusal(hook);
