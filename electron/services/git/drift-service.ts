@@ -17,6 +17,8 @@ export interface DriftServiceOptions {
   /** Broadcasts `git/driftChanged` when the findings differ from the last ones sent. */
   onChanged: (state: DriftState) => void;
   onDidChangeFiles?: (listener: (changes: readonly FileChange[]) => void) => Disposable;
+  /** Git's status moved (a commit turns "uncommitted" requirement lines into committed ones, with new times). */
+  onDidChangeGit?: (listener: () => void) => Disposable;
   /** Quiet time after the last file event before drift is computed again. */
   debounceMs?: number;
 }
@@ -37,6 +39,7 @@ export class DriftService implements Disposable {
 
   constructor(private readonly options: DriftServiceOptions) {
     if (options.onDidChangeFiles) this.resources.add(options.onDidChangeFiles(() => this.schedule()));
+    if (options.onDidChangeGit) this.resources.add(options.onDidChangeGit(() => this.schedule()));
   }
 
   /** The findings as of now (a request recomputes: it joins a computation in progress, else starts one). */
@@ -134,5 +137,6 @@ export const driftServiceKey = defineFolderService('drift', (ctx: FolderContext)
     repository: () => git.repository(),
     onChanged: (state) => ctx.emit('git/driftChanged', state),
     onDidChangeFiles: (listener) => ctx.workspace.onDidChangeFiles(listener),
+    onDidChangeGit: (listener) => git.onDidChangeStatus(() => listener()),
   });
 });

@@ -99,6 +99,12 @@ export async function findDrift({ root, userDataDir, specs, repo }: DriftInput):
     if (!t) times.set(rel, (t = lineTimes(root, repo, rel)));
     return t;
   };
+  const mtimes = new Map<string, Promise<number>>();
+  const mtimeOf = (rel: string) => {
+    let t = mtimes.get(rel);
+    if (!t) mtimes.set(rel, (t = stat(path.join(root, rel)).then((s) => s.mtimeMs, () => 0)));
+    return t;
+  };
   const findings: DriftFinding[] = [];
   for (const spec of specs) {
     if (!spec.tasks) continue;
@@ -134,7 +140,13 @@ export async function findDrift({ root, userDataDir, specs, repo }: DriftInput):
         const reviewed = review?.requirements[id];
         if (review && reviewed !== undefined) {
           if (requirementHash(reqLines, req) !== reviewed) flag('drift/requirement-edited', id, `Requirement ${id}, which task ${task.id} cites, was edited after the drift was reviewed.`);
-        } else if (last && req && (await editedAfter(timesOf, spec.requirements.path, spec.tasks.path, req.heading.line, req.endLine, task.line, ended))) {
+        } else if (
+          last &&
+          req &&
+          // No line can be newer than the file: untouched since the run means unedited (and no blame is needed).
+          (await mtimeOf(spec.requirements.path)) > ended + GRACE_MS &&
+          (await editedAfter(timesOf, spec.requirements.path, spec.tasks.path, req.heading.line, req.endLine, task.line, ended))
+        ) {
           flag('drift/requirement-edited', id, `Requirement ${id}, which task ${task.id} cites, was edited after the task was done.`);
         }
       }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { KeelError, type GitBranch, type GitCommit, type GitDiffSide, type GitFileDiff, type GitStatus, type GitSummary } from '../../../protocol';
 import { DisposableStore, type Disposable } from '../../base/disposable';
+import { Emitter } from '../../base/emitter';
 import { defineFolderService, type FolderContext } from '../app/folder-service';
 import { workspaceTrustKey } from '../trust/workspace-trust';
 import { applyHunk, fileDiff, showAt } from './git-diff';
@@ -57,6 +58,9 @@ export class GitService implements Disposable {
   private queue: Promise<unknown> = Promise.resolve();
   private disposed = false;
   private restricted = false;
+  private readonly statusChanged = new Emitter<GitSummary>();
+  /** In-process: the status moved (a commit, a branch switch, staging) — drift's blame times may have too. */
+  readonly onDidChangeStatus = this.statusChanged.event;
 
   constructor(private readonly options: GitServiceOptions) {
     this.repo = this.locate();
@@ -208,7 +212,10 @@ export class GitService implements Disposable {
       this.lastKey = key;
       this.current = toStatus(located, parsed, this.current.version + 1, this.restricted);
       const { staged: _s, changes: _c, conflicts: _x, ...summary } = this.current;
-      if (!this.disposed) this.options.onChanged(summary);
+      if (!this.disposed) {
+        this.options.onChanged(summary);
+        this.statusChanged.fire(summary);
+      }
     }
     return this.current;
   }
