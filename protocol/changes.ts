@@ -97,7 +97,8 @@ export type ChangeConflict = z.infer<typeof ChangeConflict>;
 const ById = z.object({ id: ReviewId });
 
 export const changesRequests = {
-  'changes/list': { request: z.object({}), response: z.object({ reviews: z.array(ReviewSummary) }) },
+  /** `problems`: saved reviews that could not be read (moved aside, never deleted), for the user to be told. */
+  'changes/list': { request: z.object({}), response: z.object({ reviews: z.array(ReviewSummary), problems: z.array(z.string()) }) },
   'changes/get': { request: ById, response: ReviewDetail },
   /** Decides one hunk (path + hunk), one file (path) or every hunk of the change (neither). */
   'changes/decide': {

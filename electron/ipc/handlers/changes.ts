@@ -7,7 +7,10 @@ import type { HandlerDeps } from './deps';
 export function changesHandlers({ workbench }: HandlerDeps): FeatureHandlers<typeof changesRequests> {
   const reviews = () => workbench.scoped(changeReviewKey);
   return {
-    'changes/list': async () => ({ reviews: await reviews().list() }),
+    'changes/list': async () => {
+      const service = reviews();
+      return { reviews: await service.list(), problems: service.problems };
+    },
     'changes/get': ({ id }) => reviews().get(id),
     'changes/decide': ({ id, decision, path, hunk }) => reviews().decide(id, decision, path, hunk),
     'changes/editProposed': ({ id, path, text }) => reviews().editProposed(id, path, text),

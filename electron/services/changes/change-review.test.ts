@@ -223,6 +223,18 @@ describe('ChangeReviewService', () => {
     await expect(again.setSummary(id, 'late')).rejects.toThrow(/already rejected/);
   });
 
+  it('a saved review that cannot be read is moved aside, kept, and reported; the others still load', async () => {
+    const { service, reopen, userData, root } = await setup({ 'a.txt': ORIGINAL });
+    const { id } = service.register({ changeset: changeset(['a.txt', ORIGINAL, PROPOSED]), source: SOURCE, summary: 'ok' });
+    await service.get(id);
+    const store = ReviewStore.forWorkspace(userData, (await WorkspaceFs.open(root)).root);
+    await writeFile(path.join(store.dir, 'cs-000000000000.json'), '{"version":1,"id":"cs-0000');
+    const again = reopen();
+    expect((await again.list()).map((r) => r.id)).toEqual([id]);
+    expect(again.problems).toEqual([expect.stringContaining('(cs-000000000000.json) could not be read')]);
+    expect((await readdir(store.dir)).some((n) => n.startsWith('cs-000000000000.json.corrupt-'))).toBe(true);
+  });
+
   it('an empty changeset is settled at once as applied with no files', async () => {
     const { service } = await setup({});
     const { settled } = service.register({ changeset: changeset(['a.txt', 'same\n', 'same\n']), source: SOURCE, summary: '' });

@@ -101,6 +101,7 @@ export class ChangeReviewService {
     return this.require(id).settled;
   }
 
+  /** Also waits for the saved reviews to load, so `problems` is complete once it answers. */
   async list(): Promise<ReviewSummary[]> {
     await this.ready;
     return [...this.entries.values()].map((e) => toSummary(e.state, e.recovered)).sort((a, b) => b.createdAt - a.createdAt);

@@ -1,8 +1,17 @@
 import { useEffect, useState } from 'react';
 import { getServices } from '../app/services';
+import { useNotifications } from '../state/notifications';
 import { useWorkspace } from '../state/workspace';
 import { Icon } from '../workbench/icons';
 import { showChanges } from './showChanges';
+
+/** Saved reviews that could not be read: said once per page, not on every count. */
+const told = new Set<string>();
+function tellOnce(problem: string): void {
+  if (told.has(problem)) return;
+  told.add(problem);
+  useNotifications.getState().show('error', problem);
+}
 
 /**
  * Status bar: "N changes to review" while agent changes wait (including ones left pending when Keel stopped);
@@ -18,7 +27,10 @@ export function PendingChangesStatus() {
     let live = true;
     const count = () =>
       client.request('changes/list', {}).then(
-        ({ reviews }) => live && setPending(reviews.filter((r) => r.status === 'pending').length),
+        ({ reviews, problems }) => {
+          for (const problem of problems) tellOnce(problem);
+          if (live) setPending(reviews.filter((r) => r.status === 'pending').length);
+        },
         () => live && setPending(0),
       );
     void count();
