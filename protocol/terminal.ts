@@ -55,6 +55,8 @@ export const terminalEvents = {
    * panel, without taking the keyboard focus) and acknowledges its output like any terminal's.
    */
   'terminal/opened': TerminalInfo,
+  /** A terminal left the list (closed in another window, or replaced by the next command of its agent session or hook). */
+  'terminal/closed': z.object({ id: TerminalId }),
   'terminal/data': z.object({ id: TerminalId, data: z.string() }),
   'terminal/exit': z.object({ id: TerminalId, exitCode: z.number(), signal: z.number().optional() }),
 } as const;

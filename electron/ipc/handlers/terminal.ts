@@ -5,7 +5,10 @@ import type { HandlerDeps } from './deps';
 export function terminalHandlers({ workbench, emit }: HandlerDeps): FeatureHandlers<typeof terminalRequests> {
   // Terminals the host starts for commands (agent, hooks) are announced so every window shows them. The listener
   // lives as long as the folder's terminal service (disposed with it).
-  workbench.whenOpen(({ terminals }) => terminals.onDidOpen((info) => emit('terminal/opened', info)));
+  workbench.whenOpen(({ terminals }) => {
+    terminals.onDidOpen((info) => emit('terminal/opened', info));
+    terminals.onDidClose((id) => emit('terminal/closed', { id }));
+  });
   return {
     'terminal/create': ({ cols, rows }, ctx) => workbench.terminals.create(cols, rows, ctx.connectionId),
     'terminal/list': () => workbench.terminals.list(),

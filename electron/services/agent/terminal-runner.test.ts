@@ -77,6 +77,14 @@ describe('TerminalCommandRunner', () => {
     expect(opened).toEqual([]);
   });
 
+  it('the session\'s next command replaces its finished terminal instead of adding a tab', async () => {
+    const { runner, terminals, opened } = await setup();
+    await runner.run('echo one', { cwd: '.', timeoutMs: 10_000 });
+    await runner.run('echo two', { cwd: '.', timeoutMs: 10_000 });
+    expect(opened.map((t) => t.title)).toEqual(['agent: echo one', 'agent: echo two']);
+    expect(terminals.list()).toEqual([expect.objectContaining({ id: opened[1]!.id, title: 'agent: echo two' })]);
+  });
+
   it('names the tab after the command’s first line, shortened', () => {
     expect(terminalTitle('npm test')).toBe('agent: npm test');
     expect(terminalTitle('  npm   run build\nnpm test')).toBe('agent: npm run build…');

@@ -1,6 +1,6 @@
-import { constants } from 'node:os';
-import { stripVTControlCharacters } from 'node:util';
+import { randomUUID } from 'node:crypto';
 import type { CommandResult, CommandRunner } from '../../../agent';
+import { plainText, signalName } from '../terminal/plain-text';
 
 /** A terminal running one command, as the Terminal panel would show it. */
 export interface CommandTerminal {
@@ -18,7 +18,8 @@ export interface CommandTerminal {
  * plain child process group instead (NodeCommandRunner), with the output only in the chat's tool card.
  */
 export interface CommandTerminals {
-  runCommand(options: { command: string; cwd: string; title: string }): Promise<CommandTerminal>;
+  /** `group`: a new command closes the group's finished terminals (see TerminalService.runCommand). */
+  runCommand(options: { command: string; cwd: string; title: string; env?: NodeJS.ProcessEnv; group?: string }): Promise<CommandTerminal>;
 }
 
 /** Stop must end the command within 200 ms: SIGTERM first (a chance to clean up), SIGKILL if it is still there. */
@@ -30,6 +31,9 @@ const MAX_KEPT = 1_000_000;
  * output without colour codes, the exit code, and a note when a timeout or Stop ended it.
  */
 export class TerminalCommandRunner implements CommandRunner {
+  /** One runner per chat session: its commands share one place in the panel (the last finished one stays). */
+  private readonly group = `agent-${randomUUID()}`;
+
   constructor(
     private readonly terminals: CommandTerminals,
     private readonly resolveCwd: (relative: string) => string,
@@ -38,7 +42,7 @@ export class TerminalCommandRunner implements CommandRunner {
   async run(command: string, options: { cwd: string; timeoutMs: number; signal?: AbortSignal; onOutput?: (chunk: string) => void }): Promise<CommandResult> {
     const cwd = this.resolveCwd(options.cwd);
     if (options.signal?.aborted) return { exitCode: null, signal: 'SIGTERM', output: '', timedOut: false };
-    const terminal = await this.terminals.runCommand({ command, cwd, title: terminalTitle(command) });
+    const terminal = await this.terminals.runCommand({ command, cwd, title: terminalTitle(command), group: this.group });
     // Kept raw and cleaned once at the end: a colour code split between two chunks is still removed whole.
     let raw = '';
     const sub = terminal.onData((data) => {
@@ -76,17 +80,9 @@ export class TerminalCommandRunner implements CommandRunner {
   }
 }
 
-const plainText = (data: string): string => stripVTControlCharacters(data).replace(/\r\n?/g, '\n');
-
 /** The tab's title: "agent: " and the command's first line, shortened to fit a tab. */
 export function terminalTitle(command: string): string {
   const line = command.trim().split('\n')[0]!.replace(/\s+/g, ' ');
   const more = line.length > 40 || command.trim().includes('\n');
   return `agent: ${line.slice(0, 40)}${more ? '…' : ''}`;
-}
-
-/** "SIGHUP" for 1 (the user closed the tab): the model reads names, not numbers. */
-function signalName(signal: number | undefined): string {
-  const name = Object.entries(constants.signals).find(([, n]) => n === signal)?.[0];
-  return name ?? `signal ${signal}`;
 }

@@ -9,6 +9,13 @@ export interface CommandRequest {
   /** Called when the process has been spawned (the moment the run counts as started). */
   onStart?: () => void;
   onOutput?: (chunk: string) => void;
+  /**
+   * The hook's file (its id, e.g. `.kiro/hooks/lint.kiro.hook`): decides whether it runs in a visible terminal
+   * (HookCommandRunner) and gives each hook its own place in the Terminal panel. Without it: the background.
+   */
+  hookId?: string;
+  /** The terminal tab's title ("hook: <name>"); KEEL_HOOK_NAME from the environment when absent. */
+  hookName?: string;
 }
 
 export interface CommandResult {
@@ -26,6 +33,24 @@ export interface CommandResult {
 
 export interface CommandRunner {
   run(request: CommandRequest): Promise<CommandResult>;
+}
+
+/**
+ * Runs each hook command where the user chose (issue #8: "visible terminal or background"): in a terminal tab
+ * for the hooks listed in the Keel setting (HookTerminalChoices), else in the background as Kiro does. Output
+ * reaches the run log either way. `terminal` is absent where there is no Terminal panel (the CLI).
+ */
+export class HookCommandRunner implements CommandRunner {
+  constructor(
+    private readonly background: CommandRunner,
+    private readonly terminal: CommandRunner | undefined,
+    private readonly inTerminal: (hookId: string) => Promise<boolean>,
+  ) {}
+
+  async run(request: CommandRequest): Promise<CommandResult> {
+    const visible = this.terminal && request.hookId !== undefined && (await this.inTerminal(request.hookId).catch(() => false));
+    return (visible ? this.terminal! : this.background).run(request);
+  }
 }
 
 const MAX_OUTPUT = 256 * 1024;

@@ -145,6 +145,46 @@ describe('TerminalService.runCommand', () => {
     expect(text.replace(/[\r\n]/g, '')).toBe(`${'z'.repeat(2_000_000)}END-MARKER`);
   });
 
+  it('a group reuses its place: a new command closes the finished terminals of its group, never a running one', async () => {
+    const terms = start();
+    const closed: string[] = [];
+    terms.onDidClose((id) => closed.push(id));
+    const first = await terms.runCommand({ command: 'exit 1', cwd: dir, title: 'hook: lint', group: 'hook-lint' });
+    await first.exited;
+    const other = await terms.runCommand({ command: 'true', cwd: dir, title: 'agent: true', group: 'agent-1' });
+    await other.exited;
+    const running = await terms.runCommand({ command: 'echo waiting; read -r line', cwd: dir, title: 'hook: lint', group: 'hook-lint' });
+    expect(closed).toEqual([first.id]);
+    await seen(running, 'waiting');
+    const third = await terms.runCommand({ command: 'true', cwd: dir, title: 'hook: lint', group: 'hook-lint' });
+    await third.exited;
+    expect(closed).toEqual([first.id]);
+    expect(terms.list().map((t) => t.id)).toEqual([other.id, running.id, third.id]);
+    terms.write(running.id, 'done\r');
+    await running.exited;
+  });
+
+  it('gives the command the environment it was asked for, minus what only launching Keel needed', async () => {
+    const terms = start();
+    const terminal = await terms.runCommand({
+      command: 'echo "[$KEEL_HOOK_NAME|${npm_lifecycle_event:-none}|$TERM]"',
+      cwd: dir,
+      title: 'hook: env',
+      env: { PATH: process.env.PATH, KEEL_HOOK_NAME: 'Lint on save', npm_lifecycle_event: 'start' },
+    });
+    expect((await outputUntilExit(terminal)).text).toContain('[Lint on save|none|xterm-256color]');
+  });
+
+  it('tells every window when a terminal is closed', async () => {
+    const terms = start();
+    const closed: string[] = [];
+    terms.onDidClose((id) => closed.push(id));
+    const terminal = await terms.runCommand({ command: 'true', cwd: dir, title: 'agent: true' });
+    await terminal.exited;
+    terms.kill(terminal.id);
+    expect(closed).toEqual([terminal.id]);
+  });
+
   it('says which folder is missing instead of starting nothing', async () => {
     const terms = start();
     await expect(terms.runCommand({ command: 'true', cwd: path.join(dir, 'gone'), title: 'agent: true' })).rejects.toMatchObject({

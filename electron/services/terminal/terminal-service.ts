@@ -26,6 +26,8 @@ interface Entry {
   closed: boolean;
   /** Set for a terminal started by runCommand: its own listeners and its exit. */
   command?: CommandTerminalEntry;
+  /** RunCommandOptions.group */
+  group?: string;
 }
 
 export interface RunCommandOptions {
@@ -35,6 +37,14 @@ export interface RunCommandOptions {
   cwd: string;
   /** The tab's title, e.g. "agent: npm test". */
   title: string;
+  /** The command's environment (default: the terminals'); variables only meant for launching Keel are removed. */
+  env?: NodeJS.ProcessEnv;
+  /**
+   * Terminals of one group (one chat session, one hook) reuse their place, like VS Code's task terminals: starting
+   * a command closes the group's earlier terminals that have finished, so repeated runs do not pile up tabs. A
+   * running one is never closed for this.
+   */
+  group?: string;
 }
 
 /**
@@ -46,6 +56,7 @@ export class TerminalService implements Disposable {
   private nextId = 1;
   private disposed = false;
   private readonly openedListeners = new Set<(info: TerminalInfo) => void>();
+  private readonly closedListeners = new Set<(id: string) => void>();
   /** The size the renderer last gave a terminal: a command's terminal starts at it (the panel's size). */
   private lastSize = { cols: 80, rows: 24 };
   private readonly flow: FlowControlOptions;
@@ -93,7 +104,7 @@ export class TerminalService implements Disposable {
    * Starts `command` in a new terminal the user sees (the renderer opens a tab on `onDidOpen`'s event) and can
    * type into. The terminal stays listed after the command exits, showing its exit status, until the user closes it.
    */
-  async runCommand({ command, cwd, title }: RunCommandOptions): Promise<CommandTerminal> {
+  async runCommand({ command, cwd, title, env, group }: RunCommandOptions): Promise<CommandTerminal> {
     if (this.disposed) throw new KeelError('INTERNAL', 'The workspace is closing');
     const folder = await stat(cwd).catch(() => undefined);
     if (!folder?.isDirectory()) throw new KeelError('NOT_FOUND', `Cannot run a command in ${cwd}: no such folder`);
@@ -106,7 +117,7 @@ export class TerminalService implements Disposable {
         name: 'xterm-256color',
         ...this.lastSize,
         cwd,
-        env: terminalEnv(this.options.env ?? process.env),
+        env: terminalEnv(env ?? this.options.env ?? process.env),
       });
     } catch (err) {
       throw new KeelError('IO', `Could not start ${shell}: ${err instanceof Error ? err.message : String(err)}`);
@@ -130,7 +141,8 @@ export class TerminalService implements Disposable {
       this.flow,
       { unread: true },
     );
-    const entry: Entry = { session, reader: undefined, closed: false, command: started };
+    if (group !== undefined) this.closeFinished(group);
+    const entry: Entry = { session, reader: undefined, closed: false, command: started, ...(group !== undefined ? { group } : {}) };
     this.terminals.set(id, entry);
     const info = entry.session.info();
     for (const listener of this.openedListeners) listener(info);
@@ -141,6 +153,24 @@ export class TerminalService implements Disposable {
   onDidOpen(listener: (info: TerminalInfo) => void): Disposable {
     this.openedListeners.add(listener);
     return { dispose: () => void this.openedListeners.delete(listener) };
+  }
+
+  /** A terminal left the list (closed by a user in some window, or replaced by its group's next command). */
+  onDidClose(listener: (id: string) => void): Disposable {
+    this.closedListeners.add(listener);
+    return { dispose: () => void this.closedListeners.delete(listener) };
+  }
+
+  private closeFinished(group: string): void {
+    for (const [id, entry] of this.terminals) {
+      if (entry.group !== group || entry.closed || entry.session.isRunning) continue;
+      this.terminals.delete(id);
+      this.closed(id);
+    }
+  }
+
+  private closed(id: string): void {
+    for (const listener of this.closedListeners) listener(id);
   }
 
   list(): TerminalInfo[] {
@@ -188,6 +218,7 @@ export class TerminalService implements Disposable {
   kill(id: string): void {
     const entry = this.get(id);
     entry.closed = true;
+    this.closed(id);
     if (!entry.session.isRunning) {
       this.terminals.delete(id);
       return;

@@ -58,6 +58,7 @@ export class TerminalService {
     client.on('terminal/data', ({ id, data }) => this.output(id, data));
     client.on('terminal/exit', ({ id, exitCode, signal }) => this.exit(id, exitCode, signal));
     client.on('terminal/opened', (info) => void this.opened(info));
+    client.on('terminal/closed', ({ id }) => this.forget(id));
     useLayout.subscribe((s, prev) => {
       if (s.theme !== prev.theme) void this.applyTheme();
     });
@@ -197,19 +198,26 @@ export class TerminalService {
   }
 
   async kill(id: string): Promise<void> {
-    const session = this.sessions.get(id);
     const running = useTerminals.getState().terminals.find((t) => t.id === id)?.exitCode === null;
+    this.forget(id);
+    // Also sent for an exited terminal, so the host forgets it and it does not come back after a reload.
+    await this.client.request('terminal/kill', { id }).catch((err) => {
+      if (running) notifyError('Could not kill the terminal', err);
+    });
+  }
+
+  /** Drops the tab and its xterm (closed here, in another window, or replaced by the host). */
+  private forget(id: string): void {
+    const session = this.sessions.get(id);
     useTerminals.getState().remove(id);
     this.acks.forget(id);
+    this.orphans.delete(id);
+    this.earlyExits.delete(id);
     if (session) {
       session.term.dispose();
       session.element.remove();
       this.sessions.delete(id);
     }
-    // Also sent for an exited terminal, so the host forgets it and it does not come back after a reload.
-    await this.client.request('terminal/kill', { id }).catch((err) => {
-      if (running) notifyError('Could not kill the terminal', err);
-    });
   }
 
   focusActive(): void {

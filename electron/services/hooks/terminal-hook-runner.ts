@@ -1,0 +1,72 @@
+import type { CommandTerminals } from '../agent/terminal-runner';
+import { plainText, signalName } from '../terminal/plain-text';
+import type { CommandRequest, CommandResult, CommandRunner } from './command-runner';
+
+const MAX_OUTPUT = 256 * 1024;
+/** After SIGTERM, a process group that ignores it gets SIGKILL this much later (as in the background runner). */
+const KILL_GRACE_MS = 2000;
+
+/**
+ * A hook's command in a visible terminal tab ("hook: <name>"): the user watches it and can answer it; the run log
+ * still gets the whole output (plain text) and the exit code. Each hook reuses its place in the panel: the next
+ * run closes the hook's finished terminal.
+ */
+export class TerminalHookRunner implements CommandRunner {
+  constructor(private readonly terminals: CommandTerminals) {}
+
+  async run(request: CommandRequest): Promise<CommandResult> {
+    let output = '';
+    let truncated = false;
+    const result = (r: Pick<CommandResult, 'exitCode' | 'signal'> & Partial<CommandResult>): CommandResult => ({ timedOut: false, cancelled: false, output, truncated, ...r });
+    if (request.signal?.aborted) return result({ exitCode: null, signal: null, cancelled: true });
+    const name = request.hookName ?? request.env.KEEL_HOOK_NAME ?? 'command';
+    let terminal;
+    try {
+      terminal = await this.terminals.runCommand({
+        command: request.command,
+        cwd: request.cwd,
+        title: `hook: ${name}`,
+        env: request.env,
+        ...(request.hookId !== undefined ? { group: `hook:${request.hookId}` } : {}),
+      });
+    } catch (err) {
+      return result({ exitCode: null, signal: null, error: `Could not start the command: ${err instanceof Error ? err.message : String(err)}` });
+    }
+    request.onStart?.();
+    const sub = terminal.onData((data) => {
+      const text = plainText(data);
+      request.onOutput?.(text);
+      output += text;
+      if (output.length > MAX_OUTPUT) {
+        output = output.slice(output.length - MAX_OUTPUT);
+        truncated = true;
+      }
+    });
+    let timedOut = false;
+    let cancelled = false;
+    let killTimer: NodeJS.Timeout | undefined;
+    const stop = () => {
+      if (killTimer) return;
+      terminal.kill('SIGTERM');
+      killTimer = setTimeout(() => terminal.kill('SIGKILL'), KILL_GRACE_MS);
+    };
+    const timer = setTimeout(() => {
+      timedOut = true;
+      stop();
+    }, request.timeoutMs);
+    const onAbort = () => {
+      cancelled = true;
+      stop();
+    };
+    request.signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      const exit = await terminal.exited;
+      return result({ exitCode: exit.signal === undefined ? exit.exitCode : null, signal: exit.signal === undefined ? null : signalName(exit.signal), timedOut, cancelled });
+    } finally {
+      clearTimeout(timer);
+      clearTimeout(killTimer);
+      request.signal?.removeEventListener('abort', onAbort);
+      sub.dispose();
+    }
+  }
+}

@@ -1,0 +1,18 @@
+import { defineFolderService } from '../app/folder-service';
+import { ChildProcessRunner, HookCommandRunner } from './command-runner';
+import { HookTerminalChoices } from './terminal-choice';
+import { TerminalHookRunner } from './terminal-hook-runner';
+
+/** The open folder's choice of hooks that run in a visible terminal (a Keel setting; see HookTerminalChoices). */
+export const hookTerminalChoicesKey = defineFolderService('hook-terminal-choices', (ctx) =>
+  HookTerminalChoices.forUserData(ctx.userDataDir, ctx.workspace.root),
+);
+
+/**
+ * The runner for the folder's runCommand hooks: the background (Kiro's way) unless the user chose a visible
+ * terminal for that hook. For the hooks engine's `runner` option.
+ */
+export const hookCommandRunnerKey = defineFolderService('hook-command-runner', (ctx) => {
+  const choices = ctx.scoped(hookTerminalChoicesKey);
+  return new HookCommandRunner(new ChildProcessRunner(), new TerminalHookRunner(ctx.terminals), (hookId) => choices.inTerminal(hookId));
+});
