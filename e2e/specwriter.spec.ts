@@ -67,6 +67,7 @@ test('a feature spec from a prompt: streamed requirements, Stop, Refine, an edit
     await expect(page.getByTestId('notice-bar')).toContainText('planner is writing this document');
     await expect(page.getByRole('textbox', { name: 'Criterion 1.1', exact: true })).toHaveAttribute('readonly', '');
     await expect(page.getByTestId('status-spec-writer')).toBeVisible();
+    await expect(page.locator('.spec-tab-dirty')).toHaveCount(0); // the planner's text is not an unsaved edit
     await shootThemes(page, 'specwriter-writing');
 
     // Stop: what was streamed stays, marked incomplete, on disk and in the bar.
@@ -97,6 +98,17 @@ test('a feature spec from a prompt: streamed requirements, Stop, Refine, an edit
     await expect(criterion).not.toHaveAttribute('readonly', '');
     await criterion.fill('WHEN the user adds a todo with a due date THEN THE Todo_List SHALL store the date in UTC');
     await criterion.press('Enter');
+    await expect(page.getByTestId('spec-tab-requirements').locator('.spec-tab-dirty')).toHaveCount(1);
+
+    // Refine on the edited document asks first; Cancel leaves the edit unsent and unsaved.
+    await bar(page).getByTestId('phase-refine').click();
+    await bar(page).getByTestId('phase-feedback').fill('Shorter, please.');
+    await bar(page).getByTestId('phase-refine-send').click();
+    await expect(page.getByTestId('dialog')).toContainText('Rewrite your edited requirements?');
+    await page.getByTestId('dialog-cancel').click();
+    expect(fake.requests).toHaveLength(2);
+    expect(read(host, `${dir}/requirements.md`)).toBe(REQUIREMENTS);
+    await bar(page).getByTestId('phase-refine-form').getByRole('button', { name: 'Cancel' }).click();
     await expect(bar(page).getByTestId('phase-approve')).toHaveText('Approve · Write Design');
     await bar(page).getByTestId('phase-approve').click();
 

@@ -49,13 +49,17 @@ export async function approvePhase(state: SpecWriterState, phase: SpecWriterPhas
 }
 
 export async function refinePhase(state: SpecWriterState, phase: SpecWriterPhase, feedback: string): Promise<boolean> {
+  const ask = { title: `Rewrite your edited ${PHASE_LABELS[phase.kind].toLowerCase()}?`, confirm: 'Refine Anyway' };
+  // Edited here (unsaved) or on disk: ask before anything is saved or sent, so Cancel leaves everything as it was.
+  let confirmed = false;
+  if (useDocuments.getState().docs[phase.path]?.dirty || phase.edited) {
+    const detail = `You edited ${phase.path} since the planner wrote it. The planner rewrites it from your version and your feedback, and your text is replaced (Undo in the editor brings it back).`;
+    if ((await useDialog.getState().ask({ title: ask.title, detail, buttons: [{ id: 'go', label: ask.confirm, primary: true }, { id: 'cancel', label: 'Cancel' }] })) !== 'go') return false;
+    confirmed = true;
+  }
   if (!(await saveFirst(phase.path))) return false;
   const { client } = getServices();
-  return withConfirm(
-    (overwriteEdited) => client.request('specwriter/refine', { dir: state.dir, feedback, overwriteEdited }),
-    { title: `Rewrite your edited ${PHASE_LABELS[phase.kind].toLowerCase()}?`, confirm: 'Refine Anyway' },
-    'Could not refine',
-  );
+  return withConfirm((overwriteEdited) => client.request('specwriter/refine', { dir: state.dir, feedback, overwriteEdited: confirmed || overwriteEdited }), ask, 'Could not refine');
 }
 
 export async function stopPhase(state: SpecWriterState): Promise<void> {

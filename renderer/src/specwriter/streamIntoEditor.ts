@@ -32,10 +32,13 @@ export function streamIntoEditor(documents: DocumentManager): () => void {
       const meta = docs[path];
       if (meta?.status !== 'ready') continue;
       marked.add(path);
-      if (!meta.readOnly || meta.notice !== WRITING_NOTICE) useDocuments.getState().patch(path, { readOnly: true, notice: WRITING_NOTICE });
       const text = texts[path];
       const buffer = documents.buffer(path);
       if (text !== undefined && buffer && buffer.getText() !== text) buffer.replaceAll(text);
+      // The streamed text is the planner's, and it lands on disk when the phase ends: not the user's unsaved edit
+      // (no dirty dot, no "save changes?" when closing, no prompt on reload).
+      const now = useDocuments.getState().docs[path];
+      if (now && (!now.readOnly || now.notice !== WRITING_NOTICE || now.dirty)) useDocuments.getState().patch(path, { readOnly: true, notice: WRITING_NOTICE, dirty: false });
     }
     for (const path of [...marked]) {
       if (writing.has(path)) continue;
