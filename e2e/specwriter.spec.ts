@@ -20,6 +20,7 @@ const phaseOf = (req: RecordedRequest) => /Phase: (\w+)/.exec(userText(req))?.[1
 /** The first requirements call hangs half-way (to see it stream and Stop it); every other call answers its phase. */
 async function fakePlanner(): Promise<FakeBedrock> {
   let requirementsCalls = 0;
+  let bugfixCalls = 0;
   const fake = await startFakeBedrock({
     chunkSize: 40,
     script: (req): FakeResponse => {
@@ -27,6 +28,8 @@ async function fakePlanner(): Promise<FakeBedrock> {
       if (phase === 'requirements' && requirementsCalls++ === 0) {
         return { steps: [{ text: REQUIREMENTS.slice(0, REQUIREMENTS.indexOf('### Requirement 2')) }, { hang: true }] };
       }
+      // The first bug analysis forgets the unchanged behaviour: a broken document to be shown, not accepted.
+      if (phase === 'bugfix' && bugfixCalls++ === 0) return { steps: [{ text: 'Here is the analysis.\n\n' + BUGFIX.slice(0, BUGFIX.indexOf('### Unchanged')) }] };
       const doc = { requirements: REQUIREMENTS, design: DESIGN, tasks: TASKS, bugfix: BUGFIX }[phase] ?? 'Unexpected request';
       return { steps: [{ text: doc }] };
     },
@@ -163,7 +166,7 @@ test('a feature spec from a prompt: streamed requirements, Stop, Refine, an edit
   }
 });
 
-test('a bugfix spec from a prompt starts with the bug analysis (current, expected and unchanged behaviour)', async ({ page }) => {
+test('a bugfix spec from a prompt starts with the bug analysis; a broken answer is shown as problems, not accepted', async ({ page }) => {
   const fake = await fakePlanner();
   const host = await startHost(copyWorkspace());
   const dir = '.kiro/specs/blank-todo';
@@ -175,6 +178,23 @@ test('a bugfix spec from a prompt starts with the bug analysis (current, expecte
     await expect(bar(page)).toHaveAttribute('data-status', 'review', { timeout: 20_000 });
     await expect(page.getByTestId('phase-step-bugfix')).toHaveText(/Bug Analysis/);
     await expect(page.getByTestId('spec-tab-requirements')).toHaveText(/Bug Analysis/);
+
+    // The planner's first answer lacks the unchanged behaviour: the bar says so, and Approve asks first.
+    const problems = page.getByTestId('phase-problems');
+    await expect(problems).toContainText('1 error in bugfix.md');
+    await problems.getByRole('button').click();
+    await expect(page.getByTestId('phase-problem')).toContainText('no "Unchanged Behavior (Regression Prevention)" criteria');
+    await shootThemes(page, 'specwriter-problems');
+    await bar(page).getByTestId('phase-approve').click();
+    await expect(page.getByTestId('dialog')).toContainText('has 1 error');
+    await page.getByTestId('dialog-cancel').click();
+    await expect(bar(page)).toHaveAttribute('data-status', 'review');
+    expect(read(host, `${dir}/bugfix.md`)).toBe(BUGFIX.slice(0, BUGFIX.indexOf('### Unchanged'))); // the preamble is not part of it
+
+    // Refine with no feedback writes it again; the complete analysis has no problems.
+    await bar(page).getByTestId('phase-refine').click();
+    await bar(page).getByTestId('phase-refine-send').click();
+    await expect(problems).toHaveCount(0, { timeout: 20_000 });
     await expect.poll(() => read(host, `${dir}/bugfix.md`)).toBe(BUGFIX);
     const prompt = userText(fake.requests[0]!);
     expect(prompt).toContain('Phase: bugfix');

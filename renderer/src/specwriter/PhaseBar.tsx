@@ -45,11 +45,11 @@ export function PhaseBar({ state }: { state: SpecWriterState }) {
             </button>
           ) : (
             <>
-              <button className="button secondary" data-testid="phase-refine" disabled={busy || refining} onClick={() => setRefining(true)}>
+              <button className={`button ${phase.status === 'review' && !hasErrors(phase) ? 'secondary' : 'primary'}`} data-testid="phase-refine" disabled={busy || refining} onClick={() => setRefining(true)}>
                 {phase.status === 'failed' ? 'Try Again…' : 'Refine…'}
               </button>
               <button
-                className={`button ${phase.status === 'review' ? 'primary' : 'secondary'}`}
+                className={`button ${phase.status === 'review' && !hasErrors(phase) ? 'primary' : 'secondary'}`}
                 data-testid="phase-approve"
                 disabled={busy}
                 title={approveTitle(state, phase)}
@@ -86,7 +86,8 @@ function message(state: SpecWriterState, phase: SpecWriterPhase | undefined): st
     case 'writing':
       return `The planner is writing ${doc}…`;
     case 'review':
-      return phase.edited ? `You edited the ${label}. Approve it when it is right.` : `Review the ${label}: edit it here, then approve it or ask for changes.`;
+      if (hasErrors(phase)) return `The ${label} has problems: fix them here, or Refine.`;
+      return phase.edited ? `You edited the ${label}. Approve it when it is right.` : `Check the ${label}, edit it here if needed, then approve it.`;
     case 'stopped':
       return `Stopped: ${doc} is incomplete (what was written is kept). Refine to write it again, or complete it and approve.`;
     case 'failed':
@@ -95,6 +96,8 @@ function message(state: SpecWriterState, phase: SpecWriterPhase | undefined): st
       return state.phases.some((p) => p.status === 'approved') ? `Next: the ${label}.` : '';
   }
 }
+
+const hasErrors = (phase: SpecWriterPhase): boolean => phase.problems.some((p) => p.severity === 'error');
 
 function approveLabel(state: SpecWriterState): string {
   const next = state.phases[state.current + 1];
@@ -116,7 +119,7 @@ function Problems({ phase }: { phase: SpecWriterPhase }) {
   return (
     <div className={`phase-problems${errors ? ' has-errors' : ''}`} data-testid="phase-problems">
       <button className="link-button" aria-expanded={open} onClick={() => setOpen(!open)}>
-        <Icon name={errors ? 'error' : 'warning'} size={14} /> {summary} in {phase.path.split('/').pop()} {open ? '(hide)' : '(show)'}
+        <Icon name={errors ? 'error' : 'warning'} size={14} /> {summary} in {phase.path.split('/').pop()} — {open ? 'hide' : 'show'}
       </button>
       {open && (
         <ul>
