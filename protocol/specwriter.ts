@@ -74,7 +74,8 @@ export const specwriterRequests = {
   },
   /**
    * Approves the current phase (its document as saved on disk) and starts the next one. A document with errors is
-   * refused with CONFLICT unless `force` is set (the UI asks first).
+   * refused with CONFLICT unless `force` is set (the UI asks first); a move the phase's state does not allow (it is
+   * still being written, say) is BAD_REQUEST.
    */
   'specwriter/approve': {
     request: Dir.extend({ force: z.boolean().optional() }),

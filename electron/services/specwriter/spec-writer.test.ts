@@ -168,3 +168,16 @@ describe('SpecWriter', () => {
     await expect(writer.start({ ...start, name: 'blank-todo' })).rejects.toMatchObject({ code: 'EXISTS' });
   });
 });
+
+describe('SpecWriter refusals', () => {
+  it('a move the state does not allow is refused as a bad request, not as a question for the user', async () => {
+    const { writer, planner } = setup();
+    planner.hold = true;
+    await writer.start(start);
+    await expect(writer.approve(dir, true)).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/still writing the requirements/) });
+    await expect(writer.refine(dir, 'x', true)).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await writer.stop(dir);
+    await expect(writer.stop(dir)).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(writer.approve('.kiro/specs/nope')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});

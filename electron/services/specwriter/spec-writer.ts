@@ -103,7 +103,7 @@ export class SpecWriter {
   async stop(dir: string): Promise<SpecWriterState> {
     const saved = await this.get(dir);
     const run = this.running.get(dir);
-    if (!run) throw new KeelError('CONFLICT', refusal(saved.state, 'stop') ?? 'Nothing is being written.');
+    if (!run) throw new KeelError('BAD_REQUEST', refusal(saved.state, 'stop') ?? 'Nothing is being written.');
     run.controller.abort();
     await run.done;
     return saved.state;
@@ -131,10 +131,11 @@ export class SpecWriter {
     await Promise.all(runs.map((r) => r.done));
   }
 
+  /** A move the state does not allow is BAD_REQUEST; CONFLICT is kept for the questions the UI asks the user. */
   private check(saved: SavedSpec, move: PhaseMove): void {
-    if (this.running.has(saved.state.dir) && move !== 'stop') throw new KeelError('CONFLICT', `The planner is still writing the ${phaseLabel(currentPhase(saved.state)!.kind)}; stop it first.`);
+    if (this.running.has(saved.state.dir) && move !== 'stop') throw new KeelError('BAD_REQUEST', `The planner is still writing the ${phaseLabel(currentPhase(saved.state)!.kind)}; stop it first.`);
     const why = refusal(saved.state, move);
-    if (why) throw new KeelError('CONFLICT', why);
+    if (why) throw new KeelError('BAD_REQUEST', why);
   }
 
   /** Starts writing the current phase; resolves once it is marked `writing` (the planner runs on). */
