@@ -9,6 +9,7 @@ export { OpenAIProvider, type OpenAIProviderOptions } from './providers/openai';
 export * from './routing/settings';
 export * from './routing/prices';
 export { routeRole, bedrockOptions, type RoutedModel } from './routing/router';
+export { contextWindowFor, DEFAULT_CONTEXT_WINDOW } from './routing/context-windows';
 export { testConnection, type ConnectionCheck } from './routing/test-connection';
 export { systemClock, type Clock } from './runtime/clock';
 export { callModel, backoffDelay, defaultRetryPolicy, type RetryPolicy, type ModelAnswer } from './runtime/retry';

@@ -131,6 +131,11 @@ export const AgentStreamEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('turnEnd'), stopReason: AgentStopReason, error: AgentErrorInfo.optional() }),
   /** Something about the prompt's context the user should know (a missing #[[file:]] include, a refused secret, a chip not available here). */
   z.object({ type: z.literal('notice'), message: z.string() }),
+  /**
+   * Near the model's context window the oldest `summarizedMessages` messages were replaced by a summary: the pane
+   * still shows them, the model sees the summary from here on.
+   */
+  z.object({ type: z.literal('compacted'), summarizedMessages: z.number(), tokensBefore: z.number().optional(), tokensAfter: z.number().optional() }),
   /** Files and conversation were rolled back to the checkpoint taken before turn `turn`. */
   z.object({ type: z.literal('restored'), checkpointId: z.string(), turn: z.number() }),
 ]);

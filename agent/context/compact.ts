@@ -59,13 +59,13 @@ export async function compactHistory(request: ModelRequest, options: CompactionO
     summary = outlineSummary(old);
     usedFallback = summarize !== undefined;
   }
-  let messages = withSummary(request.messages.slice(cut), summary, old.length);
+  let messages = applyCompaction(request.messages, cut, summary);
   let next: ModelRequest = { ...request, messages, historyCacheIndex: messages.length - 1 };
   if (estimateRequestTokens(next, estimate) > limit && cut !== starts[starts.length - 1] && starts.length > 1) {
     const last = starts[starts.length - 1] as number;
     const more = request.messages.slice(0, last);
     summary = usedFallback || !summarize ? outlineSummary(more) : await summarize(more, signal).catch(() => outlineSummary(more));
-    messages = withSummary(request.messages.slice(last), summary, more.length);
+    messages = applyCompaction(request.messages, last, summary);
     next = { ...request, messages, historyCacheIndex: messages.length - 1 };
     cut = last;
   }
@@ -75,6 +75,15 @@ export async function compactHistory(request: ModelRequest, options: CompactionO
 /** Indexes of user messages that start a turn (they carry the prompt text, not only tool results). */
 export function turnStarts(messages: readonly ChatMessage[]): number[] {
   return messages.flatMap((m, i) => (m.role === 'user' && m.content.some((b) => b.type === 'text') ? [i] : []));
+}
+
+/**
+ * The history after a compaction: the first `summarizedMessages` messages replaced by the summary. Also what a
+ * reloaded session replays from its saved compaction record, so the model sees the very same messages after a
+ * restart.
+ */
+export function applyCompaction(messages: readonly ChatMessage[], summarizedMessages: number, summary: string): ChatMessage[] {
+  return withSummary(messages.slice(summarizedMessages), summary, summarizedMessages);
 }
 
 function withSummary(kept: readonly ChatMessage[], summary: string, count: number): ChatMessage[] {

@@ -10,4 +10,4 @@ export { autoMatch, significantTerms } from './auto-match';
 export { parseChips, mergeChips, promptWithoutChips, type Chip } from './chips-parse';
 export { resolveIncludes, fileRefsIn, type IncludedFile } from './includes';
 export { DEFAULT_LIMITS, type ContextLimits } from './limits';
-export { compactHistory, estimateRequestTokens, outlineSummary, turnStarts, SUMMARY_TAG, type CompactionOptions, type CompactionResult, type Summarize } from './compact';
+export { compactHistory, applyCompaction, estimateRequestTokens, outlineSummary, turnStarts, SUMMARY_TAG, type CompactionOptions, type CompactionResult, type Summarize } from './compact';

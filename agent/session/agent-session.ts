@@ -11,6 +11,8 @@ import type { AgentEvent, TurnResult, TurnStopReason } from './events';
 import type { SessionRecord, SessionStore } from './records';
 import type { SessionState } from './replay';
 import { blockedContent, gateBefore, type ToolCallGate } from './tool-gate';
+import { compactHistory } from '../context/compact';
+import { summaryRequest } from './summarize';
 
 export interface AgentSessionOptions {
   provider: ModelProvider;
@@ -30,6 +32,11 @@ export interface AgentSessionOptions {
   /** Model calls per turn before Keel stops a runaway loop. */
   maxRounds?: number;
   maxTokens?: number;
+  /**
+   * Near the model's context window, older turns are summarised (by the model itself; an outline if that fails)
+   * before the next call. Only messages change, so the cached prefix keeps its bytes.
+   */
+  compaction?: { contextWindowTokens: number; threshold?: number; keepTurns?: number; estimateTokens?: (text: string) => number };
 }
 
 export interface TurnOptions {
@@ -61,16 +68,20 @@ export class AgentSession {
   private turnTools: TurnOptions['tools'];
   private turnChangeset: Changeset | undefined;
   private turnGate: ToolCallGate | undefined;
+  private compactionCount: number;
+  private turnUsage: Usage = zeroUsage();
+  private turnCost: number | undefined;
 
   private constructor(
     private readonly options: AgentSessionOptions,
-    state: Pick<SessionState, 'id' | 'messages' | 'usage' | 'costUsd' | 'ledger'>,
+    state: Pick<SessionState, 'id' | 'messages' | 'usage' | 'costUsd' | 'ledger'> & { compactions?: number },
   ) {
     this.id = state.id;
     this.messages = state.messages;
     this.ledger = state.ledger;
     this.usage = state.usage;
     this.cost = state.costUsd;
+    this.compactionCount = state.compactions ?? 0;
     this.tools = options.tools ?? builtinTools;
     // Computed once: the tool list is the first part of the cached prefix and must not vary between calls.
     this.toolSpecs = toToolSpecs(this.tools);
@@ -96,6 +107,11 @@ export class AgentSession {
 
   get history(): readonly ChatMessage[] {
     return this.messages;
+  }
+
+  /** How many times the history was compacted (a checkpoint remembers it, to restore across a compaction). */
+  get compactions(): number {
+    return this.compactionCount;
   }
 
   get totals(): { usage: Usage; costUsd: number | undefined } {
@@ -125,13 +141,13 @@ export class AgentSession {
     this.turnGate = options.gate;
     const signal = options.signal ?? new AbortController().signal;
     const emit = (e: AgentEvent): void => options.onEvent?.(e);
-    let turnUsage = zeroUsage();
-    let turnCost: number | undefined;
+    this.turnUsage = zeroUsage();
+    this.turnCost = undefined;
     let lastText = '';
     const finish = (stopReason: TurnStopReason, error?: AgentError): TurnResult => {
       const err = error ? { kind: error.kind, message: error.message } : undefined;
       emit({ type: 'turnEnd', stopReason, ...(err ? { error: err } : {}) });
-      return { stopReason, text: lastText, usage: turnUsage, costUsd: turnCost, ...(err ? { error: err } : {}) };
+      return { stopReason, text: lastText, usage: this.turnUsage, costUsd: this.turnCost, ...(err ? { error: err } : {}) };
     };
     try {
       emit({ type: 'turnStart', turn: ++this.turns });
@@ -140,6 +156,7 @@ export class AgentSession {
         if (round > (this.options.maxRounds ?? 50)) return finish('max_rounds');
         let answer;
         try {
+          await this.compactIfNeeded(signal, emit);
           answer = await callModel(this.options.provider, this.buildRequest(), {
             signal,
             policy: this.options.retry ?? defaultRetryPolicy,
@@ -161,15 +178,7 @@ export class AgentSession {
         const message: ChatMessage = { role: 'assistant', content };
         await this.push(message);
         emit({ type: 'assistantMessage', message });
-        const callCost = costUsd(answer.usage, priceFor(this.options.prices ?? DEFAULT_PRICES, this.options.modelId));
-        turnUsage = addUsage(turnUsage, answer.usage);
-        this.usage = addUsage(this.usage, answer.usage);
-        if (callCost !== undefined) {
-          turnCost = (turnCost ?? 0) + callCost;
-          this.cost = (this.cost ?? 0) + callCost;
-        }
-        await this.options.store?.append(this.id, [{ type: 'usage', modelId: this.options.modelId, usage: answer.usage, ...(callCost !== undefined ? { costUsd: callCost } : {}) }]);
-        emit({ type: 'usage', modelId: this.options.modelId, call: answer.usage, turn: { usage: turnUsage, costUsd: turnCost }, session: { usage: this.usage, costUsd: this.cost } });
+        await this.account(answer.usage, emit);
 
         if (answer.toolUses.length === 0) return finish(answer.stopReason);
         const results = await this.runTools(answer.toolUses, signal, emit);
@@ -183,6 +192,43 @@ export class AgentSession {
       this.turnGate = undefined;
       await this.options.store?.sync?.(this.id);
     }
+  }
+
+  /** Adds a model call's tokens and cost to the turn and the session, saves and streams them. */
+  private async account(usage: Usage, emit: (e: AgentEvent) => void): Promise<void> {
+    const callCost = costUsd(usage, priceFor(this.options.prices ?? DEFAULT_PRICES, this.options.modelId));
+    this.turnUsage = addUsage(this.turnUsage, usage);
+    this.usage = addUsage(this.usage, usage);
+    if (callCost !== undefined) {
+      this.turnCost = (this.turnCost ?? 0) + callCost;
+      this.cost = (this.cost ?? 0) + callCost;
+    }
+    await this.options.store?.append(this.id, [{ type: 'usage', modelId: this.options.modelId, usage, ...(callCost !== undefined ? { costUsd: callCost } : {}) }]);
+    emit({ type: 'usage', modelId: this.options.modelId, call: usage, turn: { usage: this.turnUsage, costUsd: this.turnCost }, session: { usage: this.usage, costUsd: this.cost } });
+  }
+
+  /** Summarises older turns when the next request would come near the context window (see `compaction`). */
+  private async compactIfNeeded(signal: AbortSignal, emit: (e: AgentEvent) => void): Promise<void> {
+    const options = this.options.compaction;
+    if (!options) return;
+    const maxChars = Math.floor(options.contextWindowTokens * 2);
+    const summarize = async (old: readonly ChatMessage[], s?: AbortSignal): Promise<string> => {
+      const answer = await callModel(this.options.provider, summaryRequest(this.options.modelId, old, maxChars), {
+        ...(s ? { signal: s } : {}),
+        policy: this.options.retry ?? defaultRetryPolicy,
+        clock: this.options.clock ?? systemClock,
+        random: this.options.random ?? Math.random,
+      });
+      await this.account(answer.usage, emit);
+      return answer.text;
+    };
+    const result = await compactHistory(this.buildRequest(), options, summarize, signal);
+    if (!result.compacted) return;
+    if (signal.aborted) throw new AgentError('aborted', 'stopped');
+    this.messages.splice(0, this.messages.length, ...result.request.messages);
+    this.compactionCount++;
+    await this.options.store?.append(this.id, [{ type: 'compaction', summarizedMessages: result.summarizedMessages, summary: result.summary }]);
+    emit({ type: 'compacted', summarizedMessages: result.summarizedMessages, tokensBefore: result.tokensBefore, tokensAfter: result.tokensAfter, usedFallback: result.usedFallback });
   }
 
   private async runTools(uses: Extract<ContentBlock, { type: 'toolUse' }>[], signal: AbortSignal, emit: (e: AgentEvent) => void): Promise<ToolResultBlock[]> {

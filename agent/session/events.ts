@@ -21,6 +21,8 @@ export type AgentEvent =
   /** `durationMs`: the tool's own run time (0 when reused or blocked); `blocked`: a hook's reason, the tool did not run. */
   | { type: 'toolResult'; id: string; name: string; status: 'success' | 'error'; content: string; reused: boolean; durationMs: number; blocked?: string }
   | { type: 'usage'; modelId: string; call: Usage; turn: UsageTotals; session: UsageTotals }
+  /** The oldest `summarizedMessages` messages were replaced by a summary (near the context window). */
+  | { type: 'compacted'; summarizedMessages: number; tokensBefore: number; tokensAfter: number; usedFallback: boolean }
   | { type: 'turnEnd'; stopReason: TurnStopReason; error?: { kind: AgentErrorKind; message: string } };
 
 export interface TurnResult {

@@ -30,8 +30,14 @@ export const sessionRecordSchema = z.discriminatedUnion('type', [
     mode: z.enum(['supervised', 'autopilot']).optional(),
   }),
   z.object({ type: z.literal('mode'), mode: z.enum(['supervised', 'autopilot']) }),
-  /** Files were rolled back to a checkpoint: the conversation is cut back to its first `messageCount` messages. */
-  z.object({ type: z.literal('restore'), checkpointId: z.string(), messageCount: z.number().int().min(0) }),
+  /**
+   * Files were rolled back to a checkpoint: the conversation is cut back to its first `messageCount` messages — of
+   * the history as it was after `compactions` compactions (a checkpoint older than a compaction brings back the
+   * messages that were summarised since).
+   */
+  z.object({ type: z.literal('restore'), checkpointId: z.string(), messageCount: z.number().int().min(0), compactions: z.number().int().min(0).optional() }),
+  /** The first `summarizedMessages` messages were replaced by `summary` (see applyCompaction). */
+  z.object({ type: z.literal('compaction'), summarizedMessages: z.number().int().min(1), summary: z.string() }),
   /** What the chat pane showed beside the conversation (changeset ids, checkpoints), replayed into its history. */
   z.object({ type: z.literal('ui'), event: z.record(z.string(), z.unknown()) }),
   z.object({ type: z.literal('message'), message }),

@@ -1,6 +1,7 @@
 import { addUsage, zeroUsage, type ChatMessage, type ToolResultBlock, type Usage } from '../core/messages';
 import type { FileChange } from '../changeset/changeset';
 import type { SessionRecord, SessionStore } from './records';
+import { applyCompaction } from '../context/compact';
 
 export interface SessionState {
   id: string;
@@ -15,6 +16,8 @@ export interface SessionState {
   ledger: Map<string, ToolResultBlock>;
   /** The last saved pending changeset, if any. */
   changes: FileChange[];
+  /** Compactions in the history as it stands. */
+  compactions: number;
   /** Unreadable lines skipped on load (e.g. the last line of a crash). */
   skippedLines: number;
 }
@@ -28,7 +31,10 @@ export function replayRecords(records: SessionRecord[], fallbackId: string): Omi
     costUsd: undefined,
     ledger: new Map(),
     changes: [],
+    compactions: 0,
   };
+  /** The history before each compaction, so a restore to an older checkpoint gets the summarised messages back. */
+  const before: ChatMessage[][] = [];
   for (const r of records) {
     switch (r.type) {
       case 'meta':
@@ -41,8 +47,20 @@ export function replayRecords(records: SessionRecord[], fallbackId: string): Omi
       case 'mode':
         state.mode = r.mode;
         break;
-      case 'restore':
+      case 'restore': {
+        const at = r.compactions ?? state.compactions;
+        if (at < state.compactions && before[at]) {
+          state.messages = before[at];
+          before.length = at;
+          state.compactions = at;
+        }
         state.messages.length = Math.min(state.messages.length, r.messageCount);
+        break;
+      }
+      case 'compaction':
+        before[state.compactions] = state.messages;
+        state.messages = applyCompaction(state.messages, r.summarizedMessages, r.summary);
+        state.compactions++;
         break;
       case 'ui':
         break;

@@ -1,6 +1,7 @@
 import {
   AgentSession,
   builtinTools,
+  contextWindowFor,
   loadSessionState,
   routeRole,
   SecretPolicy,
@@ -24,7 +25,7 @@ import { commandApprovalKey } from '../trust/command-approval';
 import { searchServiceFor } from '../search/search-registry';
 import { AgentContext, type ExtraContext } from './context';
 import { TermSearch, WorkingTreeDiff } from './context-ports';
-import { TerminalOutput, terminalReads } from './terminal-output';
+import { TerminalOutput } from './terminal-output';
 import { TerminalCommandRunner, type CommandTerminals } from './terminal-runner';
 import { agentHooksKey } from './agent-hooks';
 import { ShadowCheckpoints } from './checkpoints';
@@ -59,6 +60,8 @@ export interface AgentHostOptions {
   clock?: Clock;
   /** The trust service's approval; until it is wired every command is asked through the session's events. */
   approval?: (sessionId: string) => ApprovalGate;
+  /** The model's context window for compaction (tests use a tiny one); by model family otherwise. */
+  contextWindowTokens?: number;
   /** Hooks around prompts, tool calls and turn ends (AgentLifecycle); read at each use, no-ops when absent. */
   lifecycle?: () => AgentLifecycle;
   /** Tools besides the built-in ones for a session (the MCP servers' tools), fixed for the session's life. */
@@ -283,6 +286,7 @@ export class AgentHost implements Disposable {
       },
       store: core.store,
       prices: settings.prices,
+      compaction: { contextWindowTokens: this.options.contextWindowTokens ?? contextWindowFor(routed.modelId) },
       ...(this.options.clock ? { clock: this.options.clock } : {}),
     };
   }
@@ -314,7 +318,6 @@ export class AgentHost implements Disposable {
  */
 export const agentHostKey = defineFolderService('agent-host', (ctx) => {
   const search = new ServiceTextSearch(searchServiceFor(ctx.workspace));
-  const terminals = terminalReads(ctx.terminals);
   return new AgentHost({
     root: ctx.workspace.root,
     userDataDir: ctx.userDataDir,
@@ -325,7 +328,7 @@ export const agentHostKey = defineFolderService('agent-host', (ctx) => {
       userSteering: new UserSteeringDir(defaultUserSteeringDir()),
       git: new WorkingTreeDiff(ctx.workspace.root),
       codebase: new TermSearch(search),
-      ...(terminals ? { terminal: new TerminalOutput(terminals) } : {}),
+      terminal: new TerminalOutput(ctx.terminals),
     },
     // executeBash runs in a visible terminal tab (TerminalService.runCommand); only a host built without terminals
     // (tests of the agent alone) falls back to a headless child process group.

@@ -20,10 +20,12 @@ export function eventsFromRecords(records: readonly SessionRecord[]): AgentStrea
   let turn = 0;
   let turnUsage: Cost = { usage: zeroUsage(), costUsd: null };
   let sessionUsage: Cost = { usage: zeroUsage(), costUsd: null };
-  let lastWasTurnStart = false;
+  /**
+   * A turnStart note was read and its prompt message not yet: other notes (the checkpoint, a context notice) may
+   * come in between, since the checkpoint is taken while the turn already runs.
+   */
+  let awaitingPrompt = false;
   for (const r of records) {
-    const startedBefore = lastWasTurnStart;
-    lastWasTurnStart = false;
     if (r.type === 'ui') {
       // The checkpoint of a turn is noted after its prompt (it is taken while the model already runs).
       if (r.event.type === 'checkpointTaken' && typeof r.event.checkpointId === 'string') {
@@ -37,7 +39,7 @@ export function eventsFromRecords(records: readonly SessionRecord[]): AgentStrea
       if (parsed.data.type === 'turnStart') {
         turn = parsed.data.turn;
         turnUsage = { usage: zeroUsage(), costUsd: null };
-        lastWasTurnStart = true;
+        awaitingPrompt = true;
       }
       out.push(parsed.data);
     } else if (r.type === 'message') {
@@ -58,10 +60,11 @@ export function eventsFromRecords(records: readonly SessionRecord[]): AgentStrea
       const text = r.message.content.flatMap((b) => (b.type === 'text' ? [b.text] : [])).join('');
       if (r.message.role === 'user') {
         // Sessions written without a turnStart note (older files, other hosts) still show their prompts.
-        if (text && !startedBefore) {
+        if (text && !awaitingPrompt) {
           out.push({ type: 'turnStart', turn: ++turn, text, chips: [] });
           turnUsage = { usage: zeroUsage(), costUsd: null };
         }
+        if (text) awaitingPrompt = false;
         continue;
       }
       if (text) out.push({ type: 'textDelta', text });
@@ -70,6 +73,8 @@ export function eventsFromRecords(records: readonly SessionRecord[]): AgentStrea
         toolNames.set(b.id, b.name);
         out.push({ type: 'toolStart', toolUseId: b.id, name: b.name, input: b.input });
       }
+    } else if (r.type === 'compaction') {
+      out.push({ type: 'compacted', summarizedMessages: r.summarizedMessages });
     } else if (r.type === 'toolRun') {
       runs.set(r.toolUseId, r);
     } else if (r.type === 'usage') {

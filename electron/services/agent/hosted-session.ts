@@ -64,8 +64,8 @@ export class HostedSession {
   private controller: AbortController | undefined;
   private current: Promise<PromptResult> | undefined;
   private turns: number;
-  /** Messages in the conversation when each checkpoint was taken (for restoring the conversation). */
-  private readonly checkpointMessages = new Map<string, number>();
+  /** Messages in the conversation (and compactions so far) when each checkpoint was taken, to restore the conversation. */
+  private readonly checkpointMessages = new Map<string, { messageCount: number; compactions: number }>();
   /** Events of a turn whose checkpoint is still being taken (see runTurn). */
   private held: AgentStreamEvent[] | undefined;
   private turnCheckpoint: Promise<void> | undefined;
@@ -82,12 +82,13 @@ export class HostedSession {
     const past = eventsFromRecords(records);
     for (const event of past) this.log.push({ seq: ++this.seq, event });
     this.turns = past.filter((e) => e.type === 'turnStart').length;
-    const messagesAtTurn = new Map<unknown, number>();
+    const messagesAtTurn = new Map<unknown, { messageCount: number; compactions: number }>();
     for (const r of records) {
       const e = r.type === 'ui' ? r.event : undefined;
       if (e?.type === 'turnStart' && typeof e.messageCount === 'number') {
-        messagesAtTurn.set(e.turn, e.messageCount);
-        if (typeof e.checkpointId === 'string') this.checkpointMessages.set(e.checkpointId, e.messageCount);
+        const at = { messageCount: e.messageCount, compactions: typeof e.compactions === 'number' ? e.compactions : 0 };
+        messagesAtTurn.set(e.turn, at);
+        if (typeof e.checkpointId === 'string') this.checkpointMessages.set(e.checkpointId, at);
       }
       const count = messagesAtTurn.get(e?.turn);
       if (e?.type === 'checkpointTaken' && typeof e.checkpointId === 'string' && count !== undefined) this.checkpointMessages.set(e.checkpointId, count);
@@ -172,12 +173,12 @@ export class HostedSession {
   /** Files back to the checkpoint, conversation back to before that prompt. */
   async restore(checkpointId: string, reload: () => Promise<SessionState>): Promise<void> {
     if (this.current) throw new KeelError('CONFLICT', 'Stop the running turn before restoring a checkpoint.');
-    const messageCount = this.checkpointMessages.get(checkpointId);
-    if (messageCount === undefined) throw new KeelError('NOT_FOUND', `Checkpoint ${checkpointId} is not part of this session.`);
+    const at = this.checkpointMessages.get(checkpointId);
+    if (at === undefined) throw new KeelError('NOT_FOUND', `Checkpoint ${checkpointId} is not part of this session.`);
     await this.deps.checkpoints.restore(checkpointId);
     const turn = this.log.find((l) => l.event.type === 'turnStart' && l.event.checkpointId === checkpointId);
     const event: AgentStreamEvent = { type: 'restored', checkpointId, turn: turn?.event.type === 'turnStart' ? turn.event.turn : 0 };
-    await this.options.store?.append(this.id, [{ type: 'restore', checkpointId, messageCount }]);
+    await this.options.store?.append(this.id, [{ type: 'restore', checkpointId, messageCount: at.messageCount, compactions: at.compactions }]);
     await this.record(event);
     this.agent = AgentSession.resume(await reload(), this.options);
   }
@@ -185,9 +186,9 @@ export class HostedSession {
   private async runTurn(turn: number, text: string, chips: readonly AgentChip[], signal: AbortSignal, workbench?: AgentWorkbenchContext): Promise<PromptResult> {
     const store = this.options.store;
     const supervised = this.meta.mode === 'supervised';
-    const messageCount = this.agent.history.length;
+    const at = { messageCount: this.agent.history.length, compactions: this.agent.compactions };
     const start = { type: 'turnStart' as const, turn, text, chips: [...chips] };
-    await store?.append(this.id, [{ type: 'ui', event: { ...start, messageCount } }]);
+    await store?.append(this.id, [{ type: 'ui', event: { ...start, ...at } }]);
 
     // The checkpoint (a git commit of the work tree: ~0.1–0.3 s, more on a first run in a big repository) is taken
     // while the model is already being called. The turn's events wait for it, so `turnStart` still carries its id,
@@ -196,7 +197,7 @@ export class HostedSession {
     this.held = [];
     const checkpoint = this.deps.checkpoints.take(`${this.meta.title} — turn ${turn}`).then(
       async (id): Promise<string | undefined> => {
-        this.checkpointMessages.set(id, messageCount);
+        this.checkpointMessages.set(id, at);
         await store?.append(this.id, [{ type: 'ui', event: { type: 'checkpointTaken', turn, checkpointId: id } }]).catch(() => undefined);
         return id;
       },
@@ -347,6 +348,8 @@ function toStreamEvent(e: AgentEvent): AgentStreamEvent | undefined {
         durationMs: e.durationMs,
         ...(e.blocked !== undefined ? { blocked: e.blocked } : {}),
       };
+    case 'compacted':
+      return { type: 'compacted', summarizedMessages: e.summarizedMessages, tokensBefore: e.tokensBefore, tokensAfter: e.tokensAfter };
     case 'usage':
       return {
         type: 'usage',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TerminalInfo } from '../../../protocol';
-import { plainTerminalText, TerminalOutput, terminalReads, type TerminalReads } from './terminal-output';
+import { plainTerminalText, TerminalOutput, type TerminalReads } from './terminal-output';
 
 const info = (id: string, title: string, exitCode: number | null = null): TerminalInfo => ({ id, title, pid: 1, cols: 80, rows: 24, exitCode });
 
@@ -31,11 +31,5 @@ describe('#terminal output', () => {
 
   it('backspaces erase, as on screen', () => {
     expect(plainTerminalText('abc\b\bX\n')).toBe('aX\n');
-  });
-
-  it('uses a terminal service only when it can read scrollback without attaching', () => {
-    expect(terminalReads({ list: () => [] })).toBeUndefined();
-    const service = { list: () => [], scrollback: () => '' };
-    expect(terminalReads(service)).toBe(service);
   });
 });

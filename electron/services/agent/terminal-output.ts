@@ -51,9 +51,3 @@ function applyBackspaces(line: string): string {
   }
   return out.join('');
 }
-
-/** The terminal service when it offers `scrollback` (a read that does not attach); `#terminal` is unavailable otherwise. */
-export function terminalReads(service: { list(): TerminalInfo[] }): TerminalReads | undefined {
-  const candidate = service as Partial<TerminalReads>;
-  return typeof candidate.scrollback === 'function' ? (service as TerminalReads) : undefined;
-}

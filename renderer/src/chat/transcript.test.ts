@@ -83,6 +83,12 @@ describe('transcript', () => {
     expect(s.items.filter((i) => i.kind === 'notice')).toMatchObject([{ text: 'The file .env is a secret; attach it with #file to share it.' }]);
   });
 
+  it('says where the history was summarised, without hiding what came before', () => {
+    const s = run(start('q1'), { type: 'textDelta', text: 'a1' }, { type: 'turnEnd', stopReason: 'end_turn' }, start('q2', 2), { type: 'compacted', summarizedMessages: 12 });
+    expect(kinds(s)).toEqual(['user', 'text', 'turnEnd', 'user', 'notice']);
+    expect(s.items[4]).toMatchObject({ text: expect.stringContaining('first 12 messages were summarised') });
+  });
+
   it('drops the half-streamed answer on a retry, and the retry note once the answer completes', () => {
     let s = run(start(), { type: 'textDelta', text: 'Half an ans' });
     s = applyEvents(s, [{ type: 'retry', attempt: 2, delayMs: 1500, error: { kind: 'throttled', message: 'Bedrock is throttling.' } }]);

@@ -81,6 +81,13 @@ function apply(s: SessionView, e: ChatEvent, at: number | undefined): void {
       // About the prompt's context (a missing include, a refused secret, a failed hook): kept, not transient.
       push(s, { kind: 'notice', transient: false, text: e.message });
       return;
+    case 'compacted':
+      push(s, {
+        kind: 'notice',
+        transient: false,
+        text: `The conversation neared the model's context limit: its first ${e.summarizedMessages} messages were summarised. They stay shown here; the agent works from the summary.`,
+      });
+      return;
     case 'commandApproval':
       push(s, { kind: 'approval', requestId: e.requestId, command: e.command, cwd: e.cwd, done: false });
       return;
