@@ -66,13 +66,16 @@ describe('review origin', () => {
     h = await startHostHarness(editScript, { 'src/greet.ts': GREET }, {
       review: () => ({
         register: (input) => {
-          registered.push({ source: input.source, files: input.changeset.list().map((c) => c.path) });
+          registered.push({ source: input.source, files: input.changeset.list().map((c) => c.path), summary: input.summary });
           return { id: 'r1', settled: new Promise(() => {}) };
         },
       }),
     });
     const s = await h.host.createSession({ role: 'executor', origin: { kind: 'task', specDir: '.kiro/specs/greet', taskId: '2.1' } });
     expect((await h.host.prompt(s.id, 'Do task 2.1')).changesetId).toBe('r1');
-    expect(registered).toEqual([{ source: { kind: 'task', specDir: '.kiro/specs/greet', taskId: '2.1', sessionId: s.id }, files: ['src/greet.ts'] }]);
+    // The review's summary is what the agent said it did, not the prompt.
+    expect(registered).toEqual([
+      { source: { kind: 'task', specDir: '.kiro/specs/greet', taskId: '2.1', sessionId: s.id }, files: ['src/greet.ts'], summary: 'I changed the greeting.' },
+    ]);
   });
 });

@@ -246,7 +246,9 @@ export class HostedSession {
     let changesetId: string | undefined;
     const files = changeset.summary();
     if (files.length > 0 && supervised) {
-      const reg = this.deps.review().register({ changeset, source: { ...this.origin, sessionId: this.id }, summary: text.slice(0, 200) });
+      // Above the files in the review: what the agent says it did (its closing text), the prompt only if it said nothing.
+      const summary = result.text.trim() || `Asked: ${text.trim()}`;
+      const reg = this.deps.review().register({ changeset, source: { ...this.origin, sessionId: this.id }, summary: summary.slice(0, 4000) });
       changesetId = reg.id;
       await this.record({ type: 'changeset', changesetId, applied: false, files });
       void reg.settled.then((o) => this.record({ type: 'changesetSettled', changesetId: reg.id, status: o.status })).catch(() => undefined);
