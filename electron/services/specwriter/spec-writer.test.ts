@@ -181,3 +181,24 @@ describe('SpecWriter refusals', () => {
     await expect(writer.approve('.kiro/specs/nope')).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
+
+describe('SpecWriter after a restart', () => {
+  it('re-checks the documents edited while Keel was closed', async () => {
+    const { writer, make, disk } = setup();
+    await writer.start(start);
+    await settled(writer, dir);
+    disk.set(`${dir}/requirements.md`, REQUIREMENTS.replace('### Requirement 2: Show late todos', '### Requirement 3: Show late todos'));
+    const phase = (await make().list())[0]!.phases[0]!;
+    expect(phase.edited).toBe(true);
+    expect(phase.problems.map((p) => p.code)).toContain('trace/numbering-gap');
+  });
+
+  it('two approvals at once advance one phase, not two', async () => {
+    const { writer } = setup();
+    await writer.start(start);
+    await settled(writer, dir);
+    const results = await Promise.allSettled([writer.approve(dir), writer.approve(dir)]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect((await writer.list())[0]?.current).toBe(1);
+  });
+});

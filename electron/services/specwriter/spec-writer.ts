@@ -45,6 +45,7 @@ export class SpecWriter {
   private loaded: Promise<void> | undefined;
   private disposed = false;
   private readonly owned: Disposable[] = [];
+  private readonly acting = new Set<string>();
 
   constructor(private readonly deps: SpecWriterDeps) {}
 
@@ -63,7 +64,26 @@ export class SpecWriter {
     return [...this.specs.values()].map((s) => s.state);
   }
 
-  async approve(dir: string, force = false): Promise<SpecWriterState> {
+  approve(dir: string, force = false): Promise<SpecWriterState> {
+    return this.exclusive(dir, () => this.approveNow(dir, force));
+  }
+
+  refine(dir: string, feedback: string, overwriteEdited = false): Promise<SpecWriterState> {
+    return this.exclusive(dir, () => this.refineNow(dir, feedback, overwriteEdited));
+  }
+
+  /** One approve or refine per spec at a time (two windows, a double click): the second is refused, not doubled. */
+  private async exclusive(dir: string, fn: () => Promise<SpecWriterState>): Promise<SpecWriterState> {
+    if (this.acting.has(dir)) throw new KeelError('BAD_REQUEST', 'Another approve or refine of this spec is in progress.');
+    this.acting.add(dir);
+    try {
+      return await fn();
+    } finally {
+      this.acting.delete(dir);
+    }
+  }
+
+  private async approveNow(dir: string, force: boolean): Promise<SpecWriterState> {
     const saved = await this.get(dir);
     this.check(saved, 'approve');
     const phase = currentPhase(saved.state)!;
@@ -86,7 +106,7 @@ export class SpecWriter {
     return this.write(saved, 'write');
   }
 
-  async refine(dir: string, feedback: string, overwriteEdited = false): Promise<SpecWriterState> {
+  private async refineNow(dir: string, feedback: string, overwriteEdited: boolean): Promise<SpecWriterState> {
     const saved = await this.get(dir);
     this.check(saved, 'refine');
     const phase = currentPhase(saved.state)!;
@@ -249,9 +269,11 @@ export class SpecWriter {
     this.loaded ??= (async () => {
       for (const s of await this.deps.store.list()) {
         if (this.specs.has(s.state.dir)) continue;
-        const recovered = recoverInterrupted(s.state);
-        this.specs.set(s.state.dir, { ...s, state: recovered });
-        if (recovered !== s.state) await this.deps.store.save({ ...s, state: recovered });
+        const saved = { ...s, state: recoverInterrupted(s.state) };
+        this.specs.set(s.state.dir, saved);
+        // The documents may have been edited while Keel was closed: problems and `edited` as they are now.
+        const refreshed = await this.refresh(saved).catch(() => false);
+        if (refreshed || saved.state !== s.state) await this.deps.store.save(saved);
       }
     })();
     return this.loaded;
