@@ -202,3 +202,22 @@ describe('SpecWriter after a restart', () => {
     expect((await writer.list())[0]?.current).toBe(1);
   });
 });
+
+describe('SpecWriter design-first', () => {
+  it('writes the design from the request, then requirements derived from the approved design, then tasks', async () => {
+    const { writer, planner, disk } = setup();
+    const first = await writer.start({ ...start, workflow: 'design-first' });
+    expect(first.phases.map((p) => p.kind)).toEqual(['design', 'requirements', 'tasks']);
+    expect(disk.get(`${dir}/.config.kiro`)).toContain('"workflowType": "design-first"');
+    await settled(writer, dir);
+    await writer.approve(dir);
+    await settled(writer, dir);
+    expect(planner.prompts[1]).toMatch(/^Phase: requirements/);
+    expect(planner.prompts[1]).toContain(`<approved-document path="${dir}/design.md">\n${DESIGN}`);
+    expect(planner.prompts[1]).toMatch(/Derive the requirements from the approved design/);
+    await writer.approve(dir);
+    await settled(writer, dir);
+    expect(planner.prompts[2]).toMatch(/^Phase: tasks/);
+    expect(disk.get(`${dir}/tasks.md`)).toBe(TASKS);
+  });
+});
