@@ -156,7 +156,7 @@ function guidance(input: PhasePromptInput): string {
       return "Analyse the bug the user describes. Look at the code involved first, so the criteria name real behaviour.";
     case 'design':
       return input.workflow === 'design-first' && input.type === 'feature'
-        ? "Design the feature the user describes (the requirements will be derived from this design afterwards). Look at the codebase so the design fits it."
+        ? "Design the feature the user describes (the requirements will be derived from this design afterwards, so cite no requirement numbers yet). Look at the codebase so the design fits it."
         : 'Design how to meet every approved requirement in this codebase. Look at the code the design touches.';
     case 'tasks':
       return 'Break the approved design into an ordered implementation plan that satisfies the approved requirements.';
