@@ -1,5 +1,5 @@
 import { test, type Page } from '@playwright/test';
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startFakeBedrock, type FakeBedrock, type RecordedRequest } from './fixtures/fake-bedrock';
 import { copyWorkspace, repoRoot, startHost, type RunningHost } from './fixtures/host';
@@ -151,5 +151,83 @@ test('a host killed mid-run comes back with the task not shown done: [-] is put 
     await first.stop();
     await fake.close();
     rmSync(workspace, { recursive: true, force: true });
+  }
+});
+
+test('Run all: Pause waits after the current task, Resume goes on; killed mid-run, Resume after the restart continues from tasks.md; Stop ends it', async ({ page }) => {
+  // Two host starts and five reviews: longer than the default minute on a loaded machine.
+  test.setTimeout(150_000);
+  // Task 2 hangs on its first attempt (the host is killed there), and is written normally after the restart.
+  let hangTask2 = true;
+  const fake = await startFakeBedrock({
+    script: (req) => {
+      const id = taskOf(req);
+      if (id === '2' && hangTask2) return { steps: [{ text: 'Working on it' }, { hang: true }] };
+      return (req.body.messages as unknown[]).length === 1
+        ? { steps: [{ toolUse: { name: 'fsWrite', input: { path: `src/task-${id}.js`, text: `// task ${id}\n` } } }] }
+        : { steps: [{ text: `Implemented task ${id}.` }] };
+    },
+  });
+  Object.assign(process.env, { KEEL_BEDROCK_ENDPOINT: fake.url, AWS_ACCESS_KEY_ID: 'fake', AWS_SECRET_ACCESS_KEY: 'fake', AWS_REGION: 'us-east-1' });
+  const first = await startHost(copyWorkspace(join(repoRoot, 'e2e/fixtures/tasks/three-tasks')), { trust: 'undecided' });
+  let second: RunningHost | undefined;
+  const tasks = () => readFileSync(tasksFile(first, 'greetings'), 'utf8');
+  const before = tasks();
+  const box = (text: string, id: string, state: string) => text.replace(`- [ ] ${id}.`, `- [${state}] ${id}.`);
+  const batch = page.getByTestId('task-batch');
+  try {
+    await openAndAnswerTrust(page, first.url, 'restricted');
+    await palette(page, 'Tasks: Run All Tasks');
+    await expect(page.getByTestId('review-file')).toContainText('task-1.js', { timeout: 20_000 });
+
+    // Pause while task 1 is in review: it finishes, and the batch waits before task 2.
+    await page.getByTestId('task-pause').click();
+    await expect(batch).toHaveAttribute('data-state', 'pausing');
+    await acceptReview(page);
+    await expect(batch).toHaveAttribute('data-state', 'paused');
+    await expect(page.getByTestId('task-batch-count')).toHaveText('1/3');
+    expect(tasks()).toBe(box(before, '1', 'x'));
+    expect(fake.requests.map(taskOf)).not.toContain('2');
+
+    // Resume: task 2 starts (and hangs in the executor); the host dies there.
+    await page.getByTestId('task-resume').click();
+    await expect(page.getByTestId('task-active').first()).toHaveAttribute('data-task', '2');
+    await expect.poll(tasks).toBe(box(box(before, '1', 'x'), '2', '-'));
+    await first.kill();
+
+    // The restart puts task 2 back to [ ] and offers to resume the Run all, which goes on from tasks.md.
+    hangTask2 = false;
+    second = await startHost(first.workspace, { trust: 'undecided', userData: first.userData });
+    await page.goto(second.url);
+    await expect(page.locator('body[data-workbench-ready="true"]')).toBeAttached({ timeout: 20_000 });
+    await expect.poll(tasks).toBe(box(before, '1', 'x'));
+    await palette(page, 'Tasks: Show Run Log');
+    await expect(page.getByTestId('task-interrupted')).toContainText('Run all of greetings was interrupted');
+    await page.getByTestId('task-interrupted').screenshot({ path: '/work/notes/shots/tasks-interrupted.png' });
+    await page.getByTestId('task-resume-interrupted').click();
+    await expect(page.getByTestId('task-interrupted')).toHaveCount(0);
+    await expect(page.getByTestId('review-file')).toContainText('task-2.js', { timeout: 20_000 });
+    await expect(page.getByTestId('task-batch-count')).toHaveText('0/2');
+    await acceptReview(page);
+    await expect(page.getByTestId('task-batch-count')).toHaveText('1/2');
+    // Task 2 ran again, so the "put back after a crash" banner no longer names it.
+    await expect(page.getByTestId('task-recovered')).toHaveCount(0);
+
+    // Stop during task 3's review: its review is closed, nothing of it is written, its box goes back to [ ].
+    await expect(page.getByTestId('review-file')).toContainText('task-3.js', { timeout: 20_000 });
+    await expect(page.getByTestId('review')).toHaveAttribute('data-status', 'pending');
+    // Each task's review tab says which task it is (they used to be all "Review Changes").
+    await expect(page.locator('[data-testid="editor-tab"][aria-selected="true"]')).toHaveText('Review: Task 3');
+    await page.getByTestId('task-stop').click();
+    await expect(batch).toHaveAttribute('data-state', 'stopped');
+    await expect(page.getByTestId('review')).toHaveAttribute('data-status', 'discarded');
+    expect(tasks()).toBe(box(box(before, '1', 'x'), '2', 'x'));
+    expect(existsSync(join(first.workspace, 'src/task-3.js'))).toBe(false);
+    await shoot(page, 'tasks-stopped');
+  } finally {
+    await second?.stop();
+    await first.stop();
+    await fake.close();
+    rmSync(first.workspace, { recursive: true, force: true });
   }
 });

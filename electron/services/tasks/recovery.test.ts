@@ -59,6 +59,11 @@ describe('crash recovery', () => {
     ]);
     const [run] = await runner.history(SPEC_DIR, '2.1');
     expect(run).toMatchObject({ outcome: 'interrupted', reason: INTERRUPTED_REASON });
+
+    // Running the task again takes it off the "put back after a crash" list (the parent is still on it).
+    await runner.start(SPEC_DIR, '2.1');
+    expect(runner.status().recovered.map((r) => r.taskId)).toEqual(['2']);
+    runner.stop();
   }, 30_000);
 
   it('a killed Run all is offered for resuming, and resuming continues from the states in tasks.md', async () => {

@@ -246,6 +246,8 @@ export class TaskRunner implements Disposable {
       now: this.now,
       onPhase: (run) => {
         this.active.set(run.runId, run);
+        // A task run again is no longer one "put back after a crash": the banner would be stale.
+        if (run.phase === 'starting') this.recovered = this.recovered.filter((r) => r.specDir !== run.specDir || r.taskId !== run.taskId);
         this.emitStatus();
       },
       onLog: (entry) => this.options.onLog(entry),

@@ -2,9 +2,9 @@ import { useEffect, useState } from 'react';
 import type { ReviewDetail } from '../../../protocol';
 import { Icon } from '../workbench/icons';
 import { ConflictView } from './ConflictView';
-import { reviewIdOf, useReviewFocus } from './openReview';
+import { nameReview, reviewIdOf, useReviewFocus } from './openReview';
 import { ReviewDiff } from './ReviewDiff';
-import { sourceLabel } from './reviewSource';
+import { reviewTitle, sourceLabel } from './reviewSource';
 import { hunkLabel, ReviewFileList } from './ReviewFileList';
 import { nextUndecided, registerReviewController, stepHunk, type HunkPos } from './reviewNav';
 import { useReview } from './useReview';
@@ -26,6 +26,9 @@ export default function ReviewEditor({ tab }: { tab: string }) {
   const [selected, setSelected] = useState(0);
   const [current, setCurrent] = useState<number | null>(null);
   const [threeWay, setThreeWay] = useState(false);
+
+  // A tab opened without a title (the chat pane's link, a restored tab) is named once the review is known.
+  if (detail) nameReview(id, reviewTitle(detail.source));
 
   const files = detail?.files ?? [];
   const file = files[Math.min(selected, Math.max(0, files.length - 1))];

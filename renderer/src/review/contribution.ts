@@ -2,7 +2,7 @@ import { lazy } from 'react';
 import { useTabs } from '../state/tabs';
 import { registerCommands, registerEditor, registerStatusItem } from '../workbench/contributions';
 import { PendingChangesStatus } from './PendingChangesStatus';
-import { isReviewTab, reviewIdOf } from './openReview';
+import { isReviewTab, reviewIdOf, reviewTabTitle } from './openReview';
 import { reviewController } from './reviewNav';
 import { showChanges } from './showChanges';
 
@@ -12,7 +12,7 @@ const ReviewEditor = lazy(() => import('./ReviewEditor'));
 registerEditor({
   scheme: 'review',
   component: ReviewEditor,
-  title: () => 'Review Changes',
+  title: reviewTabTitle,
   description: (tab) => `Review of change ${reviewIdOf(tab)}`,
 });
 

@@ -18,11 +18,23 @@ export const useReviewFocus = create<{ requests: Record<string, string>; take(id
   },
 }));
 
+/** Tab labels by changeset id, set by whoever opens a review knowing its source, or by the review once loaded. */
+const titles = new Map<string, string>();
+
+export function nameReview(changesetId: string, title: string): void {
+  titles.set(changesetId, title);
+}
+
+export function reviewTabTitle(tab: string): string {
+  return titles.get(reviewIdOf(tab)) ?? 'Review Changes';
+}
+
 /**
  * Opens (or focuses) the review of a changeset: the chat pane's "Review" and the task runner call this. With
- * `path`, that file is selected in the review.
+ * `path`, that file is selected in the review; with `title`, the tab is labelled so from its first render.
  */
-export function openReview(changesetId: string, path?: string): void {
+export function openReview(changesetId: string, path?: string, title?: string): void {
+  if (title !== undefined) nameReview(changesetId, title);
   if (path !== undefined) useReviewFocus.setState((s) => ({ requests: { ...s.requests, [changesetId]: path } }));
   useTabs.getState().open(reviewTabId(changesetId));
 }

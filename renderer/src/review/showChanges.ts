@@ -3,7 +3,7 @@ import type { Services } from '../app/services';
 import { useNotifications } from '../state/notifications';
 import { useQuickInput } from '../state/quickInput';
 import { openReview } from './openReview';
-import { sourceLabel } from './reviewSource';
+import { reviewTitle, sourceLabel } from './reviewSource';
 
 function describe(r: ReviewSummary): string {
   const state = r.status === 'pending' ? (r.recovered ? 'pending (from before the restart)' : 'pending') : `${r.status}, can be reverted`;
@@ -22,13 +22,13 @@ export async function showChanges({ client }: Services): Promise<void> {
     useNotifications.getState().show('info', 'No agent changes are waiting for review.');
     return;
   }
-  if (pending.length === 1 && shown.length === 1) return openReview(pending[0]!.id);
+  if (pending.length === 1 && shown.length === 1) return openReview(pending[0]!.id, undefined, reviewTitle(pending[0]!.source));
   useQuickInput.getState().showPick({
     placeholder: 'Select a change to review',
     items: shown.map((r) => ({
       label: r.summary.split('\n')[0]?.trim() || `Change ${r.id}`,
       description: describe(r),
-      run: () => openReview(r.id),
+      run: () => openReview(r.id, undefined, reviewTitle(r.source)),
     })),
   });
 }

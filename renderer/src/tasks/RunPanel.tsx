@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ActiveRun, BatchProgress, RunnerStatus, TaskRunSummary } from '../../../protocol';
 import { getServices } from '../app/services';
 import { openReview } from '../review/openReview';
+import { reviewTitle } from '../review/reviewSource';
 import { notifyError } from '../state/notifications';
 import { runAllTasks } from './taskActions';
 import { phaseText, specName } from './phase';
@@ -82,7 +83,7 @@ function Active({ run }: { run: ActiveRun }) {
       <span className="task-active-phase">— {phaseText(run)}</span>
       <span className="panel-spacer" />
       {run.reviewId && (
-        <button className="button primary" data-testid="task-open-review" onClick={() => openReview(run.reviewId!)}>
+        <button className="button primary" data-testid="task-open-review" onClick={() => openReview(run.reviewId!, undefined, reviewTitle({ kind: 'task', taskId: run.taskId }))}>
           Open Review
         </button>
       )}

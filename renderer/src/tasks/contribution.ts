@@ -1,5 +1,6 @@
 import { lazy } from 'react';
 import { openReview } from '../review/openReview';
+import { reviewTitle } from '../review/reviewSource';
 import { useNotifications } from '../state/notifications';
 import { registerCommands, registerPanel, registerStatusItem } from '../workbench/contributions';
 import { RunStatusItem } from './RunStatusItem';
@@ -26,7 +27,7 @@ registerCommands((register, services) => {
     for (const run of s.status?.active ?? []) {
       if (run.phase === 'reviewing' && run.reviewId && !opened.has(run.reviewId)) {
         opened.add(run.reviewId);
-        openReview(run.reviewId);
+        openReview(run.reviewId, undefined, reviewTitle({ kind: 'task', taskId: run.taskId }));
       }
     }
   });
