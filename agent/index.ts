@@ -14,7 +14,7 @@ export { testConnection, type ConnectionCheck } from './routing/test-connection'
 export { systemClock, type Clock } from './runtime/clock';
 export { callModel, backoffDelay, defaultRetryPolicy, type RetryPolicy, type ModelAnswer } from './runtime/retry';
 export { Changeset, ChangeConflictError, countLines, type FileChange, type FileChangeSummary } from './changeset/changeset';
-export { supervisedSink, autopilotSink, overlayWorkspace, type ApplyMode, type FileChangeSink } from './changeset/file-changes';
+export { supervisedSink, autopilotSink, overlayWorkspace, overlaySearch, type ApplyMode, type FileChangeSink } from './changeset/file-changes';
 export { builtinTools, runTool, toToolSpecs } from './tools/registry';
 export { SecretPolicy, SECRET_PATTERNS } from './tools/secrets';
 export { ToolError, type ToolContext, type ToolHandler, type ToolOutput } from './tools/tool';

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NodeWorkspace } from '../node/workspace-fs';
 import { Changeset, readOrNull } from './changeset';
+import { overlaySearch } from './file-changes';
 
 async function setup(): Promise<{ root: string; ws: NodeWorkspace; cs: Changeset }> {
   const root = await mkdtemp(join(tmpdir(), 'keel-cs-'));
@@ -46,5 +47,23 @@ describe('Changeset', () => {
     expect(r.conflicts[0]?.message).toMatch(/a.txt changed on disk/);
     expect(await readFile(join(root, 'a.txt'), 'utf8')).toBe('user typed this\n');
     expect(cs.has('a.txt')).toBe(true);
+  });
+});
+
+describe('overlaySearch', () => {
+  it('searches pending files in their proposed text, the rest on disk, in path order, within the limit', async () => {
+    const changeset = new Changeset([
+      { path: 'b.ts', original: 'old line\n', proposed: 'new line\nnew again\n' },
+      { path: 'gone.ts', original: 'new but deleted\n', proposed: null },
+    ]);
+    const disk = { search: async () => [{ path: 'a.ts', line: 3, text: 'new a' }, { path: 'b.ts', line: 1, text: 'old line' }, { path: 'gone.ts', line: 1, text: 'new but deleted' }] };
+    const search = overlaySearch(disk, changeset);
+    expect(await search.search({ pattern: 'new', caseSensitive: false, maxResults: 10 })).toEqual([
+      { path: 'a.ts', line: 3, text: 'new a' },
+      { path: 'b.ts', line: 1, text: 'new line' },
+      { path: 'b.ts', line: 2, text: 'new again' },
+    ]);
+    expect(await search.search({ pattern: 'new', caseSensitive: false, maxResults: 2 })).toHaveLength(2);
+    expect(await search.search({ pattern: 'new', caseSensitive: false, maxResults: 10, exclude: 'b.ts' })).toEqual([{ path: 'a.ts', line: 3, text: 'new a' }]);
   });
 });

@@ -1,4 +1,5 @@
-import type { CheckpointHook, DirEntry, FileStat, WorkspaceAccess } from '../core/ports';
+import ignore from 'ignore';
+import type { CheckpointHook, DirEntry, FileStat, TextMatch, TextSearch, WorkspaceAccess } from '../core/ports';
 import { Changeset, readOrNull } from './changeset';
 
 export type ApplyMode = 'supervised' | 'autopilot';
@@ -75,6 +76,38 @@ export function overlayWorkspace(base: WorkspaceAccess, changeset: Changeset): W
       }
       const prefix = path ? `${path.replace(/\/+$/, '')}/` : '';
       for (const c of changeset.list()) if (c.proposed !== null && !seen.has(c.path) && c.path.startsWith(prefix)) yield c.path;
+    },
+  };
+}
+
+/**
+ * Content search as the agent sees it in Supervised mode: the fast search reads the disk, so files with pending
+ * changes are searched in their proposed text instead (the agent must find what it just wrote, and not what it
+ * replaced).
+ */
+export function overlaySearch(base: TextSearch, changeset: Changeset): TextSearch {
+  return {
+    async search(query, signal) {
+      const changed = changeset.list();
+      if (changed.length === 0) return base.search(query, signal);
+      const touched = new Set(changed.map((c) => c.path));
+      const fromDisk = (await base.search({ ...query, maxResults: query.maxResults + touched.size * 20 }, signal)).filter((m) => !touched.has(m.path));
+      let pattern: RegExp;
+      try {
+        pattern = new RegExp(query.pattern, query.caseSensitive ? '' : 'i');
+      } catch {
+        return fromDisk.slice(0, query.maxResults);
+      }
+      const include = query.include ? ignore().add(query.include) : undefined;
+      const exclude = query.exclude ? ignore().add(query.exclude) : undefined;
+      const pending: TextMatch[] = [];
+      for (const c of changed) {
+        if (c.proposed === null || (include && !include.ignores(c.path)) || exclude?.ignores(c.path)) continue;
+        c.proposed.split('\n').forEach((text, i) => {
+          if (pattern.test(text)) pending.push({ path: c.path, line: i + 1, text });
+        });
+      }
+      return [...fromDisk, ...pending].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line)).slice(0, query.maxResults);
     },
   };
 }

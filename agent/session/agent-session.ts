@@ -43,7 +43,7 @@ export interface TurnOptions {
   signal?: AbortSignal;
   onEvent?: (e: AgentEvent) => void;
   /** This turn's view of the workspace and edit sink (a host switches Supervised/Autopilot between turns). */
-  tools?: Partial<Pick<ToolContext, 'workspace' | 'changes' | 'commands'>>;
+  tools?: Partial<Pick<ToolContext, 'workspace' | 'changes' | 'commands' | 'search'>>;
   /** This turn's changeset, saved with the session after every tool round (instead of the session's). */
   changeset?: Changeset;
   /** Before/after every tool call of this turn (the host's preToolUse / postToolUse hooks). */

@@ -79,3 +79,32 @@ describe('review origin', () => {
     ]);
   });
 });
+
+describe('Supervised search', () => {
+  it("grepSearch through the fast (disk) search still finds the agent's pending edit and not the text it replaced", async () => {
+    const { readFile: read } = await import('node:fs/promises');
+    let root = '';
+    // What the Search view's ripgrep does: reads the disk only.
+    const diskSearch = {
+      search: async ({ pattern }: { pattern: string }) => {
+        const text = await read(join(root, 'src/greet.ts'), 'utf8');
+        return text.split('\n').flatMap((line, i) => (new RegExp(pattern, 'i').test(line) ? [{ path: 'src/greet.ts', line: i + 1, text: line }] : []));
+      },
+    };
+    h = await startHostHarness(
+      [
+        { steps: [{ toolUse: { name: 'strReplace', input: { path: 'src/greet.ts', oldStr: "'Hello'", newStr: "'Howdy'" } } }] },
+        { steps: [{ toolUse: { name: 'grepSearch', input: { query: 'Howdy|Hello' } } }] },
+        { steps: [{ text: 'Checked.' }] },
+      ],
+      { 'src/greet.ts': GREET },
+      { search: diskSearch },
+    );
+    root = h.root;
+    const s = await h.host.createSession({ role: 'executor', mode: 'supervised' });
+    await h.host.prompt(s.id, 'Say howdy');
+    const grep = only(h.eventsOf(s.id), 'toolEnd').find((e) => e.name === 'grepSearch');
+    expect(grep?.output).toBe("src/greet.ts:1: export const greet = () => 'Howdy';");
+    expect(await readFile(join(h.root, 'src/greet.ts'), 'utf8')).toBe(GREET);
+  });
+});

@@ -2,6 +2,7 @@ import {
   AgentSession,
   autopilotSink,
   Changeset,
+  overlaySearch,
   overlayWorkspace,
   supervisedSink,
   type AgentEvent,
@@ -223,7 +224,12 @@ export class HostedSession {
       },
     };
     const tools = supervised
-      ? { workspace: overlayWorkspace(ws, changeset), changes: supervisedSink(ws, changeset), commands }
+      ? {
+          workspace: overlayWorkspace(ws, changeset),
+          changes: supervisedSink(ws, changeset),
+          commands,
+          ...(this.options.toolContext.search ? { search: overlaySearch(this.options.toolContext.search, changeset) } : {}),
+        }
       : { workspace: ws, changes: recorded(autopilotSink(ws, { beforeApply }), changeset, ws), commands };
     const lifecycle = this.lifecycle();
     const submitted = await this.submitPrompt(lifecycle, turn, text, signal);
