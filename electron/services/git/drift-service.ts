@@ -30,12 +30,13 @@ export interface DriftServiceOptions {
  */
 export class DriftService implements Disposable {
   private readonly resources = new DisposableStore();
-  private current: DriftState | undefined;
   private lastKey = '';
   private running: Promise<DriftState> | undefined;
   private again = false;
   private timer: NodeJS.Timeout | undefined;
   private disposed = false;
+  /** Set by the first request: until something asks, watcher batches cost nothing. */
+  private started = false;
 
   constructor(private readonly options: DriftServiceOptions) {
     if (options.onDidChangeFiles) this.resources.add(options.onDidChangeFiles(() => this.schedule()));
@@ -60,7 +61,7 @@ export class DriftService implements Disposable {
 
   /** Coalesces bursts (a checkout, a Run all): one computation after the burst settles. */
   schedule(): void {
-    if (this.disposed || this.current === undefined) return; // nobody has asked yet: nothing to keep current
+    if (this.disposed || !this.started) return; // nobody has asked yet: nothing to keep current
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
@@ -75,6 +76,8 @@ export class DriftService implements Disposable {
   }
 
   private refresh(): Promise<DriftState> {
+    // From here on every watcher batch counts — also one arriving while this first computation runs.
+    this.started = true;
     if (this.running) {
       this.again = true;
       return this.running;
@@ -102,7 +105,6 @@ export class DriftService implements Disposable {
   }
 
   private publish(state: DriftState): void {
-    this.current = state;
     const key = JSON.stringify(state);
     if (key === this.lastKey || this.disposed) return;
     const first = this.lastKey === '';
