@@ -51,7 +51,7 @@ describe('executeBash in a visible terminal', () => {
     expect(opened).toEqual(["agent: printf 'hello\\n'; exit 3"]);
     const [tab] = terminals.list();
     expect(tab).toMatchObject({ exitCode: 3 });
-    expect(shown.get(tab!.id)).toBe('hello\r\n');
+    expect(shown.get(tab!.id)).toBe("\x1b[2m$ printf 'hello\\n'; exit 3\x1b[0m\r\nhello\r\n");
     // The model's next request carries the output and the code.
     const second = h.fake.requests[1]!.raw;
     expect(second).toContain('Exit code: 3');

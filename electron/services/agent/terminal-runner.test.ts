@@ -32,7 +32,8 @@ describe('TerminalCommandRunner', () => {
     expect(chunks.join('')).toBe('red\n');
     // The user saw the same command, in colour, in a tab named for it that stays open with its exit code.
     expect(opened).toEqual([expect.objectContaining({ title: "agent: printf '\\033[31mred\\033[0m\\n'; exit 3" })]);
-    expect(shown.get(opened[0]!.id)).toBe('\x1b[31mred\x1b[0m\r\n');
+    // Headed by the command (for the user only: the model's output above has no such line).
+    expect(shown.get(opened[0]!.id)).toBe("\x1b[2m$ printf '\\033[31mred\\033[0m\\n'; exit 3\x1b[0m\r\n\x1b[31mred\x1b[0m\r\n");
     expect(terminals.list()).toEqual([expect.objectContaining({ id: opened[0]!.id, exitCode: 3 })]);
   });
 

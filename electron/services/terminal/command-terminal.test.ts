@@ -65,11 +65,13 @@ describe('TerminalService.runCommand', () => {
     expect(text).toBe(`hello 42\r\n${dir}\r\n`);
     // The renderer learns of the tab first, then gets the same output, then the exit.
     expect(sent[0]).toMatchObject({ event: 'opened', info: { id: terminal.id, title: 'agent: npm test', exitCode: null } });
+    // The renderer also gets the command as the terminal's dimmed first line; the caller's handle does not.
     const shown = sent.filter((e) => e.event === 'data').map((e) => e.data).join('');
-    expect(shown).toBe(text);
+    const heading = `\x1b[2m$ printf 'hello %s\\n' "$((6*7))"; pwd; exit 3\x1b[0m\r\n`;
+    expect(shown).toBe(heading + text);
     expect(sent.at(-1)).toEqual({ event: 'exit', id: terminal.id, exitCode: 3 });
     // What the agent's #terminal context reads back, without attaching.
-    expect(terms.scrollback(terminal.id)).toBe(text);
+    expect(terms.scrollback(terminal.id)).toBe(heading + text);
     // The finished terminal stays (it shows its exit status) until the user closes it.
     expect(terms.list()).toEqual([expect.objectContaining({ id: terminal.id, title: 'agent: npm test', exitCode: 3 })]);
     terms.kill(terminal.id);

@@ -121,6 +121,15 @@ export class PtySession implements Disposable {
     if (this.isRunning) this.pty.resize(cols, rows);
   }
 
+  /**
+   * Keel's own text at the top of the terminal (the command a command terminal runs): kept in the scrollback and
+   * counted for flow control like output, but not the program's — the caller sends it to the renderer only.
+   */
+  prelude(text: string): void {
+    this.scrollback.append(text);
+    this.unacked += text.length;
+  }
+
   /** The renderer has rendered `chars` more characters. */
   ack(chars: number): void {
     this.unacked = Math.max(0, this.unacked - chars);

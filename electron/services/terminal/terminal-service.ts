@@ -146,6 +146,11 @@ export class TerminalService implements Disposable {
     this.terminals.set(id, entry);
     const info = entry.session.info();
     for (const listener of this.openedListeners) listener(info);
+    // The command itself heads the terminal (dimmed, like VS Code's "Executing task"), so a quiet command is not
+    // an empty mystery tab. Only the renderer gets it: the caller's handle sees the program's output alone.
+    const heading = `\x1b[2m$ ${command.replace(/\r?\n/g, '\r\n  ')}\x1b[0m\r\n`;
+    session.prelude(heading);
+    this.options.onData(id, heading);
     return started.handle;
   }
 

@@ -12,7 +12,8 @@ describe('the line a terminal shows when its process is gone', () => {
     // After a reload only the code is known (the host lists 128 + n).
     expect(plain(exitMessage(129))).toMatch(/^Process ended by SIGHUP \(exit code 129\)/);
   });
-  it('starts on a line of its own, after whatever the program left unfinished', () => {
-    expect(exitMessage(1).startsWith('\r\n')).toBe(true);
+  it('stands one blank line below the output, whether or not the program ended its last line', () => {
+    expect(exitMessage(1, undefined, true).startsWith('\r\n\r\n')).toBe(true);
+    expect(exitMessage(1, undefined, false).startsWith('\r\n\x1b')).toBe(true);
   });
 });

@@ -6,14 +6,16 @@ const SIGNALS: Record<number, string> = { 1: 'SIGHUP', 2: 'SIGINT', 3: 'SIGQUIT'
 
 /**
  * The line a terminal shows once its process is gone (like VS Code's task terminals), dimmed so it reads as
- * Keel's note rather than the program's output. 128 + n is how a shell reports death by signal n.
+ * Keel's note rather than the program's output. 128 + n is how a shell reports death by signal n. `midLine`:
+ * the cursor is not at the start of a line (the output did not end with a line break).
  */
-export function exitMessage(exitCode: number, signal?: number): string {
+export function exitMessage(exitCode: number, signal?: number, midLine = true): string {
   let text: string;
   if (signal) text = `Process ended by ${SIGNALS[signal] ?? `signal ${signal}`} (exit code ${128 + signal})`;
   else if (exitCode > 128 && SIGNALS[exitCode - 128]) text = `Process ended by ${SIGNALS[exitCode - 128]} (exit code ${exitCode})`;
   else text = `Process exited with code ${exitCode}`;
-  return `\r\n\x1b[0m\x1b[2m${text}. Press any key to close this terminal.\x1b[0m\r\n`;
+  // A blank line apart from the output, starting on a fresh line whether or not the program ended its last one.
+  return `${midLine ? '\r\n' : ''}\r\n\x1b[0m\x1b[2m${text}. Press any key to close this terminal.\x1b[0m\r\n`;
 }
 
 /**

@@ -163,7 +163,7 @@ export class TerminalService {
       for (const chunk of session.held ?? []) this.writeAndAck(session, chunk);
       if (info.exitCode !== null) {
         useTerminals.getState().exited(id, info.exitCode);
-        session.term.write(exitMessage(info.exitCode));
+        this.writeExitLine(session, info.exitCode);
       }
     } catch (err) {
       notifyError('Could not reattach a terminal', err);
@@ -332,7 +332,14 @@ export class TerminalService {
     }
     // Like a shell's $?: a process ended by a signal shows 128 + its number, never a green "exit 0".
     useTerminals.getState().exited(id, signal ? 128 + signal : exitCode);
-    session?.term.write(exitMessage(exitCode, signal));
+    this.writeExitLine(session, exitCode, signal);
+  }
+
+  /** After the output already queued in xterm, so the line knows where the output left the cursor. */
+  private writeExitLine(session: Session | undefined, exitCode: number, signal?: number) {
+    // Output waiting for an idle moment (a tab in the background) goes first: the line ends the output.
+    if (session) this.flushBackground(session);
+    session?.term.write('', () => session.term.write(exitMessage(exitCode, signal, session.term.buffer.active.cursorX > 0)));
   }
 
   /**
