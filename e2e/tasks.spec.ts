@@ -81,6 +81,8 @@ test('Start task from the palette: [-] at once, the review opens, accept, the ch
     await expect(log).toContainText('Check `node --test` passed.');
     await expect(page.getByTestId('task-history').locator('tbody tr').first()).toHaveAttribute('data-outcome', 'done');
     await expect(page.getByTestId('task-history')).toContainText('src/task-2.1.js');
+    // What became of the change (hunks applied) and the way back to its review.
+    await expect(page.getByTestId('task-history-review').first()).toHaveText('applied · 1/1 hunk');
     await shoot(page, 'tasks-log');
   } finally {
     await host.stop();

@@ -5,6 +5,7 @@ import { openReview } from '../review/openReview';
 import { reviewTitle } from '../review/reviewSource';
 import { notifyError } from '../state/notifications';
 import { runAllTasks } from './taskActions';
+import { changeText, reviewOf } from './historyText';
 import { phaseText, specName } from './phase';
 import { logKey, useTasks } from './tasksStore';
 import './tasks.css';
@@ -170,6 +171,7 @@ function History({ runs }: { runs: TaskRunSummary[] }) {
         <tr>
           <th>Started</th>
           <th>Outcome</th>
+          <th>Change</th>
           <th>Files</th>
           <th>Checks</th>
           <th>Tokens</th>
@@ -181,6 +183,15 @@ function History({ runs }: { runs: TaskRunSummary[] }) {
           <tr key={r.runId} data-outcome={r.outcome ?? 'running'} title={r.reason}>
             <td>{new Date(r.startedAt).toLocaleString()}</td>
             <td>{r.outcome === undefined ? 'running' : r.outcome === 'done' ? 'done' : `${r.outcome}: ${r.reason ?? ''}`}</td>
+            <td>
+              {reviewOf(r) ? (
+                <button className="task-history-link" data-testid="task-history-review" title="Open this run's review" onClick={() => openReview(reviewOf(r)!, undefined, reviewTitle({ kind: 'task', taskId: r.taskId }))}>
+                  {changeText(r)}
+                </button>
+              ) : (
+                changeText(r)
+              )}
+            </td>
             <td>{r.filesChanged.join(', ') || '—'}</td>
             <td>{r.checks.map((c) => `${c.command} ${c.passed ? '✓' : `✗ (${c.exitCode ?? '-'})`}`).join('; ') || '—'}</td>
             <td>{r.usage.inputTokens + r.usage.cacheReadTokens + r.usage.cacheWriteTokens} in / {r.usage.outputTokens} out</td>
