@@ -39,9 +39,22 @@ async function acceptReview(page: Page): Promise<void> {
 
 const tasksFile = (host: RunningHost, spec: string) => join(host.workspace, '.kiro/specs', spec, 'tasks.md');
 
-test('Start task from the palette: [-] at once, the review opens, accept, the check runs, tasks.md differs by one line', async ({ page }) => {
-  const fake = await fakeExecutor();
-  const host = await startHost(copyWorkspace(), { trust: 'undecided' });
+const COMMENT = ['/** Todos live in a JSON file next to where the command runs. */', '/** Todos are kept in a JSON file in the working folder. */'] as const;
+// A second hunk that would break the example's own test (it expects /needs a title/): the user rejects it.
+const MESSAGE = ["throw new Error('A todo needs a title.')", "throw new Error('A todo must have a title.')"] as const;
+
+test('Start task from the palette: [-] at once, its review opens, accept one hunk and reject another, the check runs, bytes exact, tasks.md differs by one line', async ({ page }) => {
+  const workspace = copyWorkspace();
+  const store = join(workspace, 'src/store.js');
+  const original = readFileSync(store, 'utf8');
+  const fake = await startFakeBedrock({
+    script: (req) =>
+      (req.body.messages as unknown[]).length === 1
+        ? { steps: [{ toolUse: { name: 'fsWrite', input: { path: 'src/store.js', text: original.replace(...COMMENT).replace(...MESSAGE) } } }] }
+        : { steps: [{ text: 'Reworded the storage comment and the empty-title error.' }] },
+  });
+  Object.assign(process.env, { KEEL_BEDROCK_ENDPOINT: fake.url, AWS_ACCESS_KEY_ID: 'fake', AWS_SECRET_ACCESS_KEY: 'fake', AWS_REGION: 'us-east-1' });
+  const host = await startHost(workspace, { trust: 'undecided' });
   try {
     const before = readFileSync(tasksFile(host, 'todo-priorities'), 'utf8');
     await openAndAnswerTrust(page, host.url, 'trust');
@@ -55,34 +68,42 @@ test('Start task from the palette: [-] at once, the review opens, accept, the ch
 
     // The box shows [-] on disk while the run goes on.
     await expect.poll(() => readFileSync(tasksFile(host, 'todo-priorities'), 'utf8')).toBe(before.replace('  - [ ] 2.1', '  - [-] 2.1'));
-    // The run opens its review by itself.
+    // The run opens its review by itself: the task's name (not "Chat"), the executor's closing words (not the
+    // task's prompt), the file with its two hunks.
     await expect(page.getByTestId('review')).toBeVisible({ timeout: 20_000 });
-    await expect(page.getByTestId('review-file')).toContainText('task-2.1.js');
-    // The review names the task (not "Chat") and shows the executor's closing words, not the task's prompt.
     await expect(page.getByTestId('review-source')).toHaveText('Task 2.1 · todo-priorities');
-    await expect(page.getByTestId('review-summary')).toHaveText('Implemented task 2.1.');
+    await expect(page.getByTestId('review-summary')).toHaveText('Reworded the storage comment and the empty-title error.');
+    await expect(page.getByTestId('review-file')).toContainText('store.js');
+    await expect(page.getByTestId('review-hunk')).toHaveCount(2);
     await expect(page.getByTestId('status-task-run')).toContainText('waiting for your review');
     await shoot(page, 'tasks-review');
-    await acceptReview(page);
-    await expect(page.getByTestId('review')).toHaveAttribute('data-status', 'applied');
+    await expect(async () => {
+      await page.getByRole('button', { name: 'Accept hunk 1' }).click();
+      await expect(page.getByTestId('review-hunk').nth(0)).toHaveAttribute('data-decision', 'accepted', { timeout: 1000 });
+    }).toPass();
+    await page.getByRole('button', { name: 'Reject hunk 2' }).click();
+    await expect(page.getByTestId('review-apply')).toHaveText('Apply 1 Hunk');
+    await page.getByTestId('review-apply').click();
+    await expect(page.getByTestId('review')).toHaveAttribute('data-status', 'partial');
+    expect(readFileSync(store)).toEqual(Buffer.from(original.replace(...COMMENT), 'utf8'));
 
-    // The example's steering says tests run with `node --test`: the check is asked about, then runs.
+    // The example's steering says tests run with `node --test`: the check is asked about, then runs (and passes:
+    // the hunk that would have broken it was rejected).
     await expect(page.getByTestId('command-text')).toContainText('node --test', { timeout: 20_000 });
     await page.getByTestId('command-run').click();
 
     await expect.poll(() => readFileSync(tasksFile(host, 'todo-priorities'), 'utf8'), { timeout: 30_000 }).toBe(before.replace('  - [ ] 2.1', '  - [x] 2.1'));
     const after = readFileSync(tasksFile(host, 'todo-priorities'), 'utf8').split('\n');
     expect(after.filter((line, i) => line !== before.split('\n')[i])).toEqual(['  - [x] 2.1 Reject unknown priorities in `addTodo`']);
-    expect(readFileSync(join(host.workspace, 'src/task-2.1.js'), 'utf8')).toContain('task 2.1');
 
     // The run log and history in the Tasks panel.
     await palette(page, 'Tasks: Show Run Log');
     const log = page.getByTestId('task-log');
     await expect(log).toContainText('Check `node --test` passed.');
     await expect(page.getByTestId('task-history').locator('tbody tr').first()).toHaveAttribute('data-outcome', 'done');
-    await expect(page.getByTestId('task-history')).toContainText('src/task-2.1.js');
+    await expect(page.getByTestId('task-history')).toContainText('src/store.js');
     // What became of the change (hunks applied) and the way back to its review.
-    await expect(page.getByTestId('task-history-review').first()).toHaveText('applied · 1/1 hunk');
+    await expect(page.getByTestId('task-history-review').first()).toHaveText('partial · 1/2 hunks');
     await shoot(page, 'tasks-log');
   } finally {
     await host.stop();
