@@ -17,6 +17,8 @@ export const HookInfo = z.object({
   warnings: z.array(z.string()),
   /** Changed since the user approved it (or never approved): it does not run until approved. */
   needsApproval: z.boolean(),
+  /** runCommand hooks: the user chose to run it in a visible terminal (a Keel setting on this machine, not in the file). */
+  inTerminal: z.boolean().optional(),
 });
 export type HookInfo = z.infer<typeof HookInfo>;
 
@@ -72,6 +74,8 @@ export const hooksRequests = {
    */
   'hooks/save': { request: z.object({ id: HookFile, content: z.string().max(1_000_000), create: z.boolean().default(false) }), response: Empty },
   'hooks/delete': { request: z.object({ id: HookFile }), response: Empty },
+  /** Runs this runCommand hook in a visible terminal tab (true) or in the background (false); kept in user data. */
+  'hooks/setTerminal': { request: z.object({ id: HookFile, inTerminal: z.boolean() }), response: Empty },
   /** The form's live preview: workspace files the patterns select, with the engine's own matching rules. */
   'hooks/matchFiles': {
     request: z.object({ patterns: z.array(z.string().max(1000)).max(100), limit: z.number().int().min(1).max(1000).default(50) }),

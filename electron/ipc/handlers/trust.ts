@@ -55,6 +55,10 @@ export function trustHandlers({ workbench }: HandlerDeps): FeatureHandlers<typeo
       await hooks().delete(id);
       return {};
     },
+    'hooks/setTerminal': async ({ id, inTerminal }) => {
+      await hooks().setTerminal(id, inTerminal);
+      return {};
+    },
     'hooks/matchFiles': ({ patterns, limit }) => hooks().matchFiles(patterns, limit),
 
     'mcp/status': () => workbench.scoped(mcpServiceKey).state(),

@@ -44,6 +44,8 @@ export function agentPrompt(prompt: string, trigger: HookTrigger): string {
 
 export interface ActionDeps {
   root: string;
+  /** The hook's file: the runner uses it to run the hook where the user chose (terminal or background). */
+  hookId?: string;
   env: NodeJS.ProcessEnv;
   runner: CommandRunner;
   agent?: AgentTurnRunner;
@@ -70,6 +72,7 @@ export async function executeAction(hook: Hook, trigger: HookTrigger, deps: Acti
       cwd: deps.root,
       env: hookEnv(deps.env, hook.name, trigger),
       timeoutMs: timeoutSec * 1000,
+      ...(deps.hookId !== undefined ? { hookId: deps.hookId, hookName: hook.name } : {}),
       signal: deps.signal,
       onStart: deps.onStart,
       onOutput: deps.onOutput,

@@ -163,6 +163,20 @@ describe('trust', () => {
 });
 
 describe('other events', () => {
+  it('tells the command runner which hook runs (it decides terminal or background by the hook file)', async () => {
+    const seen: CommandRequest[] = [];
+    const runner: CommandRunner = {
+      run: async (req) => {
+        seen.push(req);
+        return { exitCode: 0, signal: null, timedOut: false, cancelled: false, output: '', truncated: false };
+      },
+    };
+    const id = writeHook(root, 'lint', { name: 'Lint', when: { type: 'userTriggered' }, then: { type: 'runCommand', command: 'npm run lint' } });
+    const e = await start({ runner });
+    await e.trigger(id);
+    expect(seen).toMatchObject([{ command: 'npm run lint', hookId: '.kiro/hooks/lint.kiro.hook', hookName: 'Lint' }]);
+  });
+
   it('promptSubmit hooks see the prompt in USER_PROMPT', async () => {
     writeHook(root, 'prompt', { name: 'Prompt', when: { type: 'promptSubmit' }, then: { type: 'runCommand', command: 'printf %s "$USER_PROMPT"' } });
     const e = await start();

@@ -284,6 +284,7 @@ export class HooksEngine implements Disposable {
         try {
           const result = await executeAction(hook.hook, trigger, {
             root: this.options.root,
+            hookId: hook.id,
             env: this.options.env ?? process.env,
             runner: this.runner,
             ...(this.options.agent ? { agent: this.options.agent } : {}),

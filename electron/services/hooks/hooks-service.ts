@@ -9,9 +9,11 @@ import { agentHooksKey } from '../agent/agent-hooks';
 import { agentTurnRunner } from './agent-turns';
 import { loadHook } from './hook-loader';
 import { patternMatcher } from './hook-match';
+import type { CommandRunner } from './command-runner';
 import type { AgentTurnRunner, HookRun } from './hook-types';
 import { HooksEngine } from './hooks-engine';
 import { RunLogFile, runLogPath } from './run-log-file';
+import { hookCommandRunnerKey, hookTerminalChoicesKey } from './terminal-keys';
 
 /** The slice of WorkspaceService the hooks need (tests pass a fake). */
 export interface HooksWorkspace {
@@ -36,8 +38,18 @@ export interface HooksServiceOptions {
   agent?: AgentTurnRunner;
   /** Where the run log is kept across restarts (none: it lives in memory only). */
   runLogFile?: string;
+  /** Runs hook commands (default: in the background); the folder's runner puts chosen hooks in a visible terminal. */
+  runner?: CommandRunner;
+  /** Which hooks the user chose to run in a visible terminal (a Keel setting in user data). */
+  terminalChoices?: TerminalChoices;
   /** Engine timings for tests. */
   engine?: { debounceMs?: number; saveDebounceMs?: number };
+}
+
+/** The slice of HookTerminalChoices the service needs. */
+export interface TerminalChoices {
+  hooksInTerminal(): Promise<string[]>;
+  set(hookId: string, inTerminal: boolean): Promise<void>;
 }
 
 export const UNTRUSTED_HOOKS = 'Restricted mode: hooks do not run until you trust this folder.';
@@ -66,6 +78,7 @@ export class HooksService implements Disposable {
       },
       ...(options.agent ? { agent: options.agent } : {}),
       ...(options.runLogFile ? { runLogFile: new RunLogFile(options.runLogFile, workspace.root) } : {}),
+      ...(options.runner ? { runner: options.runner } : {}),
       ...options.engine,
     });
     this.engine.catch((err: unknown) => console.error('Keel: the hooks engine could not start:', err));
@@ -89,6 +102,7 @@ export class HooksService implements Disposable {
     await this.options.trust.ready.catch(() => undefined);
     const hooks = await engine.hooks();
     const trusted = this.options.trust.isTrusted();
+    const inTerminal = new Set(await this.options.terminalChoices?.hooksInTerminal().catch(() => []));
     return {
       hooks: hooks.map((h) => ({
         id: h.id,
@@ -100,6 +114,7 @@ export class HooksService implements Disposable {
         warnings: h.warnings,
         // In restricted mode nothing was ever approved: the folder's trust, not each file, is the question.
         needsApproval: trusted && h.needsApproval,
+        ...(h.action === 'runCommand' && this.options.terminalChoices ? { inTerminal: inTerminal.has(h.id) } : {}),
       })),
       ...(trusted ? {} : { blocked: UNTRUSTED_HOOKS }),
     };
@@ -157,6 +172,13 @@ export class HooksService implements Disposable {
     return { files: all.slice(0, limit), total: all.length };
   }
 
+  /** Runs a runCommand hook in a visible terminal or in the background from its next run on. */
+  async setTerminal(id: string, inTerminal: boolean): Promise<void> {
+    if (!this.options.terminalChoices) throw new KeelError('BAD_REQUEST', 'Hooks cannot run in a terminal here.');
+    await this.options.terminalChoices.set(id, inTerminal);
+    this.announce();
+  }
+
   async delete(id: string): Promise<void> {
     await this.options.workspace.fs.delete(id);
   }
@@ -198,6 +220,9 @@ export const hooksServiceKey = defineFolderService('hooks', (ctx) => {
       (sessionId) => lifecycle.markHookSession(sessionId),
     ),
     runLogFile: runLogPath(ctx.userDataDir, ctx.workspace.root),
+    // Background by default; a visible terminal tab for the hooks the user chose (helper T's runner).
+    runner: ctx.scoped(hookCommandRunnerKey),
+    terminalChoices: ctx.scoped(hookTerminalChoicesKey),
   });
   // The agent's prompts, tool calls and turn ends reach this folder's hooks.
   lifecycle.connect(service.engine);

@@ -9,6 +9,7 @@ import { Icon } from '../workbench/icons';
 import { readHookForm, setHookAction, setHookEvent, setHookField, splitPatterns, type FormRead } from './hookForm';
 import { loadHookEditor, saveHookTab, useHookEditors } from './hookEditorStore';
 import { PlayIcon } from './HookIcons';
+import { TerminalChoice } from './TerminalChoice';
 import { useHooks } from './hooksStore';
 import { EVENT_LABELS, hookFileOf, isNewHookTab } from './hookTab';
 
@@ -56,7 +57,7 @@ export default function HookEditor({ tab }: { tab: string }) {
       {editor.view === 'json' || form.blocking ? (
         <RawView text={editor.text} form={form} onChange={setText} />
       ) : (
-        <HookFormView text={editor.text} form={form} onChange={setText} />
+        <HookFormView text={editor.text} form={form} onChange={setText} hookId={isNewHookTab(tab) ? null : hookFileOf(tab)} />
       )}
     </div>
   );
@@ -125,7 +126,7 @@ function FieldError({ form, field }: { form: FormRead; field: string }) {
   ) : null;
 }
 
-function HookFormView({ text, form, onChange }: { text: string; form: FormRead; onChange: (text: string) => void }) {
+function HookFormView({ text, form, onChange, hookId }: { text: string; form: FormRead; onChange: (text: string) => void; hookId: string | null }) {
   const f = form.fields;
   const set = (path: (string | number)[], value: unknown) => onChange(setHookField(text, path, value));
   const isFileEvent = FILE_EVENTS.includes(f.event as HookEvent);
@@ -211,6 +212,7 @@ function HookFormView({ text, form, onChange }: { text: string; form: FormRead; 
             ? 'Runs in the workspace folder with KEEL_HOOK_EVENT and KEEL_CHANGED_FILES (one path per line) set; output goes to the run log.'
             : 'Starts an agent turn with this prompt and what triggered it (files, tool, task).'}
         </div>
+        {f.action === 'runCommand' && <TerminalChoice hookId={hookId} />}
       </fieldset>
     </div>
   );

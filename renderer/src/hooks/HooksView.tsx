@@ -110,6 +110,7 @@ function HookRow({ hook, active }: { hook: HookInfo; active: boolean }) {
       <div className="hook-sub">
         {hook.event ? (EVENT_LABELS[hook.event] ?? hook.event) : 'unknown event'}
         {hook.action && ` → ${hook.action === 'runCommand' ? 'run command' : 'ask agent'}`}
+        {hook.inTerminal && <span data-testid="hook-terminal-badge"> in a terminal</span>}
       </div>
       {hook.needsApproval && (
         <div className="hook-sub warning" data-testid="hook-needs-approval">
