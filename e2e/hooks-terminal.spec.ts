@@ -1,4 +1,5 @@
 import { decideTrust, editAndSave, expect, openFile, showHooks, test } from './fixtures/hooks/hooks-test';
+import { shootThemes } from './fixtures/test';
 
 test('a runCommand hook set to run in a visible terminal opens a "hook:" terminal tab on its next run; its output still reaches the run log', async ({ workbench: page }) => {
   await decideTrust(page, 'trust');
@@ -10,6 +11,7 @@ test('a runCommand hook set to run in a visible terminal opens a "hook:" termina
   await choice.check();
   await expect(choice).toBeChecked();
   await expect(row.getByTestId('hook-terminal-badge')).toBeVisible();
+  await shootThemes(page, 'hooks-terminal-choice');
 
   await openFile(page, 'src/notes.txt');
   await editAndSave(page, 'src/notes.txt', 'edited ');
