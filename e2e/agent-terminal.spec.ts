@@ -113,6 +113,22 @@ test('Stop ends a running command: its tab shows it was ended and the turn ends'
   await expect(page.getByTestId('chat-tool').last()).toHaveAttribute('data-status', 'error');
 });
 
+test('after a reload mid-command the agent tab comes back with what it showed, and Stop still ends the command', async ({ page }) => {
+  await openChat(page);
+  await ask(page, 'wait for it');
+  await expect(tab(page)).toContainText(`agent: ${SLOW}`);
+  await expect(screen(page)).toContainText(`$ ${SLOW}`);
+  await page.reload();
+  await expect(page.locator('body[data-workbench-ready="true"]')).toBeAttached({ timeout: 20_000 });
+  await expect(tab(page)).toHaveCount(1);
+  await expect(tab(page)).toContainText(`agent: ${SLOW}`);
+  await expect(screen(page)).toContainText(`$ ${SLOW}`);
+  await page.getByTestId('chat-stop').click();
+  await expect(page.getByTestId('chat-turn-end')).toHaveAttribute('data-stop-reason', 'aborted');
+  await expect(page.getByTestId('terminal-exit-code')).toHaveText('exit 143');
+  await expect(screen(page)).toContainText('Process ended by SIGTERM');
+});
+
 test('a trusted command shows its tab while the user keeps typing in the chat; a key closes the finished terminal', async ({ page }) => {
   await openChat(page);
   await ask(page, 'list them');
