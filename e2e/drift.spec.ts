@@ -122,6 +122,14 @@ test('Re-open task sets the task back to [ ] in tasks.md — a one-line, undoabl
     editOutside(host, 'src/store.js', '// hand edit\n');
     await page.getByTestId('activity-specs').click();
     await specRow(page).getByTestId('spec-drift').click();
+    // From the matrix: Re-open, then Ctrl+Z there puts the [x] back.
+    await page.getByTestId('spec-tab-trace').click();
+    await page.getByTestId('trace-drift').getByTestId('drift-reopen').click();
+    await expect(page.getByTestId('trace-drift')).toHaveCount(0);
+    await page.keyboard.press(`${mod}+z`);
+    await expect(page.getByTestId('trace-drift')).toBeVisible();
+    // From the Tasks tree.
+    await page.getByTestId('spec-tab-tasks').click();
     const notice = page.locator('[data-testid="drift-notice"][data-task-id="1"]');
     await notice.getByTestId('drift-reopen').click();
     await expect(taskRow(page, '1')).toHaveAttribute('data-state', 'open');

@@ -38,7 +38,8 @@ export function SpecEditor({ tab }: { tab: string }) {
   const { check, texts } = useSpecCheck(spec);
   const diagnostics = check.byPath;
   const bodyRef = useRef<HTMLDivElement>(null);
-  const undoPath = !view.raw && view.doc !== 'trace' && spec ? specDocs(spec).find((d) => d.kind === view.doc)?.path : undefined;
+  // The matrix edits only tasks.md (Re-open task), so there Ctrl+Z undoes tasks.md.
+  const undoPath = view.raw || !spec ? undefined : view.doc === 'trace' ? spec.files.tasks : specDocs(spec).find((d) => d.kind === view.doc)?.path;
   useEffect(() => {
     if (!undoPath) return;
     // On window: a structured edit often re-renders the button that made it, leaving focus on the body.

@@ -85,17 +85,17 @@ export function TracePane({ tab, check, requirements, tasks }: Props) {
                 {columns.map((c) => {
                   const drift = c.id ? driftByKey.get(c.id) : undefined;
                   return (
-                  <th
-                    key={c.key}
-                    scope="col"
-                    className={`trace-task${c.dangling.length ? ' dangling' : ''}${drift ? ' drift' : ''}`}
-                    data-drift={drift ? 'true' : undefined}
-                    title={`${c.id ? `Task ${c.id}: ` : ''}${c.title}${c.dangling.map((d) => `\n⚠ ${d.message}`).join('')}${drift ? `\n⚠ Drift: ${driftReasons(drift).split('\n').join('\n⚠ Drift: ')}` : ''}`}
-                  >
-                    <button className="trace-task-button" data-testid="trace-task" data-task-id={c.id ?? ''} onClick={() => editors.revealTask(tab, c.key)}>
-                      {c.id ?? '•'}
-                    </button>
-                  </th>
+                    <th
+                      key={c.key}
+                      scope="col"
+                      className={`trace-task${c.dangling.length ? ' dangling' : ''}${drift ? ' drift' : ''}`}
+                      data-drift={drift ? 'true' : undefined}
+                      title={`${c.id ? `Task ${c.id}: ` : ''}${c.title}${c.dangling.map((d) => `\n⚠ ${d.message}`).join('')}${drift ? `\n⚠ Drift: ${driftReasons(drift).split('\n').join('\n⚠ Drift: ')}` : ''}`}
+                    >
+                      <button className="trace-task-button" data-testid="trace-task" data-task-id={c.id ?? ''} onClick={() => editors.revealTask(tab, c.key)}>
+                        {c.id ?? '•'}
+                      </button>
+                    </th>
                   );
                 })}
               </tr>
