@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ChangeSource } from '../../../protocol';
 import { compose, diffFile, hunkKey, matchConventions, type FileDiff, type HunkDecision } from './hunks';
 
 /**
@@ -6,13 +7,9 @@ import { compose, diffFile, hunkKey, matchConventions, type FileDiff, type HunkD
  * to a review goes through these functions, so the JSON on disk after a restart is exactly what the user left.
  */
 
-export const ReviewSource = z.object({
-  kind: z.enum(['chat', 'task']),
-  sessionId: z.string(),
-  specDir: z.string().optional(),
-  taskId: z.string().optional(),
-});
-export type ReviewSource = z.infer<typeof ReviewSource>;
+/** Saved as the contract states it (protocol/changes.ts), so what is read back is what the renderer is sent. */
+export const ReviewSource = ChangeSource;
+export type ReviewSource = ChangeSource;
 
 const Decision = z.enum(['pending', 'accepted', 'rejected']);
 export type ReviewStatus = 'pending' | 'applied' | 'partial' | 'rejected' | 'discarded';
