@@ -46,7 +46,7 @@ test('a preToolUse hook blocks the agent’s write: the chat shows why, the file
   await expect(card).toHaveAttribute('data-status', 'error');
   await expect(card.getByTestId('chat-tool-blocked')).toContainText('notes are frozen until the release');
   await expect(page.getByTestId('chat-answer').last()).toContainText('The write was refused.');
-  expect(toolResultsSent(agent.fake.requests[1]!)).toEqual(['Blocked by hook: Hook "Freeze notes" failed: notes are frozen until the release']);
+  expect(toolResultsSent(agent.fake.requests[1]!)).toEqual(['Blocked by hook: "Freeze notes": notes are frozen until the release']);
   expect(readFileSync(file, 'utf8')).toBe(before);
   await page.getByTestId('activity-hooks').click();
   await expect(runOf(page, 'freeze')).toHaveAttribute('data-status', 'failed');

@@ -63,9 +63,9 @@ describe('hooks around a real agent turn (host, fake Bedrock)', () => {
     const s = await host.host.createSession({ role: 'executor', mode: 'autopilot' });
     await host.host.prompt(s.id, 'overwrite a.ts');
     expect(await readFile(path.join(host.root, 'src/a.ts'), 'utf8')).toBe('original\n');
-    expect(toolResultsSent(host.fake.requests[1]!.body)).toEqual(['Blocked by hook: Hook "Frozen src" failed: src/ is frozen for the release']);
+    expect(toolResultsSent(host.fake.requests[1]!.body)).toEqual(['Blocked by hook: "Frozen src": src/ is frozen for the release']);
     const end = host.eventsOf(s.id).find((e) => e.type === 'toolEnd');
-    expect(end).toMatchObject({ name: 'fsWrite', status: 'error', blocked: 'Hook "Frozen src" failed: src/ is frozen for the release' });
+    expect(end).toMatchObject({ name: 'fsWrite', status: 'error', blocked: '"Frozen src": src/ is frozen for the release' });
   });
 
   it('in an untrusted folder no hook runs: the prompt goes out alone and the write is not blocked', async () => {

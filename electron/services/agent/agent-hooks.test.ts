@@ -57,7 +57,7 @@ describe('agent events into the hooks engine', () => {
       then: { type: 'runCommand', command: 'case "$KEEL_TOOL_INPUT" in *secrets*) echo "secrets/ is off limits"; exit 2;; esac' },
     });
     const e = await connect();
-    expect(await hooks.preToolUse(tool('fsWrite', { path: 'secrets/key.txt', text: 'x' }))).toEqual({ block: 'Hook "No writes to secrets" failed: secrets/ is off limits' });
+    expect(await hooks.preToolUse(tool('fsWrite', { path: 'secrets/key.txt', text: 'x' }))).toEqual({ block: '"No writes to secrets": secrets/ is off limits' });
     expect(await hooks.preToolUse(tool('strReplace', { path: 'src/a.ts' }))).toBeUndefined();
     expect(await hooks.preToolUse(tool('readFile', { path: 'secrets/key.txt' }))).toBeUndefined();
     expect(e.runs().map((r) => r.trigger.tool?.name)).toEqual(['fsWrite', 'strReplace']);
@@ -87,7 +87,7 @@ describe('agent events into the hooks engine', () => {
     const own: LifecycleSession = { id: 'hook-session', title: 'Hook: Stop', origin: { kind: 'chat' } };
     expect(await hooks.promptSubmit({ session: own, turn: 1, prompt: 'Review the turn.', signal })).toBeUndefined();
     await hooks.agentStop({ session: own, turn: 1, stopReason: 'end_turn', text: '' });
-    expect(await hooks.preToolUse({ ...tool('readFile'), session: own })).toEqual({ block: expect.stringMatching(/Guard/) });
+    expect(await hooks.preToolUse({ ...tool('readFile'), session: own })).toEqual({ block: '"Guard" exited with code 1.' });
     expect(e.runs().map((r) => r.hookName)).toEqual(['Guard']);
   });
 

@@ -78,16 +78,17 @@ export async function executeAction(hook: Hook, trigger: HookTrigger, deps: Acti
       onOutput: deps.onOutput,
     });
     const output = result.truncated ? `… (earlier output dropped)\n${result.output}` : result.output;
-    if (result.error) return { status: 'failed', exitCode: null, output, reason: result.error, block: result.error };
+    // Block reasons read after "Blocked by hook: " (what the model and the chat's tool card show).
+    if (result.error) return { status: 'failed', exitCode: null, output, reason: result.error, block: `"${hook.name}" could not run: ${result.error}` };
     if (result.cancelled) return { status: 'cancelled', exitCode: result.exitCode, output, reason: 'Cancelled.' };
     if (result.timedOut) {
       const reason = `Stopped after ${timeoutSec} s (the hook's timeout).`;
-      return { status: 'timedOut', exitCode: result.exitCode, output, reason, block: `Hook "${hook.name}" timed out.` };
+      return { status: 'timedOut', exitCode: result.exitCode, output, reason, block: `"${hook.name}" timed out after ${timeoutSec} s.` };
     }
     if (result.exitCode === 0) return { status: 'succeeded', exitCode: 0, output };
     const reason = result.exitCode === null ? `Ended by signal ${result.signal ?? 'unknown'}.` : `Exited with code ${result.exitCode}.`;
     const tail = output.trim().split('\n').slice(-20).join('\n');
-    return { status: 'failed', exitCode: result.exitCode, output, reason, block: `Hook "${hook.name}" failed: ${tail || reason}` };
+    return { status: 'failed', exitCode: result.exitCode, output, reason, block: tail ? `"${hook.name}": ${tail}` : `"${hook.name}" ${reason.charAt(0).toLowerCase()}${reason.slice(1)}` };
   }
   // Kiro's "Add to prompt": on promptSubmit an askAgent hook's prompt joins the user's prompt; no turn of its own.
   if (trigger.event === 'promptSubmit') {

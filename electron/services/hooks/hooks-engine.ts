@@ -178,7 +178,7 @@ export class HooksEngine implements Disposable {
     const only = agentFilter(options);
     const runs = await this.runMatching({ event: 'preToolUse', tool }, (h) => matchesTool(h.hook, tool) && only(h), options.nested);
     const blocking = runs.find((r) => r.status === 'failed' || r.status === 'timedOut' || this.blockReasons.has(r.id));
-    const reason = blocking ? (this.blockReasons.get(blocking.id) ?? blocking.reason ?? `Hook "${blocking.hookName}" blocked the tool.`) : undefined;
+    const reason = blocking ? (this.blockReasons.get(blocking.id) ?? blocking.reason ?? `"${blocking.hookName}" refused the call.`) : undefined;
     for (const r of runs) this.blockReasons.delete(r.id);
     return reason === undefined ? { allowed: true, runs } : { allowed: false, reason, runs };
   }
