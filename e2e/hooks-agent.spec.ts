@@ -4,6 +4,12 @@ import type { Page } from '@playwright/test';
 import { startAgentHooksHost, toolResultsSent, userText, type AgentHooksHost } from './fixtures/hooks/agent-host';
 import { expect, mod, test } from './fixtures/test';
 
+/** A screenshot named for the theme the page shows now. */
+async function shoot(page: Page, name: string): Promise<void> {
+  const theme = await page.evaluate(() => document.documentElement.dataset.theme);
+  await page.screenshot({ path: `/work/notes/shots/${name}-${theme}.png` });
+}
+
 let agent: AgentHooksHost | undefined;
 test.afterEach(async () => {
   await agent?.stop();
@@ -46,6 +52,7 @@ test('a preToolUse hook blocks the agent’s write: the chat shows why, the file
   await expect(card).toHaveAttribute('data-status', 'error');
   await expect(card.getByTestId('chat-tool-blocked')).toContainText('notes are frozen until the release');
   await expect(page.getByTestId('chat-answer').last()).toContainText('The write was refused.');
+  await shoot(page, 'hooks-blocked-tool');
   expect(toolResultsSent(agent.fake.requests[1]!)).toEqual(['Blocked by hook: "Freeze notes": notes are frozen until the release']);
   expect(readFileSync(file, 'utf8')).toBe(before);
   await page.getByTestId('activity-hooks').click();

@@ -81,6 +81,10 @@ test('an MCP tool is offered to the agent, asks before it runs, and its result i
   await server.getByRole('button', { name: 'Show details' }).click();
   await expect(server.locator('[data-testid="mcp-tool"]', { hasText: 'echo' }).getByTestId('mcp-tool-always')).toBeVisible();
   await shoot(page, 'mcp-always-allowed');
+  // Revoke: the mark goes and the stored answer with it (the next call asks again — unit-tested).
+  await server.getByTestId('mcp-tool-revoke').click();
+  await expect(server.getByTestId('mcp-tool-always')).toHaveCount(0);
+  expect(readFileSync(join(agent.host.userData, 'mcp', 'always-allowed.json'), 'utf8')).not.toContain('"echo"');
 });
 
 test('Reject: the tool does not run and the model is told the user refused', async ({ page }) => {
