@@ -37,7 +37,7 @@ test('an MCP tool is offered to the agent, asks before it runs, and its result i
   const server = page.locator('[data-testid="mcp-server"][data-name="fixture"]');
   await expect(server).toHaveAttribute('data-state', 'ready', { timeout: 20_000 });
   await server.getByRole('button', { name: 'Show details' }).click();
-  await expect(server.getByTestId('mcp-tool')).toHaveText([/^add/, /^echo/, /^crash/]);
+  await expect(server.getByTestId('mcp-tool')).toHaveText([/^add/, /^echo/, /^crash/, /^slow/]);
 
   await page.keyboard.press(`${mod}+l`);
   await ask(page, 'use the mcp echo tool');

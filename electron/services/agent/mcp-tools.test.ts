@@ -51,7 +51,7 @@ describe('MCP tools offered to the agent', () => {
   it('lists the ready server tools under namespaced names with the server schema, leaving disabledTools out', async () => {
     const m = await start({ disabledTools: ['delete_everything'] });
     const tools = mcpToolHandlers(m);
-    expect(tools.map((t) => t.name)).toEqual(['mcp_fixture_add', 'mcp_fixture_echo', 'mcp_fixture_crash']);
+    expect(tools.map((t) => t.name)).toEqual(['mcp_fixture_add', 'mcp_fixture_echo', 'mcp_fixture_crash', 'mcp_fixture_slow']);
     expect(mcpToolServer('mcp_fixture_add')).toBe('fixture');
     const [add] = toToolSpecs(tools);
     expect(add?.description).toBe('Adds two numbers. (MCP server "fixture", tool "add")');
@@ -88,6 +88,18 @@ describe('MCP tools offered to the agent', () => {
     stop.abort();
     expect(await pending).toMatchObject({ status: 'error', content: expect.stringMatching(/not approved: the agent was stopped/) });
     expect(approval.pending()).toEqual([]);
+  });
+
+  it('Stop during a long MCP call ends it at once: the model gets an error, the turn is not held up', async () => {
+    const m = await start({ autoApprove: ['*'] });
+    const stop = new AbortController();
+    const call = runTool(mcpToolHandlers(m), { type: 'toolUse', id: 't1', name: 'mcp_fixture_slow', input: { ms: 60_000 } }, ctx(stop.signal));
+    setTimeout(() => stop.abort(), 50);
+    const out = await call;
+    expect(out.status).toBe('error');
+    expect(out.content).toMatch(/abort|cancel/i);
+    // The server is still there for the next call.
+    expect(await runTool(mcpToolHandlers(m), { type: 'toolUse', id: 't2', name: 'mcp_fixture_add', input: { a: 1, b: 2 } }, ctx())).toEqual({ status: 'success', content: '3' });
   });
 
   it('a server-side error (bad arguments) comes back to the model as an error result', async () => {

@@ -55,6 +55,7 @@ describe('MCP servers over stdio', () => {
       ['add', true],
       ['echo', false],
       ['crash', false],
+      ['slow', false],
     ]);
     expect(await m.callTool('fixture', 'add', { a: 2, b: 3 })).toEqual({ content: [{ type: 'text', text: '5' }], isError: false });
     await expect(m.callTool('fixture', 'delete_everything')).rejects.toThrow(/disabled in mcp\.json/);
@@ -141,7 +142,7 @@ describe('MCP servers over streamable HTTP', () => {
       writeConfig({ remote: { url: server.url, headers: { Authorization: 'Bearer ${env:MCP_TOKEN}' }, autoApprove: ['*'] } });
       const m = await start({ env: { MCP_TOKEN: 't0ken' } });
       expect(m.statuses()[0]).toMatchObject({ state: 'ready', transport: 'http' });
-      expect(m.listTools().map((t) => t.name)).toEqual(['add', 'echo', 'delete_everything', 'crash']);
+      expect(m.listTools().map((t) => t.name)).toEqual(['add', 'echo', 'delete_everything', 'crash', 'slow']);
       expect(await m.callTool('remote', 'add', { a: 40, b: 2 })).toMatchObject({ content: [{ type: 'text', text: '42' }] });
       await m.dispose();
       const wrong = await start({ env: { MCP_TOKEN: 'wrong' } });
