@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exitMessage } from './commandTabs';
+import { AnnouncedTerminals, exitMessage } from './commandTabs';
 
 const plain = (s: string) => s.split('\x1b').map((part, i) => (i === 0 ? part : part.replace(/^\[[0-9;]*m/, ''))).join('').trim();
 
@@ -15,5 +15,20 @@ describe('the line a terminal shows when its process is gone', () => {
   it('stands one blank line below the output, whether or not the program ended its last line', () => {
     expect(exitMessage(1, undefined, true).startsWith('\r\n\r\n')).toBe(true);
     expect(exitMessage(1, undefined, false).startsWith('\r\n\x1b')).toBe(true);
+  });
+});
+
+describe('terminals the host announced', () => {
+  it('are taken once; an exit before the tab is held for it; an overflow asks for the scrollback once', () => {
+    const announced = new AnnouncedTerminals();
+    expect(announced.add('term-1')).toBe(true);
+    expect(announced.add('term-1')).toBe(false);
+    expect(announced.has('term-2')).toBe(false);
+    announced.holdExit('term-1', { exitCode: 0, signal: 15 });
+    announced.overflow('term-1');
+    expect(announced.takeOverflow('term-1')).toBe(true);
+    expect(announced.takeOverflow('term-1')).toBe(false);
+    expect(announced.takeExit('term-1')).toEqual({ exitCode: 0, signal: 15 });
+    expect(announced.takeExit('term-1')).toBeUndefined();
   });
 });

@@ -26,3 +26,51 @@ export function keepsTypingTarget(host: HTMLElement | null): boolean {
   const focused = document.activeElement;
   return !!host && !!focused && host.contains(focused);
 }
+
+type Exit = { exitCode: number; signal?: number };
+
+/**
+ * Terminals the host announced (`terminal/opened`: a command run by the agent or a hook). This window got their
+ * output from the first byte as events, so they need no scrollback — unless more arrived before the tab existed
+ * than is kept (`overflowed`: the tab then starts from the host's scrollback). An exit that comes before the tab
+ * is held until the output before it is written.
+ */
+export class AnnouncedTerminals {
+  private readonly ids = new Set<string>();
+  private readonly overflowed = new Set<string>();
+  private readonly exits = new Map<string, Exit>();
+
+  /** False when it was announced already. */
+  add(id: string): boolean {
+    if (this.ids.has(id)) return false;
+    this.ids.add(id);
+    return true;
+  }
+
+  has(id: string): boolean {
+    return this.ids.has(id);
+  }
+
+  overflow(id: string): void {
+    this.overflowed.add(id);
+  }
+
+  takeOverflow(id: string): boolean {
+    return this.overflowed.delete(id);
+  }
+
+  holdExit(id: string, exit: Exit): void {
+    this.exits.set(id, exit);
+  }
+
+  takeExit(id: string): Exit | undefined {
+    const exit = this.exits.get(id);
+    this.exits.delete(id);
+    return exit;
+  }
+
+  forget(id: string): void {
+    this.overflowed.delete(id);
+    this.exits.delete(id);
+  }
+}

@@ -3,7 +3,7 @@ import { useLayout } from '../state/layout';
 import { notifyError } from '../state/notifications';
 import { useTerminals } from '../state/terminals';
 import { AckBatcher } from './ackBatcher';
-import { exitMessage, keepsTypingTarget, ORPHAN_LIMIT } from './commandTabs';
+import { AnnouncedTerminals, exitMessage, keepsTypingTarget, ORPHAN_LIMIT } from './commandTabs';
 
 type XtermModule = typeof import('./xtermModule');
 type Term = InstanceType<XtermModule['Terminal']>;
@@ -35,17 +35,9 @@ export class TerminalService {
   private readonly sessions = new Map<string, Session>();
   /** Output for terminals whose session is not set up yet (create's reply can trail the first output). */
   private readonly orphans = new Map<string, string[]>();
-  /**
-   * Terminals the host announced (`terminal/opened`: a command run by the agent or a hook): this window got their
-   * output from the first byte as events, so they need no scrollback — unless too much arrived before the tab
-   * existed (then `needsAttach`).
-   */
-  private readonly announced = new Set<string>();
-  private readonly needsAttach = new Set<string>();
+  private readonly announced = new AnnouncedTerminals();
   /** Sessions being created, so a restore and an announcement never make two xterms for one terminal. */
   private readonly creating = new Map<string, Promise<Session>>();
-  /** Exits of announced terminals whose tab is not made yet. */
-  private readonly earlyExits = new Map<string, { exitCode: number; signal?: number }>();
   private readonly acks: AckBatcher;
   private host: HTMLElement | null = null;
   private hostWaiters: ((el: HTMLElement) => void)[] = [];
@@ -108,23 +100,20 @@ export class TerminalService {
    * is typing (editor, chat, or another terminal, whose tab then stays in front).
    */
   private async opened(info: TerminalInfo) {
-    if (this.announced.has(info.id) || this.sessions.has(info.id)) return;
-    this.announced.add(info.id);
+    if (this.sessions.has(info.id) || !this.announced.add(info.id)) return;
     if (!this.orphans.has(info.id)) this.orphans.set(info.id, []);
     const keepActive = keepsTypingTarget(this.host) ? useTerminals.getState().active : null;
     useLayout.getState().showPanel('terminal');
     try {
       await this.waitForHost();
-      if (this.needsAttach.has(info.id)) {
-        this.needsAttach.delete(info.id);
+      if (this.announced.takeOverflow(info.id)) {
         await this.attach(await this.sessionFor(info), info.id);
       } else {
         const session = await this.ensureSession(info.id);
         useTerminals.getState().add({ id: info.id, title: info.title, exitCode: null });
         for (const chunk of this.orphans.get(info.id) ?? []) this.writeAndAck(session, chunk);
         this.orphans.delete(info.id);
-        const exit = this.earlyExits.get(info.id);
-        this.earlyExits.delete(info.id);
+        const exit = this.announced.takeExit(info.id);
         if (exit) this.exit(info.id, exit.exitCode, exit.signal);
       }
       if (keepActive) useTerminals.getState().activate(keepActive);
@@ -212,7 +201,7 @@ export class TerminalService {
     useTerminals.getState().remove(id);
     this.acks.forget(id);
     this.orphans.delete(id);
-    this.earlyExits.delete(id);
+    this.announced.forget(id);
     if (session) {
       session.term.dispose();
       session.element.remove();
@@ -288,7 +277,7 @@ export class TerminalService {
       // Bounded: output for a terminal this window never adopts must not pile up.
       const queue = this.orphans.get(id) ?? [];
       if (queue.length < ORPHAN_LIMIT) queue.push(data);
-      else if (this.announced.has(id)) this.needsAttach.add(id); // the tab will start from the host's scrollback
+      else if (this.announced.has(id)) this.announced.overflow(id); // the tab will start from the host's scrollback
       this.orphans.set(id, queue);
       return;
     }
@@ -327,7 +316,7 @@ export class TerminalService {
     const session = this.sessions.get(id);
     if (!session && this.announced.has(id)) {
       // Its tab is still being made: the exit is shown after the output that came before it.
-      this.earlyExits.set(id, signal === undefined ? { exitCode } : { exitCode, signal });
+      this.announced.holdExit(id, signal === undefined ? { exitCode } : { exitCode, signal });
       return;
     }
     // Like a shell's $?: a process ended by a signal shows 128 + its number, never a green "exit 0".
