@@ -4,3 +4,4 @@ export type { AgentTurnRunner, FileEvents, HookRun, HookRunStatus, HookTrigger, 
 export { ChildProcessRunner, type CommandRequest, type CommandResult, type CommandRunner } from './command-runner';
 export { loadHook, type LoadedHook } from './hook-loader';
 export { workspaceHookTrust } from './workspace-hook-trust';
+export { RunLogFile, runLogPath, PERSISTED_RUNS } from './run-log-file';
