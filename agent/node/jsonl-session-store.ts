@@ -80,7 +80,8 @@ export class JsonlSessionStore implements SessionStore {
       const meta = records.find((r) => r.type === 'meta');
       if (meta?.type !== 'meta') continue;
       const mode = records.reduce<typeof meta.mode>((m, r) => (r.type === 'mode' ? r.mode : m), meta.mode);
-      out.push({ id: meta.id, createdAt: meta.createdAt, title: meta.title, role: meta.role, mode });
+      const title = records.reduce<string | undefined>((t, r) => (r.type === 'title' ? r.title : t), meta.title);
+      out.push({ id: meta.id, createdAt: meta.createdAt, title, role: meta.role, mode });
     }
     return out.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }

@@ -30,6 +30,8 @@ export const sessionRecordSchema = z.discriminatedUnion('type', [
     mode: z.enum(['supervised', 'autopilot']).optional(),
   }),
   z.object({ type: z.literal('mode'), mode: z.enum(['supervised', 'autopilot']) }),
+  /** The session was named (an untitled chat takes its first prompt's words). */
+  z.object({ type: z.literal('title'), title: z.string() }),
   /**
    * Files were rolled back to a checkpoint: the conversation is cut back to its first `messageCount` messages — of
    * the history as it was after `compactions` compactions (a checkpoint older than a compaction brings back the

@@ -47,6 +47,9 @@ export function replayRecords(records: SessionRecord[], fallbackId: string): Omi
       case 'mode':
         state.mode = r.mode;
         break;
+      case 'title':
+        state.title = r.title;
+        break;
       case 'restore': {
         const at = r.compactions ?? state.compactions;
         if (at < state.compactions && before[at]) {

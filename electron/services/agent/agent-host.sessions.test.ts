@@ -36,6 +36,19 @@ describe('sessions survive a restart', () => {
     expect(h.events.slice(before).map((e) => e.seq)[0]).toBe(history.lastSeq + 1);
   });
 
+  it('an untitled session is named by its first prompt, in the tab and in the saved list after a restart', async () => {
+    h = await startHostHarness([{ steps: [{ text: 'ok' }] }, { steps: [{ text: 'ok' }] }]);
+    const s = await h.host.createSession({ role: 'executor' });
+    expect(s.title).toBe('New chat');
+    await h.host.prompt(s.id, 'Why does the login form reject valid emails when they contain a plus sign?\nMore detail.', { chips: [{ kind: 'gitDiff' }] });
+    const title = 'Why does the login form reject valid emails when they…';
+    expect((await h.host.listSessions())[0]).toMatchObject({ title });
+    await h.host.prompt(s.id, 'second prompt');
+    expect((await h.host.listSessions())[0]).toMatchObject({ title });
+    await h.host.dispose();
+    expect((await h.restart().listSessions())[0]).toMatchObject({ id: s.id, title, open: false });
+  });
+
   it('closing unloads a session but keeps it on disk to open again', async () => {
     h = await startHostHarness([{ steps: [{ text: 'hi' }] }]);
     const s = await h.host.createSession({ role: 'executor' });

@@ -30,7 +30,7 @@ import { TerminalCommandRunner, type CommandTerminals } from './terminal-runner'
 import { agentHooksKey } from './agent-hooks';
 import { ShadowCheckpoints } from './checkpoints';
 import { PendingApprovals, trustedApproval } from './command-approval';
-import { HostedSession, type PromptResult, type ReviewOrigin, type SessionMeta } from './hosted-session';
+import { HostedSession, titleFrom, UNTITLED, type PromptResult, type ReviewOrigin, type SessionMeta } from './hosted-session';
 import { InMemoryReview, type ReviewPort } from './review-port';
 import type { AgentLifecycle } from './lifecycle';
 import { loadAgentSettings } from './settings-store';
@@ -120,7 +120,7 @@ export class AgentHost implements Disposable {
       return new Map(
         list.map((s): [string, AgentSessionInfo] => [
           s.id,
-          { id: s.id, title: s.title ?? 'Chat', role: s.role ?? 'executor', mode: s.mode ?? 'supervised', modelId: '', createdAt: s.createdAt, open: false, running: false, totals: zero },
+          { id: s.id, title: s.title ?? UNTITLED, role: s.role ?? 'executor', mode: s.mode ?? 'supervised', modelId: '', createdAt: s.createdAt, open: false, running: false, totals: zero },
         ]),
       );
     });
@@ -131,10 +131,11 @@ export class AgentHost implements Disposable {
     const core = await this.ready();
     const { settings } = await loadAgentSettings(this.options.userDataDir);
     const mode = opts.mode ?? settings.mode;
-    const title = opts.title?.trim() || `Chat ${new Date().toISOString().slice(11, 16)}`;
+    // Untitled: the first prompt names it (see HostedSession.begin).
+    const title = opts.title?.trim() ?? '';
     const id = globalThis.crypto.randomUUID();
     const options = await this.sessionOptions(core, id, opts.role, opts.extraContext);
-    const agent = await AgentSession.create(options, { id, title, role: opts.role, mode });
+    const agent = await AgentSession.create(options, { id, ...(title ? { title } : {}), role: opts.role, mode });
     const meta: SessionMeta = { title, role: opts.role, mode, modelId: options.modelId, createdAt: new Date().toISOString() };
     const hosted = this.host(agent, options, meta, core, [], opts.origin);
     this.sessionsChanged();
@@ -229,7 +230,8 @@ export class AgentHost implements Disposable {
     const options = await this.sessionOptions(core, sessionId, role);
     const firstPrompt = state.messages.find((m) => m.role === 'user')?.content.find((b) => b.type === 'text');
     const meta: SessionMeta = {
-      title: state.title ?? (firstPrompt?.type === 'text' ? firstPrompt.text.slice(0, 60) : 'Chat'),
+      // Sessions saved before titles were recorded: their first prompt's text (context blocks come before it).
+      title: state.title ?? (firstPrompt?.type === 'text' ? titleFrom(firstPrompt.text.split('\n\n').at(-1) ?? '') : ''),
       role,
       mode: state.mode ?? 'supervised',
       modelId: options.modelId,

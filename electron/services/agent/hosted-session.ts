@@ -54,6 +54,18 @@ export interface SessionMeta {
 
 export type { ReviewOrigin } from './lifecycle';
 
+/** What a session without a title is listed as (until its first prompt names it). */
+export const UNTITLED = 'New chat';
+
+/** A session's title from its first prompt: the first line, cut at a word near 60 characters. */
+export function titleFrom(prompt: string): string {
+  const line = prompt.trim().split('\n')[0]?.trim() ?? '';
+  if (line.length <= 60) return line || UNTITLED;
+  const cut = line.slice(0, 60);
+  const space = cut.lastIndexOf(' ');
+  return `${space > 30 ? cut.slice(0, space) : cut}…`;
+}
+
 /**
  * One session as the main process hosts it: the runtime's AgentSession plus what the chat pane needs around it —
  * numbered events (kept for reattach), a checkpoint before every prompt, the turn's changeset handed to review
@@ -108,7 +120,7 @@ export class HostedSession {
 
   info(): AgentSessionInfo {
     const { title, role, mode, modelId, createdAt } = this.meta;
-    return { id: this.id, title, role, mode, modelId, createdAt, open: true, running: this.running, totals: this.totals };
+    return { id: this.id, title: title || UNTITLED, role, mode, modelId, createdAt, open: true, running: this.running, totals: this.totals };
   }
 
   /** Everything so far, with runs of text deltas joined (a long answer is one event, not thousands). */
@@ -133,6 +145,10 @@ export class HostedSession {
     }
     this.controller = controller;
     const turn = ++this.turns;
+    if (!this.meta.title) {
+      this.meta.title = titleFrom(text);
+      void this.options.store?.append(this.id, [{ type: 'title', title: this.meta.title }]).catch(() => undefined);
+    }
     const done = this.runTurn(turn, text, chips, controller.signal, workbench)
       // Whatever fails (a full disk, an unreadable steering file), the pane gets its turn end and is not left busy.
       .catch((e: unknown) => this.end({ stopReason: 'error', error: { kind: 'internal', message: `The turn failed: ${(e as Error).message}` } }, ''))
