@@ -16,6 +16,10 @@ beforeEach(async () => {
 const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=u', '-c', 'user.email=u@x', ...args], { cwd: root, env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null' } });
 
 describe('WorkingTreeDiff (#git diff)', () => {
+  it('outside a repository says so in a few words (not git’s usage text)', async () => {
+    await expect(new WorkingTreeDiff(root).diff({ maxChars: 1000 })).rejects.toThrow(/^this folder is not a Git repository$/);
+  });
+
   it('shows staged and unstaged changes against HEAD, cut at the limit', async () => {
     await writeFile(join(root, 'a.txt'), 'one\n');
     git('init', '-q');

@@ -8,6 +8,12 @@ export class WorkingTreeDiff implements GitDiffPort {
   constructor(private readonly root: string) {}
 
   async diff({ maxChars }: { maxChars: number }): Promise<string> {
+    // Outside a repository git prints its whole usage text, which is no message for the user.
+    const inside = await this.git(['rev-parse', '--is-inside-work-tree']).catch((e: Error) => {
+      if (/ENOENT/.test(e.message)) throw new Error('git is not installed (or not on the PATH)');
+      return '';
+    });
+    if (inside.trim() !== 'true') throw new Error('this folder is not a Git repository');
     // A repository without commits has no HEAD: then show what is staged.
     const out = await this.git(['diff', 'HEAD', '--no-color', '--no-ext-diff']).catch(() => this.git(['diff', '--cached', '--no-color', '--no-ext-diff']));
     return out.length > maxChars ? `${out.slice(0, maxChars)}\n… (diff cut at ${maxChars} characters)` : out;
