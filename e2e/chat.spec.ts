@@ -225,6 +225,10 @@ test('Autopilot applies edits at once; restoring the prompt’s checkpoint puts 
   await expect(card).toHaveAttribute('data-status', 'applied');
   await expect(card.getByTestId('chat-accept-all')).toHaveCount(0);
   expect(readFileSync(file, 'utf8')).toBe(before.replace(EDIT.oldStr, EDIT.newStr));
+  // Already on disk: nothing to review; the file opens in the editor.
+  await expect(card.getByTestId('chat-review')).toHaveCount(0);
+  await card.getByTestId('chat-changeset-file').getByRole('button').click();
+  await expect(page.locator(`[data-testid="editor-tab"][data-path="${EDIT.path}"]`)).toHaveAttribute('aria-selected', 'true');
 
   await expect(page.getByTestId('chat-turn-end')).toHaveCount(1);
   await page.getByRole('button', { name: 'Restore checkpoint' }).click();

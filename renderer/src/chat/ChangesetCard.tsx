@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { getServices } from '../app/services';
 import { openReview } from '../review/openReview';
+import { useTabs } from '../state/tabs';
 import type { ChatItem } from './model';
 import { messageOf } from './chatController';
 
@@ -62,7 +63,14 @@ export function ChangesetCard({ item }: { item: Extract<ChatItem, { kind: 'chang
       <ul className="chat-changes-files">
         {item.files.map((f) => (
           <li key={f.path} data-testid="chat-changeset-file" data-path={f.path}>
-            <button className="chat-changes-file" title={`Review ${f.path}`} onClick={() => openReview(item.changesetId)}>
+            <button
+              className="chat-changes-file"
+              // Supervised: that file's diff in the review. Autopilot: the change is on disk (there is no review to
+              // open; the prompt's checkpoint undoes it), so the file itself opens.
+              title={item.applied ? (f.kind === 'delete' ? `${f.path} was deleted` : `Open ${f.path}`) : `Review ${f.path}`}
+              disabled={item.applied && f.kind === 'delete'}
+              onClick={() => (item.applied ? useTabs.getState().open(f.path) : openReview(item.changesetId, f.path))}
+            >
               <span className={`chat-file-kind kind-${f.kind}`} title={f.kind === 'add' ? 'new file' : f.kind === 'delete' ? 'deleted' : 'modified'}>
                 {f.kind === 'add' ? 'A' : f.kind === 'delete' ? 'D' : 'M'}
               </span>
@@ -78,21 +86,23 @@ export function ChangesetCard({ item }: { item: Extract<ChatItem, { kind: 'chang
           {problem}
         </p>
       )}
-      <div className="chat-changes-actions">
-        <button className="button secondary" data-testid="chat-review" onClick={() => openReview(item.changesetId)}>
-          Review
-        </button>
-        {pending && (
-          <>
-            <button className="button primary" data-testid="chat-accept-all" disabled={busy} onClick={() => void act('accept')}>
-              Accept all
-            </button>
-            <button className="button secondary" data-testid="chat-reject-all" disabled={busy} onClick={() => void act('reject')}>
-              Reject all
-            </button>
-          </>
-        )}
-      </div>
+      {!item.applied && (
+        <div className="chat-changes-actions">
+          <button className="button secondary" data-testid="chat-review" onClick={() => openReview(item.changesetId)}>
+            Review
+          </button>
+          {pending && (
+            <>
+              <button className="button primary" data-testid="chat-accept-all" disabled={busy} onClick={() => void act('accept')}>
+                Accept all
+              </button>
+              <button className="button secondary" data-testid="chat-reject-all" disabled={busy} onClick={() => void act('reject')}>
+                Reject all
+              </button>
+            </>
+          )}
+        </div>
+      )}
     </div>
   );
 }
