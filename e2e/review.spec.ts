@@ -69,8 +69,9 @@ test('accept one hunk, reject another: the bytes on disk are exactly the accepte
     await runCommand(page, 'Review: Show Changes');
     const review = page.getByTestId('review');
     await expect(review).toBeVisible();
-    // The summary above the files (today the host passes the request that led to the change).
-    await expect(page.getByTestId('review-summary')).toContainText('storage comment');
+    // The agent's own closing words sit above the files (not the request that led to the change).
+    await expect(page.getByTestId('review-summary')).toHaveText(SUMMARY);
+    await expect(page.getByTestId('review-source')).toHaveText('Chat');
     const file = page.getByTestId('review-file');
     await expect(file).toHaveCount(1);
     await expect(file).toContainText('store.js');

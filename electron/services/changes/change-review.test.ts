@@ -213,16 +213,6 @@ describe('ChangeReviewService', () => {
     expect(events).toEqual(['pending', 'pending', 'applied']);
   });
 
-  it('the summary can be replaced while pending (a task run’s closing words), is saved, and is frozen once settled', async () => {
-    const { service, reopen } = await setup({ 'a.txt': ORIGINAL });
-    const { id } = service.register({ changeset: changeset(['a.txt', ORIGINAL, PROPOSED]), source: SOURCE, summary: 'Implement task 2.1 …' });
-    expect((await service.setSummary(id, '  Uppercased two and added seven.\n')).summary).toBe('Uppercased two and added seven.');
-    const again = reopen();
-    expect((await again.get(id)).summary).toBe('Uppercased two and added seven.');
-    await again.reject(id);
-    await expect(again.setSummary(id, 'late')).rejects.toThrow(/already rejected/);
-  });
-
   it('a saved review that cannot be read is moved aside, kept, and reported; the others still load', async () => {
     const { service, reopen, userData, root } = await setup({ 'a.txt': ORIGINAL });
     const { id } = service.register({ changeset: changeset(['a.txt', ORIGINAL, PROPOSED]), source: SOURCE, summary: 'ok' });

@@ -50,8 +50,6 @@ interface Entry {
 
 /** Settled reviews kept on disk (for Revert after a restart); older ones are forgotten. */
 const KEEP_SETTLED = 20;
-/** The summary is a few sentences above the files; a runaway closing message is cut. */
-const MAX_SUMMARY = 4000;
 
 /**
  * Pending changesets of the open folder under review: per-file and per-hunk decisions, the user's edits of the
@@ -117,16 +115,6 @@ export class ChangeReviewService {
 
   decide(id: string, decision: HunkDecision, path?: string, hunk?: number): Promise<ReviewDetail> {
     return this.mutate(id, (state) => decide(state, decision, path, hunk));
-  }
-
-  /**
-   * Replaces the summary above the files while the review is pending: a task run registers its change through the
-   * agent host, which knows only the prompt; the runner then puts the executor's closing words here.
-   */
-  setSummary(id: string, summary: string): Promise<ReviewDetail> {
-    return this.mutate(id, (state) => {
-      state.summary = summary.trim().slice(0, MAX_SUMMARY);
-    });
   }
 
   editProposed(id: string, path: string, text: string): Promise<ReviewDetail> {

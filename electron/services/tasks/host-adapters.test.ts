@@ -7,7 +7,6 @@ const APPLIED: ReviewOutcome = { status: 'applied', files: [{ path: 'a.js', hunk
 
 function reviews(status: string, outcome?: ReviewOutcome) {
   const listeners: ((e: { id: string; outcome: ReviewOutcome }) => void)[] = [];
-  const summaries: [string, string][] = [];
   const service: ChangeReviewLike = {
     register: () => ({ id: 'x', settled: Promise.resolve(APPLIED) }),
     get: async () => ({ status, ...(outcome ? { outcome } : {}) }),
@@ -16,9 +15,8 @@ function reviews(status: string, outcome?: ReviewOutcome) {
       return { dispose: () => listeners.splice(listeners.indexOf(l), 1) };
     },
     discard: async () => ({ status: 'discarded', files: [] }),
-    setSummary: async (id, summary) => void summaries.push([id, summary]),
   };
-  return { service, settle: (id: string, o: ReviewOutcome) => [...listeners].forEach((l) => l({ id, outcome: o })), listeners, summaries };
+  return { service, settle: (id: string, o: ReviewOutcome) => [...listeners].forEach((l) => l({ id, outcome: o })), listeners };
 }
 
 describe('reviewPort.whenSettled', () => {
@@ -35,14 +33,6 @@ describe('reviewPort.whenSettled', () => {
   it('resolves at once when the review was decided before the runner listened', async () => {
     const r = reviews('applied', APPLIED);
     await expect(reviewPort(() => r.service).whenSettled('cs-1')).resolves.toEqual(APPLIED);
-  });
-});
-
-describe('reviewPort.summarize', () => {
-  it('puts the summary on the review the agent host registered', async () => {
-    const r = reviews('pending');
-    await reviewPort(() => r.service).summarize('cs-1', 'Implemented task 2.1.');
-    expect(r.summaries).toEqual([['cs-1', 'Implemented task 2.1.']]);
   });
 });
 

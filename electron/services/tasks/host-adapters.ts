@@ -61,7 +61,6 @@ export interface ChangeReviewLike {
   get(id: string): Promise<{ status: string; outcome?: ReviewOutcome }>;
   onDidSettle(listener: (e: { id: string; outcome: ReviewOutcome }) => void): { dispose(): void };
   discard(id: string): Promise<ReviewOutcome>;
-  setSummary(id: string, summary: string): Promise<unknown>;
 }
 
 export function reviewPort(service: () => ChangeReviewLike): ReviewPort {
@@ -89,9 +88,6 @@ export function reviewPort(service: () => ChangeReviewLike): ReviewPort {
         );
       }),
     discard: (id) => void service().discard(id).catch(() => undefined),
-    summarize: async (id, summary) => {
-      await service().setSummary(id, summary);
-    },
   };
 }
 

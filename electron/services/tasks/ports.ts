@@ -58,8 +58,6 @@ export interface ReviewPort {
   whenSettled(id: string): Promise<ReviewOutcome>;
   /** Closes a pending review without applying anything (Stop during review). */
   discard(id: string): void;
-  /** Puts the executor's closing words above the files of a review the agent host registered with its prompt. */
-  summarize(id: string, summary: string): Promise<void>;
 }
 
 /** H6's `commandApprovalKey` service. */

@@ -178,8 +178,6 @@ class TaskRun {
     if (result.review) {
       files = result.review.files;
       registered = { id: result.review.id, settled: review.whenSettled(result.review.id) };
-      // The agent host registered it with the task's prompt as its summary; the executor's own words belong there.
-      if (result.text.trim()) await review.summarize(registered.id, summary).catch((err: unknown) => this.log(`Could not set the review's summary: ${String(err)}`));
     } else {
       const changeset = result.changeset;
       if (!changeset || changeset.list().length === 0) throw new RunFailed('The executor proposed no changes.');

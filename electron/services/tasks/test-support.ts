@@ -91,11 +91,6 @@ export class ScriptedReview implements ReviewPort {
     return Promise.reject(new Error(`ScriptedReview registers its own reviews; ${id} is unknown`));
   }
 
-  async summarize(id: string, summary: string): Promise<void> {
-    const entry = this.registered.find((r) => r.id === id);
-    if (entry) entry.summary = summary;
-  }
-
   discard(id: string): void {
     this.discarded.push(id);
     this.pending.get(id)?.resolve({ status: 'discarded', files: [] });
