@@ -15,7 +15,7 @@ export function ToolCard({ item }: { item: Extract<ChatItem, { kind: 'tool' }> }
         <span className={`chat-tool-chevron${open ? ' open' : ''}`} aria-hidden="true">
           ›
         </span>
-        <span className="chat-tool-status" aria-label={STATUS_LABEL[item.status]} title={STATUS_LABEL[item.status]} />
+        <span className="chat-tool-status" aria-label={item.blocked !== undefined ? 'Blocked' : STATUS_LABEL[item.status]} title={item.blocked !== undefined ? 'Blocked by a hook' : STATUS_LABEL[item.status]} />
         <span className="chat-tool-name">{TOOL_TITLES[item.name] ?? item.name}</span>
         {summary && <code className="chat-tool-summary">{summary}</code>}
         <span className="chat-tool-meta">
