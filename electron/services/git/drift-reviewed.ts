@@ -14,6 +14,7 @@ import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
 import { KeelError } from '../../../protocol';
 import type { Requirement } from '../../../specs-schema';
+import { confine } from '../workspace/confine';
 
 export const REVIEWED_FILE = '.kiro/keel/drift-reviewed.json';
 
@@ -78,8 +79,10 @@ export async function writeReviewed(root: string, key: string, entry: ReviewedTa
   tasks.set(key, entry);
   const sorted = Object.fromEntries([...tasks.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => [k, sortEntry(v)]));
   const file: ReviewedFile & { '//': string } = { '//': NOTE, version: 1, tasks: sorted };
-  await mkdir(path.join(root, path.dirname(REVIEWED_FILE)), { recursive: true });
-  await writeFileAtomic(path.join(root, REVIEWED_FILE), `${JSON.stringify(file, null, 2)}\n`, { encoding: 'utf8' }).catch((e: unknown) => {
+  // A repository could make .kiro/keel a symlink to anywhere: the file is written only inside the folder.
+  const target = await confine(root, REVIEWED_FILE);
+  await mkdir(path.dirname(target), { recursive: true });
+  await writeFileAtomic(target, `${JSON.stringify(file, null, 2)}\n`, { encoding: 'utf8' }).catch((e: unknown) => {
     throw new KeelError('IO', `Could not write ${REVIEWED_FILE}: ${(e as Error).message}`);
   });
 }

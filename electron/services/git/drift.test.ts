@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, symlinkSync, readFileSync, realpathSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -178,5 +178,17 @@ describe('findDrift', () => {
     const reqOld = new Date(Date.now() - 600_000);
     utimesSync(join(ws.root, `${SPEC}/requirements.md`), reqOld, reqOld);
     expect((await ws.drift()).findings).toEqual([]);
+  });
+});
+
+describe('the review file', () => {
+  it('is never written outside the folder, even when .kiro/keel is a symlink leading out', async () => {
+    const ws = workspace();
+    await ranTask(ws.root, ws.userData, '1', ['src/greet.js']);
+    const elsewhere = mkdtempSync(join(tmpdir(), 'keel-elsewhere-'));
+    dirs.push(elsewhere);
+    symlinkSync(elsewhere, join(ws.root, '.kiro/keel'));
+    await expect(ws.review('1')).rejects.toMatchObject({ code: 'PATH_OUTSIDE_WORKSPACE' });
+    expect(existsSync(join(elsewhere, 'drift-reviewed.json'))).toBe(false);
   });
 });
