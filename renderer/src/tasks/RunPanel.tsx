@@ -4,7 +4,7 @@ import { getServices } from '../app/services';
 import { openReview } from '../review/openReview';
 import { reviewTitle } from '../review/reviewSource';
 import { notifyError } from '../state/notifications';
-import { runAllTasks } from './taskActions';
+import { resumeInterrupted } from './taskActions';
 import { changeText, reviewOf } from './historyText';
 import { phaseText, specName } from './phase';
 import { logKey, useTasks } from './tasksStore';
@@ -102,7 +102,7 @@ function Interrupted({ batch }: { batch: NonNullable<RunnerStatus['interrupted']
     <div className="task-banner" data-testid="task-interrupted">
       Run all of {specName(batch.specDir)} was interrupted when Keel stopped. Tasks left in progress were put back to [ ].
       <span className="panel-spacer" />
-      <button className="button primary" data-testid="task-resume-interrupted" onClick={() => void runAllTasks(getServices(), batch.specDir, batch.mode)}>
+      <button className="button primary" data-testid="task-resume-interrupted" onClick={() => void resumeInterrupted(getServices(), batch)}>
         Resume
       </button>
       <button className="button secondary" onClick={() => request('tasks/dismissInterrupted')}>

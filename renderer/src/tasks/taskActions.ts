@@ -58,6 +58,11 @@ export async function runAllTasks(services: TaskServices, specDir: string, mode?
   }
 }
 
+/** "Resume" on an interrupted Run all: the same spec in the batch's own mode (not whatever the settings say now). */
+export function resumeInterrupted(services: TaskServices, batch: NonNullable<RunnerStatus['interrupted']>): Promise<void> {
+  return runAllTasks(services, batch.specDir, batch.mode);
+}
+
 /** "Tasks: Start Task…": every open, non-optional task of every spec, in document order. */
 export async function pickTaskToStart(services: TaskServices): Promise<void> {
   try {

@@ -3,7 +3,7 @@ import type { Client } from '../../../protocol';
 import { CommandRegistry } from '../commands/registry';
 import { useQuickInput } from '../state/quickInput';
 import { RUN_ALL_TASKS, START_TASK, registerTaskCommands } from './taskCommands';
-import type { TaskServices } from './taskActions';
+import { resumeInterrupted, type TaskServices } from './taskActions';
 
 const TASKS = '# Tasks\n\n- [ ] 1 Greet\n- [x] 2 Done already\n- [ ]* 3 Optional\n';
 
@@ -22,7 +22,7 @@ function setup() {
   const services = { client, documents: { save: () => Promise.resolve(true) } } as unknown as TaskServices;
   const registry = new CommandRegistry('other');
   registerTaskCommands((spec) => registry.register(spec), services);
-  return { registry, requests };
+  return { registry, requests, services };
 }
 
 describe('task commands', () => {
@@ -53,5 +53,11 @@ describe('task commands', () => {
     await registry.execute(START_TASK, { specDir: 42 });
     expect(requests.some((r) => r.channel === 'tasks/start')).toBe(false);
     expect(useQuickInput.getState().pick?.placeholder).toBe('Start which task?');
+  });
+
+  it('Resume of an interrupted Run all keeps the batch’s mode', async () => {
+    const { requests, services } = setup();
+    await resumeInterrupted(services, { batchId: 'b1', specDir: '.kiro/specs/greet', mode: 'autopilot' });
+    expect(requests).toEqual([{ channel: 'tasks/runAll', payload: { specDir: '.kiro/specs/greet', mode: 'autopilot' } }]);
   });
 });
