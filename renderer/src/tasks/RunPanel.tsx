@@ -124,6 +124,7 @@ function Recovered({ status }: { status: RunnerStatus }) {
 
 function RunLog({ specDir, taskId }: { specDir: string; taskId: string }) {
   const live = useTasks((s) => s.logs[logKey(specDir, taskId)]);
+  const received = useTasks((s) => s.logCount[logKey(specDir, taskId)] ?? 0);
   const output = useTasks((s) => s.output[logKey(specDir, taskId)]);
   const checking = useTasks((s) => s.status?.active.some((r) => r.specDir === specDir && r.taskId === taskId && r.phase === 'checking') ?? false);
   const [runs, setRuns] = useState<TaskRunSummary[] | null>(null);
@@ -137,7 +138,8 @@ function RunLog({ specDir, taskId }: { specDir: string; taskId: string }) {
     return () => {
       cancelled = true;
     };
-  }, [specDir, taskId, active, live?.length]);
+    // `received`, not the capped line list's length: after 200 lines the length stops changing.
+  }, [specDir, taskId, active, received]);
   const last = runs?.[0];
   return (
     <div className="task-log" data-testid="task-log">

@@ -7,7 +7,7 @@ const status = (active: RunnerStatus['active']): RunnerStatus => ({ busy: active
 const run = (taskId: string, parentRunId?: string) => ({ runId: `r-${taskId}`, specDir: '.kiro/specs/x', taskId, title: taskId, phase: 'executing' as const, ...(parentRunId ? { parentRunId } : {}) });
 
 describe('tasks store', () => {
-  beforeEach(() => useTasks.setState({ status: null, logs: {}, selected: null }));
+  beforeEach(() => useTasks.setState({ status: null, logs: {}, logCount: {}, selected: null }));
 
   it('follows the running task in the log (the group, not its sub-task) and keeps the last selection when idle', () => {
     applyStatus(status([run('2'), run('2.1', 'r-2')]));
@@ -22,6 +22,8 @@ describe('tasks store', () => {
     const lines = useTasks.getState().logs[logKey('s', '1')]!;
     expect(lines).toHaveLength(200);
     expect(lines[0]).toBe('line 5');
+    // The count goes on past the cap (the run log re-reads the history on each new line).
+    expect(useTasks.getState().logCount[logKey('s', '1')]).toBe(205);
     expect(Object.keys(useTasks.getState().logs)).toEqual([logKey('s', '1')]);
   });
 

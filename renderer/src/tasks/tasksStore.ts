@@ -9,6 +9,11 @@ export interface TasksState {
   status: RunnerStatus | null;
   /** Live log lines by `<specDir>#<taskId>`, in arrival order. */
   logs: Record<string, string[]>;
+  /**
+   * Lines ever received per task key: keeps counting once `logs` is full (capped), so a view that re-reads the
+   * history when a line arrives still sees each one.
+   */
+  logCount: Record<string, number>;
   /** The running check's output by task key (its tail), shown while the check runs. */
   output: Record<string, string>;
   /** The task whose log the panel shows (the running one by default). */
@@ -21,6 +26,7 @@ export const logKey = (specDir: string, taskId: string): string => `${specDir}#$
 export const useTasks = create<TasksState>()((set) => ({
   status: null,
   logs: {},
+  logCount: {},
   output: {},
   selected: null,
   select: (selected) => set({ selected }),
@@ -34,7 +40,10 @@ export function applyStatus(status: RunnerStatus): void {
 export function appendLog(entry: TaskLogEntry): void {
   if (!entry.taskId) return;
   const key = logKey(entry.specDir, entry.taskId);
-  useTasks.setState((s) => ({ logs: { ...s.logs, [key]: [...(s.logs[key] ?? []), entry.message].slice(-MAX_LINES) } }));
+  useTasks.setState((s) => ({
+    logs: { ...s.logs, [key]: [...(s.logs[key] ?? []), entry.message].slice(-MAX_LINES) },
+    logCount: { ...s.logCount, [key]: (s.logCount[key] ?? 0) + 1 },
+  }));
 }
 
 /** Check output shown live: enough of the tail to read a failing test. */
