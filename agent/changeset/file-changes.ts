@@ -40,7 +40,9 @@ export function overlayWorkspace(base: WorkspaceAccess, changeset: Changeset): W
   const missing = (path: string): Error => new Error(`File not found: ${path}`);
   return {
     ...base,
+    // `base` is usually a class instance: its methods are not own properties, so the spread above does not copy them.
     resolve: (p) => base.resolve(p),
+    ...(base.realPath ? { realPath: (p: string) => base.realPath!(p) } : {}),
     writeFile: (p, t) => base.writeFile(p, t),
     deleteFile: (p) => base.deleteFile(p),
     async readFile(path) {

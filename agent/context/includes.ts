@@ -59,7 +59,7 @@ async function visit(text: string, from: string, stack: string[], depth: number,
       o.problems.push({ code: 'include/depth', path: from, message: `${from}: #[[file:${ref}]] is nested more than ${MAX_DEPTH} includes deep; it was skipped.` });
       continue;
     }
-    if (o.secrets.isRefused(path)) {
+    if (await o.secrets.isRefusedReal(path, o.workspace.realPath?.bind(o.workspace))) {
       o.problems.push({ code: 'include/secret', path: from, message: `${from}: #[[file:${ref}]] looks like a secret, so it was not read. Attach it with #file if the agent should see it.` });
       continue;
     }

@@ -6,7 +6,7 @@
 import type { WorkspaceAccess } from '../core/ports';
 
 /** Reads only: context assembly never writes. */
-export type ContextWorkspace = Pick<WorkspaceAccess, 'readFile' | 'stat' | 'list' | 'walk'>;
+export type ContextWorkspace = Pick<WorkspaceAccess, 'readFile' | 'stat' | 'list' | 'walk' | 'realPath'>;
 
 /** The user's own steering folder (`~/.kiro/steering`), outside the workspace. */
 export interface UserSteeringPort {

@@ -29,6 +29,11 @@ export interface WorkspaceAccess {
   walk(path?: string, signal?: AbortSignal): AsyncIterable<string>;
   /** Absolute, confined path: for tools that hand a folder to another program (ripgrep). */
   resolve(path: string): string;
+  /**
+   * The workspace-relative path a symlink leads to (the path itself when there is none), so the secret check sees
+   * `.env` behind `config.txt -> .env`.
+   */
+  realPath?(path: string): Promise<string>;
 }
 
 export interface CommandResult {

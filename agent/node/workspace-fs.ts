@@ -18,6 +18,10 @@ export class NodeWorkspace implements WorkspaceAccess {
     return confineLexical(this.root, path);
   }
 
+  async realPath(path: string): Promise<string> {
+    return relative(this.root, await confineReal(this.root, path)).split('\\').join('/');
+  }
+
   async readFile(path: string): Promise<string> {
     const abs = await confineReal(this.root, path);
     try {

@@ -12,7 +12,7 @@ export const readFileTool = defineTool({
     endLine: z.number().int().min(1).optional(),
   }),
   async run({ path, startLine, endLine }, ctx) {
-    if (ctx.secrets.isRefused(path)) throw new ToolError(ctx.secrets.refusal(path));
+    if (await ctx.secrets.isRefusedReal(path, ctx.workspace.realPath?.bind(ctx.workspace))) throw new ToolError(ctx.secrets.refusal(path));
     let text = await ctx.workspace.readFile(path);
     if (startLine !== undefined || endLine !== undefined) {
       const lines = text.split('\n');

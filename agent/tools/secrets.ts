@@ -27,6 +27,17 @@ export class SecretPolicy {
     return this.matcher.ignores(p);
   }
 
+  /**
+   * `isRefused`, also for where a symlink leads: a link to `.env` is a secret too, unless the user attached the
+   * path they named.
+   */
+  async isRefusedReal(path: string, realPath: ((p: string) => Promise<string>) | undefined): Promise<boolean> {
+    if (this.isRefused(path)) return true;
+    if (!realPath || this.attached.has(normalize(path))) return false;
+    const real = await realPath(path).catch(() => path);
+    return real !== normalize(path) && this.isRefused(real);
+  }
+
   refusal(path: string): string {
     return `${path} looks like a secret (.env, key or .kiroignore'd file), so it was not read. If the user wants the agent to see it, they can attach it with #file.`;
   }

@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -56,6 +56,21 @@ describe('reading tools', () => {
     const r = await call(context, 'strReplace', { path: '.env', oldStr: 'API_KEY=sk', newStr: 'x' });
     expect(r.content).toMatch(/secret/);
     expect(changeset.list()).toEqual([]);
+  });
+
+  it('a symlink to a secret is a secret too (Supervised overlay included), unless the user attached the link', async () => {
+    await symlink('.env', join(root, 'settings.txt'));
+    await symlink('../.env', join(root, 'src/config'));
+    const { context, changeset } = await ctx();
+    for (const path of ['settings.txt', 'src/config']) {
+      const r = await call(context, 'readFile', { path });
+      expect(r.status).toBe('error');
+      expect(r.content).not.toContain('API_KEY');
+      expect((await call(context, 'strReplace', { path, oldStr: 'API_KEY=sk', newStr: 'x' })).content).toMatch(/secret/);
+    }
+    expect(changeset.list()).toEqual([]);
+    const attached = await ctx({ attached: ['settings.txt'] });
+    expect((await call(attached.context, 'readFile', { path: 'settings.txt' })).content).toContain('API_KEY');
   });
 
   it('readFile reads a secret the user attached explicitly', async () => {
