@@ -48,12 +48,13 @@ Exit codes: 0 the task was done, 1 it was put back (change rejected, check faile
     const taskId = positionals[1] as string;
     // The app's services (agent host, AWS SDK, review, trust) load only for this command: `keel --help` and the
     // spec commands stay quick to start.
-    const [{ defaultUserDataDir, RecentFolders }, { Workbench }, { changeReviewKey }, { taskRunnerKey }, { commandApprovalKey }] = await Promise.all([
+    const [{ defaultUserDataDir, RecentFolders }, { Workbench }, { changeReviewKey }, { taskRunnerKey }, { commandApprovalKey }, { mcpServiceKey }] = await Promise.all([
       import('../../electron/services/app/user-data'),
       import('../../electron/services/app/workbench'),
       import('../../electron/services/changes/change-review'),
       import('../../electron/services/tasks/task-runner-key'),
       import('../../electron/services/trust/command-approval'),
+      import('../../electron/services/mcp/mcp-service'),
     ]);
     const userDataDir = (values['user-data-dir'] as string | undefined) ?? defaultUserDataDir();
     // A scratch recent-folders list: a CLI run must not reorder the app's File > Open Recent.
@@ -63,6 +64,8 @@ Exit codes: 0 the task was done, 1 it was put back (change rejected, check faile
       recent: new RecentFolders(scratch),
       userDataDir,
       emit: (event, payload) => onEvent({ event, payload } as Emitted),
+      // Nobody sees a terminal here: the agent's commands and hooks run as child processes.
+      headless: true,
     });
     try {
       await workbench.open(ws.root);
@@ -87,6 +90,11 @@ Exit codes: 0 the task was done, 1 it was put back (change rejected, check faile
           if (e.event === 'trust/commandAsk') {
             out.err(s.yellow(`Refused to run "${e.payload.command}": the CLI cannot ask. Trust the command in Keel first.`));
             void wb.scoped(commandApprovalKey).answer(e.payload.id, { choice: 'reject', reason: 'keel task run cannot ask; the command is not trusted' }).catch(() => undefined);
+          }
+          // Likewise an MCP tool that is not auto-approved: refused (the model is told), never a silent wait.
+          if (e.event === 'mcp/toolAsk') {
+            out.err(s.yellow(`Refused to call MCP tool "${e.payload.tool}" of "${e.payload.server}": the CLI cannot ask. Allow it in Keel or list it in autoApprove.`));
+            void wb.scoped(mcpServiceKey).answerTool(e.payload.id, 'reject').catch(() => undefined);
           }
           if (e.event === 'tasks/ended' && !e.payload.nested && e.payload.taskId === id) {
             const done = e.payload.outcome === 'done';

@@ -332,9 +332,9 @@ export const agentHostKey = defineFolderService('agent-host', (ctx) => {
       codebase: new TermSearch(search),
       terminal: new TerminalOutput(ctx.terminals),
     },
-    // executeBash runs in a visible terminal tab (TerminalService.runCommand); only a host built without terminals
-    // (tests of the agent alone) falls back to a headless child process group.
-    terminals: ctx.terminals,
+    // executeBash runs in a visible terminal tab (TerminalService.runCommand); a headless workbench (the CLI) and
+    // hosts built without terminals (tests of the agent alone) run it as a child process group.
+    ...(ctx.headless ? {} : { terminals: ctx.terminals }),
     approval: (sessionId) => trustedApproval((request, signal) => ctx.scoped(commandApprovalKey).ask({ ...request, source: 'agent', sessionId }, signal)),
     // Hooks on prompts, tool calls and turn ends; the MCP servers' tools (none in an untrusted folder).
     lifecycle: () => ctx.scoped(agentHooksKey),

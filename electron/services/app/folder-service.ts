@@ -12,6 +12,8 @@ export interface FolderContext {
   readonly emit: EmitEvent;
   /** Keel's own state directory (never inside the workspace). */
   readonly userDataDir: string;
+  /** True when no window shows terminals (the CLI): run commands as child processes, not in terminal tabs. */
+  readonly headless: boolean;
   /** Another folder service of the same folder (created on first use). */
   scoped<T>(key: FolderServiceKey<T>): T;
 }

@@ -16,6 +16,11 @@ export interface WorkbenchOptions {
   /** Tests fix the shell and flow control; the hosts use the defaults. */
   terminal?: Pick<TerminalServiceOptions, 'shell' | 'args' | 'env' | 'flow'>;
   watchBatchMs?: number;
+  /**
+   * No window will ever show this folder's terminals (the `keel` CLI): features run commands as plain child
+   * processes, where a command waiting for input gets end-of-input at once instead of hanging in an unseen pty.
+   */
+  headless?: boolean;
 }
 
 interface OpenFolder {
@@ -103,6 +108,7 @@ export class Workbench implements Disposable {
         terminals,
         emit,
         userDataDir: this.options.userDataDir,
+        headless: this.options.headless ?? false,
         scoped: (key) => scopedIn(opened, key),
       },
     };

@@ -10,9 +10,10 @@ export const hookTerminalChoicesKey = defineFolderService('hook-terminal-choices
 
 /**
  * The runner for the folder's runCommand hooks: the background (Kiro's way) unless the user chose a visible
- * terminal for that hook. For the hooks engine's `runner` option.
+ * terminal for that hook (never in a headless workbench). For the hooks engine's `runner` option.
  */
 export const hookCommandRunnerKey = defineFolderService('hook-command-runner', (ctx) => {
   const choices = ctx.scoped(hookTerminalChoicesKey);
-  return new HookCommandRunner(new ChildProcessRunner(), new TerminalHookRunner(ctx.terminals), (hookId) => choices.inTerminal(hookId));
+  // A headless workbench (the CLI) has nobody to show a terminal to: always the background there.
+  return new HookCommandRunner(new ChildProcessRunner(), new TerminalHookRunner(ctx.terminals), (hookId) => (ctx.headless ? Promise.resolve(false) : choices.inTerminal(hookId)));
 });
