@@ -108,3 +108,47 @@ describe('Supervised search', () => {
     expect(await readFile(join(h.root, 'src/greet.ts'), 'utf8')).toBe(GREET);
   });
 });
+
+describe('Supervised changes across turns', () => {
+  it('the next turn reads the edit still waiting for review and builds on it; accepted in order, both land', async () => {
+    h = await startHostHarness(
+      [
+        { steps: [{ toolUse: { name: 'strReplace', input: { path: 'src/greet.ts', oldStr: "'Hello'", newStr: "'Howdy'" } } }] },
+        { steps: [{ text: 'Done.' }] },
+        { steps: [{ toolUse: { name: 'readFile', input: { path: 'src/greet.ts' } } }] },
+        { steps: [{ toolUse: { name: 'strReplace', input: { path: 'src/greet.ts', oldStr: "'Howdy'", newStr: "'Howdy, partner'" } } }] },
+        { steps: [{ text: 'Done too.' }] },
+      ],
+      { 'src/greet.ts': GREET },
+    );
+    const s = await h.host.createSession({ role: 'executor', mode: 'supervised' });
+    const first = await h.host.prompt(s.id, 'Say howdy');
+    const second = await h.host.prompt(s.id, 'Add partner');
+    const read = only(h.eventsOf(s.id), 'toolEnd').find((e) => e.name === 'readFile');
+    expect(read?.output).toBe("export const greet = () => 'Howdy';\n");
+    // The second changeset is only the second turn's step.
+    const cards = only(h.eventsOf(s.id), 'changeset');
+    expect(cards.map((c) => c.files.map((f) => [f.path, f.added, f.removed]))).toEqual([[['src/greet.ts', 1, 1]], [['src/greet.ts', 1, 1]]]);
+    await h.host.acceptChangeset(first.changesetId!);
+    await h.host.acceptChangeset(second.changesetId!);
+    expect(await readFile(join(h.root, 'src/greet.ts'), 'utf8')).toBe("export const greet = () => 'Howdy, partner';\n");
+  });
+
+  it('once a change is settled (rejected), later turns read the disk again', async () => {
+    h = await startHostHarness(
+      [
+        { steps: [{ toolUse: { name: 'strReplace', input: { path: 'src/greet.ts', oldStr: "'Hello'", newStr: "'Howdy'" } } }] },
+        { steps: [{ text: 'Done.' }] },
+        { steps: [{ toolUse: { name: 'readFile', input: { path: 'src/greet.ts' } } }] },
+        { steps: [{ text: 'Read.' }] },
+      ],
+      { 'src/greet.ts': GREET },
+    );
+    const s = await h.host.createSession({ role: 'executor', mode: 'supervised' });
+    const first = await h.host.prompt(s.id, 'Say howdy');
+    await h.host.rejectChangeset(first.changesetId!);
+    await new Promise((r) => setImmediate(r));
+    await h.host.prompt(s.id, 'Read it');
+    expect(only(h.eventsOf(s.id), 'toolEnd').find((e) => e.name === 'readFile')?.output).toBe(GREET);
+  });
+});

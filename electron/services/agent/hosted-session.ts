@@ -82,6 +82,8 @@ export class HostedSession {
   /** Events of a turn whose checkpoint is still being taken (see runTurn). */
   private held: AgentStreamEvent[] | undefined;
   private turnCheckpoint: Promise<void> | undefined;
+  /** This session's Supervised changesets still waiting in the review, oldest first. */
+  private readonly unreviewed = new Map<string, Changeset>();
   private totals: { usage: AgentSessionInfo['totals']['usage']; costUsd: number | null };
 
   constructor(
@@ -227,8 +229,13 @@ export class HostedSession {
     const noCheckpoint = () =>
       new Error(`Autopilot needs a checkpoint before it changes anything, and none could be taken (${checkpointError}). Switch to Supervised or fix the problem.`);
 
-    const ws = this.deps.workspace;
+    const disk = this.deps.workspace;
     const changeset = new Changeset();
+    // Supervised: earlier turns' changes still waiting for review are what the agent last wrote, so this turn reads
+    // (and builds on) them; its own changeset holds only what this turn changes on top.
+    const unreviewed = supervised ? [...this.unreviewed.values()] : [];
+    const ws = unreviewed.reduce((w, c) => overlayWorkspace(w, c), disk);
+    const baseSearch = this.options.toolContext.search && unreviewed.reduce((s, c) => overlaySearch(s, c), this.options.toolContext.search);
     const beforeApply = async () => {
       if (!(await checkpoint)) throw noCheckpoint();
     };
@@ -244,9 +251,9 @@ export class HostedSession {
           workspace: overlayWorkspace(ws, changeset),
           changes: supervisedSink(ws, changeset),
           commands,
-          ...(this.options.toolContext.search ? { search: overlaySearch(this.options.toolContext.search, changeset) } : {}),
+          ...(baseSearch ? { search: overlaySearch(baseSearch, changeset) } : {}),
         }
-      : { workspace: ws, changes: recorded(autopilotSink(ws, { beforeApply }), changeset, ws), commands };
+      : { workspace: disk, changes: recorded(autopilotSink(disk, { beforeApply }), changeset, disk), commands };
     const lifecycle = this.lifecycle();
     const submitted = await this.submitPrompt(lifecycle, turn, text, signal);
     if (submitted.block !== undefined) return this.end({ stopReason: 'error', error: { kind: 'blocked', message: `Prompt blocked by hook: ${submitted.block}` } }, '');
@@ -272,8 +279,12 @@ export class HostedSession {
       const summary = result.text.trim() || `Asked: ${text.trim()}`;
       const reg = this.deps.review().register({ changeset, source: { ...this.origin, sessionId: this.id }, summary: summary.slice(0, 4000) });
       changesetId = reg.id;
+      this.unreviewed.set(reg.id, changeset);
       await this.record({ type: 'changeset', changesetId, applied: false, files });
-      void reg.settled.then((o) => this.record({ type: 'changesetSettled', changesetId: reg.id, status: o.status })).catch(() => undefined);
+      void reg.settled
+        .finally(() => this.unreviewed.delete(reg.id))
+        .then((o) => this.record({ type: 'changesetSettled', changesetId: reg.id, status: o.status }))
+        .catch(() => undefined);
     } else if (files.length > 0) {
       changesetId = `auto-${(await checkpoint) ?? turn}`;
       await this.record({ type: 'changeset', changesetId, applied: true, files });
