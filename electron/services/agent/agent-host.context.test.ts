@@ -72,4 +72,14 @@ describe('context', () => {
     await h.host.prompt(s.id, 'and now', { chips: [{ kind: 'problems' }] });
     expect(h.eventsOf(s.id).filter((e) => e.type === 'notice')).toEqual([{ type: 'notice', message: '#problems is not available here.' }]);
   });
+
+  it('a broken steering file is a notice once per session, a missing #file on every prompt that attaches it', async () => {
+    h = await startHostHarness(answer, { '.kiro/steering/style.md': '---\ninclusion: always\n---\nUse tabs. See #[[file:docs/missing.md]]\n' });
+    const s = await h.host.createSession({ role: 'executor' });
+    await h.host.prompt(s.id, 'one', { chips: [{ kind: 'file', target: 'gone.ts' }] });
+    await h.host.prompt(s.id, 'two', { chips: [{ kind: 'file', target: 'gone.ts' }] });
+    const notices = h.eventsOf(s.id).flatMap((e) => (e.type === 'notice' ? [e.message] : []));
+    expect(notices.filter((m) => m.includes('docs/missing.md'))).toHaveLength(1);
+    expect(notices.filter((m) => m.includes('gone.ts'))).toHaveLength(2);
+  });
 });

@@ -45,7 +45,7 @@ export class AgentContext {
     chips: readonly AgentChip[],
     secrets: SecretPolicy,
     opts: { signal?: AbortSignal; workbench?: AgentWorkbenchContext } = {},
-  ): Promise<{ prompt: string; problems: string[] }> {
+  ): Promise<{ prompt: string; problems: { message: string; aboutSteering: boolean }[] }> {
     const { signal, workbench } = opts;
     const ports: ContextPorts = workbench?.problems ? { ...this.ports, problems: listedProblems(workbench.problems) } : this.ports;
     const filesInContext = workbench ? [...(workbench.activeFile ? [workbench.activeFile] : []), ...workbench.openFiles] : [];
@@ -57,7 +57,11 @@ export class AgentContext {
       filesInContext: [...new Set(filesInContext)],
       ...(signal ? { signal } : {}),
     });
-    return { prompt: [...built.turnContext, text].join('\n\n'), problems: built.problems.map((p) => p.message) };
+    return {
+      prompt: [...built.turnContext, text].join('\n\n'),
+      // Steering and include problems come back on every prompt until the file is fixed; chip problems are this prompt's.
+      problems: built.problems.map((p) => ({ message: p.message, aboutSteering: p.code.startsWith('steering/') || p.code.startsWith('include/') })),
+    };
   }
 }
 

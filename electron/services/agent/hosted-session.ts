@@ -82,6 +82,8 @@ export class HostedSession {
   /** Events of a turn whose checkpoint is still being taken (see runTurn). */
   private held: AgentStreamEvent[] | undefined;
   private turnCheckpoint: Promise<void> | undefined;
+  /** Steering problems already shown in this session. */
+  private readonly steeringNotices = new Set<string>();
   /** This session's Supervised changesets still waiting in the review, oldest first. */
   private readonly unreviewed = new Map<string, Changeset>();
   private totals: { usage: AgentSessionInfo['totals']['usage']; costUsd: number | null };
@@ -258,7 +260,12 @@ export class HostedSession {
     const submitted = await this.submitPrompt(lifecycle, turn, text, signal);
     if (submitted.block !== undefined) return this.end({ stopReason: 'error', error: { kind: 'blocked', message: `Prompt blocked by hook: ${submitted.block}` } }, '');
     const { prompt, problems } = await this.deps.context.turn(text, chips, this.options.toolContext.secrets, { signal, ...(workbench ? { workbench } : {}) });
-    for (const message of problems) await this.record({ type: 'notice', message });
+    for (const p of problems) {
+      // A broken steering file is said once per session, not on every prompt.
+      if (p.aboutSteering && this.steeringNotices.has(p.message)) continue;
+      if (p.aboutSteering) this.steeringNotices.add(p.message);
+      await this.record({ type: 'notice', message: p.message });
+    }
     const result = await this.agent.runTurn([prompt, ...submitted.context].join('\n\n'), {
       signal,
       tools,
