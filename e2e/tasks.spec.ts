@@ -246,6 +246,10 @@ test('Run all: Pause waits after the current task, Resume goes on; killed mid-ru
     await expect(page.getByTestId('review')).toHaveAttribute('data-status', 'discarded');
     expect(tasks()).toBe(box(box(before, '1', 'x'), '2', 'x'));
     expect(existsSync(join(first.workspace, 'src/task-3.js'))).toBe(false);
+    // The reason is in the task's run log, and its history row says it went back.
+    await expect(page.getByTestId('task-log')).toContainText('Stopped by the user.');
+    await expect(page.getByTestId('task-history').locator('tbody tr').first()).toHaveAttribute('data-outcome', 'reverted');
+    await expect(page.getByTestId('task-history-review').first()).toHaveText('discarded · 0/1 hunk');
     await shoot(page, 'tasks-stopped');
   } finally {
     await second?.stop();

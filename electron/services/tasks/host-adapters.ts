@@ -87,7 +87,7 @@ export function reviewPort(service: () => ChangeReviewLike): ReviewPort {
           },
         );
       }),
-    discard: (id) => void service().discard(id).catch(() => undefined),
+    discard: (id) => service().discard(id).catch(() => undefined),
   };
 }
 

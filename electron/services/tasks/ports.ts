@@ -56,8 +56,8 @@ export interface ReviewPort {
   }): { id: string; settled: Promise<ReviewOutcome> };
   /** The outcome of a review registered by someone else (the agent host) under `id`. */
   whenSettled(id: string): Promise<ReviewOutcome>;
-  /** Closes a pending review without applying anything (Stop during review). */
-  discard(id: string): void;
+  /** Closes a pending review without applying anything (Stop during review); undefined when that failed. */
+  discard(id: string): Promise<ReviewOutcome | undefined>;
 }
 
 /** H6's `commandApprovalKey` service. */

@@ -196,27 +196,37 @@ class TaskRun {
     await this.log(`Review ${outcome.status}: ${applied} hunk${applied === 1 ? '' : 's'} applied.`);
   }
 
-  /** Stop during review closes the review (nothing applied) instead of leaving it waiting. */
+  /**
+   * Stop during review closes the review (nothing applied) instead of leaving it waiting, and journals that it was
+   * discarded (the history would otherwise say "not decided"). The discard settles the review too: once stopping,
+   * that settlement is ignored, so the run ends with the stop's reason and the outcome is recorded once.
+   */
   private untilSettled(registered: { id: string; settled: Promise<ReviewOutcome> }): Promise<ReviewOutcome> {
     const { signal } = this.request;
     return new Promise<ReviewOutcome>((resolve, reject) => {
+      let stopping = false;
       const onAbort = () => {
-        this.env.review?.discard(registered.id);
-        reject(new RunFailed(stopReason(signal)));
+        stopping = true;
+        void this.discardOnStop(registered.id).finally(() => reject(new RunFailed(stopReason(signal))));
       };
       if (signal.aborted) return onAbort();
       signal.addEventListener('abort', onAbort, { once: true });
       registered.settled.then(
         (o) => {
           signal.removeEventListener('abort', onAbort);
-          resolve(o);
+          if (!stopping) resolve(o);
         },
         (e: unknown) => {
           signal.removeEventListener('abort', onAbort);
-          reject(e instanceof Error ? e : new Error(String(e)));
+          if (!stopping) reject(e instanceof Error ? e : new Error(String(e)));
         },
       );
     });
+  }
+
+  private async discardOnStop(reviewId: string): Promise<void> {
+    const outcome = await this.env.review?.discard(reviewId);
+    if (outcome) await this.env.journal.append({ t: 'review', runId: this.runId, status: outcome.status, files: outcome.files }).catch(() => undefined);
   }
 
   private async recordAutopilot(written: { path: string; kind: 'add' | 'modify' | 'delete'; added: number; removed: number }[]): Promise<void> {

@@ -181,6 +181,10 @@ describe('Start task', () => {
     await idle;
     expect(s.review.discarded).toEqual(['review-1']);
     expect(await readTasks(s.root)).toBe(DEMO_TASKS);
+    // The history says what became of the change, not "undecided".
+    const [run] = await s.runner.history(SPEC_DIR, '1');
+    expect(run).toMatchObject({ outcome: 'reverted', reason: 'Stopped by the user.', review: { status: 'discarded', files: [{ path: 'src/greet.js', hunksApplied: 0 }] } });
+    expect(run!.log.map((l) => l.message)).not.toContain('The change was discarded in review.');
   });
 
   it('closing the folder mid-run puts the task back and says why', async () => {

@@ -91,9 +91,14 @@ export class ScriptedReview implements ReviewPort {
     return Promise.reject(new Error(`ScriptedReview registers its own reviews; ${id} is unknown`));
   }
 
-  discard(id: string): void {
+  async discard(id: string): Promise<ReviewOutcome | undefined> {
     this.discarded.push(id);
-    this.pending.get(id)?.resolve({ status: 'discarded', files: [] });
+    const entry = this.pending.get(id);
+    if (!entry) return undefined;
+    this.pending.delete(id);
+    const outcome: ReviewOutcome = { status: 'discarded', files: entry.changeset.list().map((c) => ({ path: c.path, hunksApplied: 0, hunksTotal: 1 })) };
+    entry.resolve(outcome);
+    return outcome;
   }
 
   /** Decides a held review as the user would: accept applies every change, reject applies nothing. */
