@@ -44,11 +44,13 @@ test('in a restricted folder Keel runs no git (a hostile core.fsmonitor never ru
     await expect(view.locator('.editor-loading')).toHaveCount(0);
     await expect(page.getByTestId('status-branch')).toHaveCount(0);
     expect(existsSync(repo.marker)).toBe(false);
-    // For the Source Control view's owner: what the view shows for state 'restricted' today.
+    // The view says why it is empty and offers the way out (no branch, no Commit button).
+    await expect(view.getByTestId('scm-restricted')).toContainText('Source control is off in Restricted Mode');
+    await expect(view.getByTestId('scm-commit')).toHaveCount(0);
     await page.screenshot({ path: '/work/notes/shots/drift-scm-restricted.png' });
 
     // Trust the folder: git runs now — and so does the repository's own fsmonitor, as it would for git itself.
-    await page.getByTestId('status-trust').click();
+    await view.getByTestId('scm-manage-trust').click();
     const dialog = page.getByTestId('trust-dialog');
     await dialog.getByTestId('trust-trust').click();
     await expect(dialog).toHaveCount(0);

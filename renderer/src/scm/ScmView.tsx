@@ -78,6 +78,18 @@ function NotARepository() {
   );
 }
 
+/** Restricted Mode: git never runs here, since a repository's own config can make git run programs. */
+function RestrictedMode() {
+  return (
+    <div className="scm-empty" data-testid="scm-restricted">
+      <p>Source control is off in Restricted Mode: a repository&apos;s configuration can make git run programs, so Keel runs no git in a folder you have not trusted.</p>
+      <button className="button primary" data-testid="scm-manage-trust" onClick={() => void getServices().registry.execute('keel.trust.manage')}>
+        Manage Workspace Trust
+      </button>
+    </div>
+  );
+}
+
 export function ScmView() {
   const status = useScm((s) => s.status);
   const error = useScm((s) => s.error);
@@ -95,10 +107,10 @@ export function ScmView() {
       </div>
     );
   }
-  if (status.state === 'none') {
+  if (status.state === 'none' || status.state === 'restricted') {
     return (
       <div className="scm-view" data-testid="scm-view">
-        <NotARepository />
+        {status.state === 'none' ? <NotARepository /> : <RestrictedMode />}
       </div>
     );
   }

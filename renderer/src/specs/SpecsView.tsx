@@ -5,11 +5,11 @@ import { getServices } from '../app/services';
 import { useDocuments } from '../state/documents';
 import { useTabs } from '../state/tabs';
 import { Icon } from '../workbench/icons';
-import { toKebabCase } from './naming';
 import { driftKey, startDrift, useDrift } from './driftStore';
-import { createSpecFromUi, openSpec } from './specActions';
+import { openSpec } from './specActions';
 import { useSpecs, startSpecsList } from './specsStore';
 import { specTabId } from './specTab';
+import { NewSpecForm } from './NewSpecForm';
 
 /** Side bar view: every spec of the workspace with its type and progress, and the New Spec form. */
 export function SpecsView() {
@@ -104,68 +104,5 @@ function SpecRow({ spec, active }: { spec: SpecSummary; active: boolean }) {
         </span>
       </div>
     </div>
-  );
-}
-
-function NewSpecForm({ existing, onDone }: { existing: SpecSummary[]; onDone: () => void }) {
-  const [name, setName] = useState('');
-  const [type, setType] = useState<SpecSummary['type']>('feature');
-  const [workflow, setWorkflow] = useState<SpecSummary['workflow']>('requirements-first');
-  const [busy, setBusy] = useState(false);
-  const folder = toKebabCase(name);
-  const taken = existing.some((s) => s.name === folder);
-  const problem = !name.trim() ? null : !folder ? 'Use at least one letter or digit.' : taken ? `A spec named ${folder} already exists.` : null;
-  const submit = async () => {
-    if (!folder || problem || busy) return;
-    setBusy(true);
-    const created = await createSpecFromUi(folder, type, workflow);
-    setBusy(false);
-    if (created) onDone();
-  };
-  return (
-    <form
-      className="new-spec"
-      data-testid="new-spec-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') onDone();
-      }}
-    >
-      <label className="field">
-        <span>Name</span>
-        <input autoFocus value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Dark mode toggle" aria-label="Spec name" />
-      </label>
-      <div className={`field-hint${problem ? ' error' : ''}`}>{problem ?? (folder ? `.kiro/specs/${folder}` : 'The folder name is made from it (kebab-case).')}</div>
-      <fieldset className="choice">
-        <legend>Type</legend>
-        <label>
-          <input type="radio" name="spec-type" checked={type === 'feature'} onChange={() => setType('feature')} /> Feature
-        </label>
-        <label>
-          <input type="radio" name="spec-type" checked={type === 'bugfix'} onChange={() => setType('bugfix')} /> Bugfix
-        </label>
-      </fieldset>
-      <fieldset className="choice">
-        <legend>Start with</legend>
-        <label>
-          <input type="radio" name="spec-workflow" checked={workflow === 'requirements-first'} onChange={() => setWorkflow('requirements-first')} />{' '}
-          {type === 'bugfix' ? 'Bug analysis' : 'Requirements'}
-        </label>
-        <label>
-          <input type="radio" name="spec-workflow" checked={workflow === 'design-first'} onChange={() => setWorkflow('design-first')} /> Design
-        </label>
-      </fieldset>
-      <div className="form-buttons">
-        <button type="submit" className="button primary" disabled={!folder || !!problem || busy}>
-          Create
-        </button>
-        <button type="button" className="button secondary" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
-    </form>
   );
 }
