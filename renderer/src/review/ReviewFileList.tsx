@@ -13,13 +13,14 @@ export interface ReviewFileListProps {
 const KIND_LABEL = { add: 'A', modify: 'M', delete: 'D' } as const;
 const KIND_TITLE = { add: 'Added', modify: 'Modified', delete: 'Deleted' } as const;
 
-function fileState(file: ReviewFile): string {
+/** Once the review is settled, a hunk nobody decided was simply not applied ("undecided" would suggest a choice left). */
+export function fileState(file: Pick<ReviewFile, 'hunks'>, pending = true): string {
   const accepted = file.hunks.filter((h) => h.decision === 'accepted').length;
   const rejected = file.hunks.filter((h) => h.decision === 'rejected').length;
   if (file.hunks.length === 0) return 'no changes';
   if (accepted === file.hunks.length) return 'accepted';
   if (rejected === file.hunks.length) return 'rejected';
-  if (accepted + rejected === 0) return 'undecided';
+  if (accepted + rejected === 0) return pending ? 'undecided' : 'not applied';
   return `${accepted} of ${file.hunks.length} accepted`;
 }
 
@@ -110,7 +111,7 @@ export function ReviewFileList({ files, selected, current, pending, onSelect, on
             </div>
             {i === selected && (
               <div className="review-hunks" role="group">
-                <div className="review-file-state">{fileState(file)}</div>
+                <div className="review-file-state">{fileState(file, pending)}</div>
                 {file.hunks.map((h) => (
                   <div
                     key={h.index}
