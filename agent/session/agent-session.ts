@@ -10,7 +10,7 @@ import type { ToolContext, ToolHandler } from '../tools/tool';
 import type { AgentEvent, TurnResult, TurnStopReason } from './events';
 import type { SessionRecord, SessionStore } from './records';
 import type { SessionState } from './replay';
-import { blockedContent, gateBefore, type ToolCallGate } from './tool-gate';
+import { blockedContent, gateAfter, gateBefore, type ToolCallGate } from './tool-gate';
 import { compactHistory } from '../context/compact';
 import { summaryRequest } from './summarize';
 
@@ -248,9 +248,14 @@ export class AgentSession {
       }
       emit({ type: 'toolStart', id: use.id, name: use.name, input: use.input });
       const clock = this.options.clock ?? systemClock;
-      const blocked = await gateBefore(this.turnGate, use, signal);
+      const gated = await gateBefore(this.turnGate, use, signal);
+      // Stop pressed while a hook was deciding: the call is simply not run (no hook said no).
+      const stopped = signal.aborted && gated !== undefined;
+      const blocked = stopped ? undefined : gated;
       const started = clock.now();
-      const out = blocked !== undefined
+      const out = stopped
+        ? { status: 'error' as const, content: 'Not run: the user pressed Stop.' }
+        : blocked !== undefined
         ? { status: 'error' as const, content: blockedContent(blocked) }
         : await runTool(this.tools, use, {
             ...this.options.toolContext,
@@ -258,16 +263,14 @@ export class AgentSession {
             signal,
             onOutput: (chunk) => emit({ type: 'toolOutput', id: use.id, chunk }),
           });
-      const durationMs = blocked !== undefined ? 0 : Math.max(0, clock.now() - started);
+      const durationMs = gated !== undefined ? 0 : Math.max(0, clock.now() - started);
       const block: ToolResultBlock = { type: 'toolResult', toolUseId: use.id, status: out.status, content: out.content };
       this.ledger.set(use.id, block);
       const run: SessionRecord = { type: 'toolRun', toolUseId: use.id, name: use.name, status: out.status, content: out.content, durationMs };
       if (blocked !== undefined) run.blocked = blocked;
       await this.options.store?.append(this.id, [run]);
       emit({ type: 'toolResult', id: use.id, name: use.name, status: out.status, content: out.content, reused: false, durationMs, ...(blocked !== undefined ? { blocked } : {}) });
-      if (blocked === undefined && this.turnGate?.after) {
-        await this.turnGate.after(use, { status: out.status, content: out.content, durationMs }, signal).catch(() => undefined);
-      }
+      if (gated === undefined) await gateAfter(this.turnGate, use, { status: out.status, content: out.content, durationMs }, signal);
       results.push(block);
     }
     if (changeset) {

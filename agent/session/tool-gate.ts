@@ -25,13 +25,45 @@ export function blockedContent(reason: string): string {
   return `Blocked by hook: ${reason}`;
 }
 
-/** Runs the gate's `before`; a failure of the gate itself is a block (fail closed), with its message as the reason. */
+/**
+ * Runs the gate's `before`; a failure of the gate itself is a block (fail closed), with its message as the reason.
+ * Stop does not wait for a slow gate: the call is then not run.
+ */
 export async function gateBefore(gate: ToolCallGate | undefined, use: ToolUseBlock, signal: AbortSignal): Promise<string | undefined> {
   if (!gate?.before) return undefined;
   try {
-    const reason = await gate.before(use, signal);
+    const reason = await untilAborted(gate.before(use, signal), signal);
+    if (signal.aborted) return 'not run: the user pressed Stop';
     return reason === undefined ? undefined : reason.trim() || 'no reason given';
   } catch (e) {
     return `the preToolUse check failed (${e instanceof Error ? e.message : String(e)})`;
   }
+}
+
+/** Runs the gate's `after`; its failure is ignored (the tool already ran) and Stop does not wait for it. */
+export async function gateAfter(gate: ToolCallGate | undefined, use: ToolUseBlock, outcome: ToolCallOutcome, signal: AbortSignal): Promise<void> {
+  if (!gate?.after) return;
+  await untilAborted(gate.after(use, outcome, signal), signal).catch(() => undefined);
+}
+
+/** The promise's value, or undefined as soon as the signal aborts (the promise is left to settle on its own). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T | undefined> {
+  if (signal.aborted) {
+    promise.catch(() => undefined);
+    return Promise.resolve(undefined);
+  }
+  return new Promise<T | undefined>((resolve, reject) => {
+    const onAbort = (): void => resolve(undefined);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e);
+      },
+    );
+  });
 }

@@ -124,4 +124,27 @@ describe('AgentLifecycle (hooks seam)', () => {
     expect((await h.host.prompt(s.id, 'read a')).stopReason).toBe('end_turn');
     expect(only(h.eventsOf(s.id), 'notice').map((n) => n.message)).toEqual(['A postToolUse hook failed: boom', 'An agentStop hook failed: bang']);
   });
+
+  it('Stop does not wait for a hook that never answers: the call is not run and the turn ends aborted', async () => {
+    let asked!: () => void;
+    const waiting = new Promise<void>((r) => (asked = r));
+    h = await startHostHarness(writeScript, { 'src/greet.ts': GREET }, {
+      lifecycle: () => ({
+        preToolUse: () => {
+          asked();
+          return new Promise(() => {});
+        },
+      }),
+    });
+    const s = await h.host.createSession({ role: 'executor', mode: 'autopilot' });
+    const done = h.host.prompt(s.id, 'Overwrite greet');
+    await waiting;
+    h.host.stop(s.id);
+    const result = await done;
+    expect(result.stopReason).toBe('aborted');
+    const [end] = only(h.eventsOf(s.id), 'toolEnd');
+    expect(end).toMatchObject({ status: 'error', output: 'Not run: the user pressed Stop.' });
+    expect(end?.blocked).toBeUndefined();
+    expect(await readFile(join(h.root, 'src/greet.ts'), 'utf8')).toBe(GREET);
+  });
 });
