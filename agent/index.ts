@@ -19,7 +19,7 @@ export { builtinTools, runTool, toToolSpecs } from './tools/registry';
 export { SecretPolicy, SECRET_PATTERNS } from './tools/secrets';
 export { ToolError, type ToolContext, type ToolHandler, type ToolOutput } from './tools/tool';
 export { AgentSession, type AgentSessionOptions, type TurnOptions } from './session/agent-session';
-export { blockedContent, type ToolCallGate, type ToolCallOutcome } from './session/tool-gate';
+export { blockedContent, untilAborted, type ToolCallGate, type ToolCallOutcome } from './session/tool-gate';
 export type { AgentEvent, TurnResult, TurnStopReason, UsageTotals } from './session/events';
 export { sessionRecordSchema, type SessionRecord, type SessionStore, type SessionSummary } from './session/records';
 export { loadSessionState, replayRecords, type SessionState } from './session/replay';

@@ -47,7 +47,7 @@ export async function gateAfter(gate: ToolCallGate | undefined, use: ToolUseBloc
 }
 
 /** The promise's value, or undefined as soon as the signal aborts (the promise is left to settle on its own). */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T | undefined> {
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T | undefined> {
   if (signal.aborted) {
     promise.catch(() => undefined);
     return Promise.resolve(undefined);

@@ -147,4 +147,23 @@ describe('AgentLifecycle (hooks seam)', () => {
     expect(end?.blocked).toBeUndefined();
     expect(await readFile(join(h.root, 'src/greet.ts'), 'utf8')).toBe(GREET);
   });
+
+  it('Stop does not wait for a promptSubmit hook that never answers; the model is not called', async () => {
+    let asked!: () => void;
+    const waiting = new Promise<void>((r) => (asked = r));
+    h = await startHostHarness([{ steps: [{ text: 'never' }] }], {}, {
+      lifecycle: () => ({
+        promptSubmit: () => {
+          asked();
+          return new Promise(() => {});
+        },
+      }),
+    });
+    const s = await h.host.createSession({ role: 'executor' });
+    const done = h.host.prompt(s.id, 'hello');
+    await waiting;
+    h.host.stop(s.id);
+    expect((await done).stopReason).toBe('aborted');
+    expect(h.fake.requests).toHaveLength(0);
+  });
 });

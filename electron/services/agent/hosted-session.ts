@@ -14,6 +14,7 @@ import {
   type ToolCallGate,
   type ToolUseBlock,
   type WorkspaceAccess,
+  untilAborted,
 } from '../../../agent';
 import { KeelError, type AgentChip, type AgentWorkbenchContext, type AgentMode, type AgentRole, type AgentSessionInfo, type AgentStopReason, type AgentStreamEvent } from '../../../protocol';
 import type { ShadowCheckpoints } from './checkpoints';
@@ -259,6 +260,7 @@ export class HostedSession {
     const lifecycle = this.lifecycle();
     const submitted = await this.submitPrompt(lifecycle, turn, text, signal);
     if (submitted.block !== undefined) return this.end({ stopReason: 'error', error: { kind: 'blocked', message: `Prompt blocked by hook: ${submitted.block}` } }, '');
+    if (signal.aborted) return this.end({ stopReason: 'aborted' }, '');
     const { prompt, problems } = await this.deps.context.turn(text, chips, this.options.toolContext.secrets, { signal, ...(workbench ? { workbench } : {}) });
     for (const p of problems) {
       // A broken steering file is said once per session, not on every prompt.
@@ -311,7 +313,8 @@ export class HostedSession {
   private async submitPrompt(lifecycle: AgentLifecycle, turn: number, text: string, signal: AbortSignal): Promise<{ context: string[]; block?: string }> {
     if (!lifecycle.promptSubmit) return { context: [] };
     try {
-      const out = (await lifecycle.promptSubmit({ session: this.lifecycleSession(), turn, prompt: text, signal })) ?? {};
+      // Stop does not wait for a slow hook.
+      const out = (await untilAborted(lifecycle.promptSubmit({ session: this.lifecycleSession(), turn, prompt: text, signal }), signal)) ?? {};
       const context = (out.context ?? []).filter((c) => c.trim() !== '');
       return out.block !== undefined ? { context, block: out.block.trim() || 'no reason given' } : { context };
     } catch (e) {
