@@ -6,7 +6,7 @@ import { baseName, parentOf } from '../state/explorer';
 import { useEditorStatus } from '../state/status';
 import { useTabs } from '../state/tabs';
 import { ContextMenu } from '../widgets/ContextMenu';
-import { editorFor } from '../workbench/contributions';
+import { editorFor, useEditorTitlesVersion } from '../workbench/contributions';
 import { Icon } from '../workbench/icons';
 
 /** A tab's label: a contributed editor names its own tabs; a file tab shows the file name. */
@@ -21,6 +21,7 @@ export function EditorTabs() {
   const docs = useDocuments((s) => s.docs);
   const [menu, setMenu] = useState<{ x: number; y: number; path: string } | null>(null);
   const closeMenu = useCallback(() => setMenu(null), []);
+  useEditorTitlesVersion(); // a contributed editor renamed its tab
   const names = tabs.map(tabLabel);
   const keyLabel = (id: string) => getServices().registry.get(id)?.keyLabel;
   return (

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { useTabs } from '../state/tabs';
+import { notifyEditorTitlesChanged } from '../workbench/contributions';
 
 /** A change review is an editor tab keyed `review:<changeset id>` (shown by the editor the review contributes). */
 const PREFIX = 'review:';
@@ -22,7 +23,9 @@ export const useReviewFocus = create<{ requests: Record<string, string>; take(id
 const titles = new Map<string, string>();
 
 export function nameReview(changesetId: string, title: string): void {
+  if (titles.get(changesetId) === title) return;
   titles.set(changesetId, title);
+  notifyEditorTitlesChanged();
 }
 
 export function reviewTabTitle(tab: string): string {

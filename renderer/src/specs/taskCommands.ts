@@ -24,18 +24,13 @@ export function useHasCommand(id: TaskCommandId): boolean {
   );
 }
 
-/**
- * Runs a task command with its arguments. The registry's `execute(id)` takes none yet, so the command's own `run`
- * is called with them (a command that needs arguments reads its first parameter).
- */
+/** Runs a task command with its arguments through the registry; a failure becomes a notification. */
 export async function runTaskCommand(id: typeof START_TASK, args: { specDir: string; taskId: string }): Promise<void>;
 export async function runTaskCommand(id: typeof RUN_ALL_TASKS, args: { specDir: string }): Promise<void>;
 export async function runTaskCommand(id: TaskCommandId, args: { specDir: string; taskId?: string }): Promise<void> {
-  const command = getServices().registry.get(id);
-  if (!command) return;
-  if (command.enabled && !command.enabled()) return;
+  if (!hasCommand(id)) return;
   try {
-    await (command.run as (a: typeof args) => void | Promise<void>)(args);
+    await getServices().registry.execute(id, args);
   } catch (err) {
     notifyError(id === START_TASK ? `Could not start task ${args.taskId ?? ''}` : 'Could not run the tasks', err);
   }

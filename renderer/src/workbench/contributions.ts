@@ -1,4 +1,4 @@
-import type { ComponentType } from 'react';
+import { useSyncExternalStore, type ComponentType } from 'react';
 import type { Services } from '../app/services';
 import type { CommandSpec } from '../commands/registry';
 
@@ -103,6 +103,26 @@ export const getStatusItems = (align: 'left' | 'right'): readonly StatusItemCont
   statusItems.filter((i) => i.align === align);
 
 /** The contributed editor for a tab id, or undefined for a file path. */
+let titlesVersion = 0;
+const titleListeners = new Set<() => void>();
+
+/** A contributed editor's `title(tab)` answers differently now (e.g. a review learnt which task it is for). */
+export function notifyEditorTitlesChanged(): void {
+  titlesVersion++;
+  for (const listener of titleListeners) listener();
+}
+
+/** Re-renders the caller (the tab strip) whenever a contributed editor's titles change. */
+export function useEditorTitlesVersion(): number {
+  return useSyncExternalStore(
+    (onChange) => {
+      titleListeners.add(onChange);
+      return () => titleListeners.delete(onChange);
+    },
+    () => titlesVersion,
+  );
+}
+
 export function editorFor(tab: string | null | undefined): EditorContribution | undefined {
   if (!tab) return undefined;
   const colon = tab.indexOf(':');
