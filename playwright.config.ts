@@ -9,8 +9,10 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
-  retries: 0,
-  reporter: process.env.CI ? [['list']] : [['list']],
+  // One retry on CI only: the CI machines are shared and noisy (a page can miss a 10 s expectation under a load of
+  // 15 on 2 cores). A test that passes only on its retry is listed as "flaky" in the report — read it, don't ignore it.
+  retries: process.env.CI ? 1 : 0,
+  reporter: [['list']],
   outputDir: 'test-results',
   use: {
     launchOptions: {
