@@ -23,6 +23,7 @@ import { applyRequirementEdit } from './followRefs';
 import { onLines } from './specDiagnostics';
 import { flash, useSpecEditors } from './specEditorStore';
 import { editDoc, useDocText } from './useDocText';
+import { count } from './plural';
 
 const PATTERN_LABEL: Record<EarsPattern, string> = {
   ubiquitous: 'Ubiquitous',
@@ -65,7 +66,7 @@ function RequirementsCards({ tab, path, tasksPath, designPath, readOnly, text, d
     <div className="spec-pane requirements-pane" data-testid="requirements-pane">
       <div className="pane-toolbar">
         <span className="pane-summary">
-          {doc.requirements.length} requirements · {doc.requirements.reduce((n, r) => n + r.criteria.length, 0)} acceptance criteria
+          {count(doc.requirements.length, 'requirement')} · {count(doc.requirements.reduce((n, r) => n + r.criteria.length, 0), 'acceptance criterion', 'acceptance criteria')}
         </span>
         {!readOnly && (
           <button className="button secondary" data-testid="requirement-add" onClick={() => setAdding(true)}>

@@ -4,6 +4,7 @@ import { getServices } from '../app/services';
 import { ConflictBar, NoticeBar } from '../editor/ConflictBar';
 import { useDocuments } from '../state/documents';
 import { DesignPane } from './DesignPane';
+import { getSpecEditorBars, showsOwnNotice } from './editorBars';
 import { RequirementsPane } from './RequirementsPane';
 import { specDocs } from './specActions';
 import { startSpecChecks } from './specChecks';
@@ -98,10 +99,13 @@ export function SpecEditor({ tab }: { tab: string }) {
           </div>
         )}
       </div>
+      {getSpecEditorBars().map(({ id, component: Bar }) => (
+        <Bar key={id} specDir={dir} />
+      ))}
       {bars.map((m) => (
         <ConflictBar key={m.path} doc={m} />
       ))}
-      {meta && <NoticeBar doc={meta} />}
+      {meta && showsOwnNotice(meta, dir) && <NoticeBar doc={meta} />}
       <div className="spec-body">
         {trace ? (
           <TracePane tab={tab} check={check} {...(texts.requirements ? { requirements: texts.requirements } : {})} {...(texts.tasks ? { tasks: texts.tasks } : {})} />

@@ -10,6 +10,7 @@ import { openSpec } from './specActions';
 import { useSpecs, startSpecsList } from './specsStore';
 import { specTabId } from './specTab';
 import { NewSpecForm } from './NewSpecForm';
+import { count } from './plural';
 
 /** Side bar view: every spec of the workspace with its type and progress, and the New Spec form. */
 export function SpecsView() {
@@ -84,7 +85,7 @@ function SpecRow({ spec, active }: { spec: SpecSummary; active: boolean }) {
         {unsaved && <span className="spec-unsaved" title="Unsaved changes — open the spec and save (Ctrl+S)" aria-label="unsaved changes" data-testid="spec-unsaved" />}
         <span className={`spec-type ${spec.type}`}>{spec.type === 'bugfix' ? 'Bugfix' : 'Feature'}</span>
       </div>
-      <div className="spec-row-progress" title={total ? `${done} of ${total} tasks done` : 'No tasks yet'}>
+      <div className="spec-row-progress" title={total ? `${done} of ${count(total, 'task')} done` : 'No tasks yet'}>
         <span className="progress-bar" aria-hidden="true">
           <span style={{ width: `${pct}%` }} />
         </span>

@@ -24,6 +24,7 @@ import { flash, useSpecEditors } from './specEditorStore';
 import { specDirOf } from './specTab';
 import { RUN_ALL_TASKS, runTaskCommand, START_TASK, useHasCommand } from './taskCommands';
 import { editDoc, useDocText } from './useDocText';
+import { count } from './plural';
 
 /** The key traceability and the task commands use: the task's id, or its 1-based line when it has none. */
 export const taskKey = (t: Task): string => t.id ?? `line:${t.line + 1}`;
@@ -52,7 +53,7 @@ export function TasksPane({ tab, path, readOnly, diagnostics }: { tab: string; p
   return (
     <div className="spec-pane tasks-pane" data-testid="tasks-pane">
       <div className="pane-toolbar">
-        <div className="tasks-progress" data-testid="tasks-progress" title={`${counts.done} of ${counts.total} tasks done`}>
+        <div className="tasks-progress" data-testid="tasks-progress" title={`${counts.done} of ${count(counts.total, 'task')} done`}>
           <span className="progress-bar wide" aria-hidden="true">
             <span style={{ width: `${pct}%` }} />
           </span>

@@ -8,6 +8,7 @@ import { specDirOf } from './specTab';
 import { editDoc } from './useDocText';
 import { useSpecEditors } from './specEditorStore';
 import { traceMatrix, type Cell } from './traceMatrix';
+import { count } from './plural';
 
 interface Props {
   tab: string;
@@ -55,14 +56,14 @@ export function TracePane({ tab, check, requirements, tasks }: Props) {
     <div className="spec-pane trace-pane" data-testid="trace-pane">
       <div className="pane-toolbar">
         <span className="pane-summary" data-testid="trace-summary">
-          {rows.filter((r) => r.kind === 'criterion').length} criteria × {columns.length} tasks ·{' '}
+          {count(rows.filter((r) => r.kind === 'criterion').length, 'criterion', 'criteria')} × {count(columns.length, 'task')} ·{' '}
           <span className={matrix.uncovered ? 'trace-count bad' : 'trace-count'}>{matrix.uncovered} uncovered</span> ·{' '}
-          <span className={matrix.dangling ? 'trace-count bad' : 'trace-count'}>{matrix.dangling} dangling references</span>
+          <span className={matrix.dangling ? 'trace-count bad' : 'trace-count'}>{count(matrix.dangling, 'dangling reference')}</span>
           {drifted.length > 0 && (
             <>
               {' · '}
               <span className="trace-count warn" data-testid="trace-drift-count">
-                {drifted.length} {drifted.length === 1 ? 'task' : 'tasks'} drifted
+                {count(drifted.length, 'task')} drifted
               </span>
             </>
           )}

@@ -1,27 +1,14 @@
-import { useEffect, useState } from 'react';
-import { createPortal } from 'react-dom';
 import { lazy, Suspense } from 'react';
-import { useTabs } from '../state/tabs';
-import { isSpecTab, specDirOf } from '../specs/specTab';
 import { PhaseBar } from './PhaseBar';
 import { useSpecWriter, writingPhase } from './specWriterStore';
 import './specwriter.css';
 
 const NewSpecDialog = lazy(() => import('../specs/NewSpecDialog').then((m) => ({ default: m.NewSpecDialog })));
 
-/**
- * Mounted once (as a status item): the "planner is writing" status entry, the New Spec from Prompt dialog, and the
- * phase bar, which it places inside the active spec editor, between its header and its body. The spec editor
- * has no slot for other features yet, so the bar goes into a container of its own inserted there.
- */
+/** Mounted once (as a status item): the "planner is writing" status entry and the New Spec from Prompt dialog. */
 export function SpecWriterStatus() {
-  const active = useTabs((s) => s.active);
-  const dir = isSpecTab(active) ? specDirOf(active) : undefined;
-  const state = useSpecWriter((s) => (dir ? s.states[dir] : undefined));
-  const dismissed = useSpecWriter((s) => (dir ? s.dismissed[dir] : undefined));
   const dialogOpen = useSpecWriter((s) => s.dialogOpen);
   const writing = useSpecWriter((s) => Object.values(s.states).filter((x) => writingPhase(x) !== undefined).length);
-  const slot = useSpecEditorSlot(state && !(dismissed && state.current >= state.phases.length) ? (dir ?? '') : '');
   return (
     <>
       {writing > 0 && (
@@ -29,7 +16,6 @@ export function SpecWriterStatus() {
           <span className="phase-spinner" aria-hidden="true" /> Writing {writing === 1 ? 'a spec' : `${writing} specs`}…
         </span>
       )}
-      {slot && state && createPortal(<PhaseBar key={state.dir} state={state} />, slot)}
       {dialogOpen && (
         <Suspense fallback={null}>
           <NewSpecDialog onDone={() => useSpecWriter.getState().setDialog(false)} />
@@ -39,30 +25,13 @@ export function SpecWriterStatus() {
   );
 }
 
-/** A container right after the header of the spec editor showing `dir` (kept there while that editor re-renders). */
-function useSpecEditorSlot(dir: string): HTMLElement | null {
-  const [slot, setSlot] = useState<HTMLElement | null>(null);
-  useEffect(() => {
-    if (!dir) {
-      setSlot(null);
-      return;
-    }
-    const el = document.createElement('div');
-    el.className = 'phase-bar-slot';
-    const place = () => {
-      const editor = [...document.querySelectorAll<HTMLElement>('[data-testid="spec-editor"]')].find((e) => `.kiro/specs/${e.dataset.spec}` === dir || dir.endsWith(`/${e.dataset.spec}`));
-      const header = editor?.querySelector(':scope > .spec-header');
-      if (!editor || !header) return;
-      if (el.parentElement !== editor || el.previousElementSibling !== header) header.after(el);
-    };
-    place();
-    setSlot(el);
-    const observer = new MutationObserver(place);
-    observer.observe(document.body, { childList: true, subtree: true });
-    return () => {
-      observer.disconnect();
-      el.remove();
-    };
-  }, [dir]);
-  return slot;
+/**
+ * The phase bar in the spec editor of `specDir` (a spec editor bar contribution): shown while the planner writes
+ * the spec and after, until the user closes it once every phase is approved.
+ */
+export function SpecPhaseBar({ specDir }: { specDir: string }) {
+  const state = useSpecWriter((s) => s.states[specDir]);
+  const dismissed = useSpecWriter((s) => s.dismissed[specDir]);
+  if (!state || (dismissed && state.current >= state.phases.length)) return null;
+  return <PhaseBar key={state.dir} state={state} />;
 }

@@ -1,10 +1,12 @@
 // Spec from a prompt: the planner writes a spec phase by phase, each approved in the spec editor (issue #7 item 4).
+import { registerSpecEditorBar } from '../specs/editorBars';
 import { registerCommands, registerStatusItem } from '../workbench/contributions';
-import { SpecWriterStatus } from './PhaseBarHost';
-import { streamIntoEditor } from './streamIntoEditor';
+import { SpecPhaseBar, SpecWriterStatus } from './PhaseBarHost';
+import { phaseBarExplainsReadOnly, streamIntoEditor } from './streamIntoEditor';
 import { connectSpecWriter, useSpecWriter } from './specWriterStore';
 
 registerStatusItem({ id: 'spec-writer', align: 'left', order: 25, component: SpecWriterStatus });
+registerSpecEditorBar({ id: 'spec-writer', component: SpecPhaseBar, explainsReadOnly: phaseBarExplainsReadOnly });
 
 registerCommands((register, services) => {
   connectSpecWriter(services.client);

@@ -3,7 +3,7 @@ import type { SpecWriterState } from '../../../protocol';
 import type { DocumentManager, TextBuffer } from '../editor/documentManager';
 import { newDocMeta, useDocuments } from '../state/documents';
 import { applyState, applyText, useSpecWriter } from './specWriterStore';
-import { streamIntoEditor, WRITING_NOTICE } from './streamIntoEditor';
+import { phaseBarExplainsReadOnly, streamIntoEditor, WRITING_NOTICE } from './streamIntoEditor';
 
 const dir = '.kiro/specs/due-dates';
 const path = `${dir}/requirements.md`;
@@ -90,5 +90,23 @@ describe('streaming a phase into the editor', () => {
     applyState(state('review'));
     expect(useDocuments.getState().docs['src/a.ts']).toMatchObject({ readOnly: false, dirty: true });
     expect(texts.get('src/a.ts')).toBe('mine');
+  });
+});
+
+describe('one notice while a phase streams', () => {
+  it('the phase bar explains the read-only document it is writing, so the spec editor hides its own notice', () => {
+    const { documents, texts } = fakeDocuments();
+    texts.set(path, '');
+    useDocuments.getState().patch(path, { ...newDocMeta(path), status: 'ready' });
+    stop = streamIntoEditor(documents);
+    applyState(state('writing'));
+    expect(phaseBarExplainsReadOnly(useDocuments.getState().docs[path]!, dir)).toBe(true);
+    // Another spec's editor, or another read-only reason, keeps the editor's notice.
+    expect(phaseBarExplainsReadOnly(useDocuments.getState().docs[path]!, '.kiro/specs/other')).toBe(false);
+    const otherReason = { ...newDocMeta(path), status: 'ready' as const, readOnly: true, notice: 'This file is outside the workspace.' };
+    expect(phaseBarExplainsReadOnly(otherReason, dir)).toBe(false);
+
+    applyState(state('review'));
+    expect(phaseBarExplainsReadOnly(useDocuments.getState().docs[path]!, dir)).toBe(false);
   });
 });

@@ -1,11 +1,20 @@
 import type { DocumentManager } from '../editor/documentManager';
-import { useDocuments } from '../state/documents';
+import { useDocuments, type DocMeta } from '../state/documents';
 import { useTabs } from '../state/tabs';
 import { useSpecEditors } from '../specs/specEditorStore';
 import { specTabId } from '../specs/specTab';
 import { useSpecWriter, writingPhase } from './specWriterStore';
 
 export const WRITING_NOTICE = "Keel's planner is writing this document — it is read-only until the planner finishes or you press Stop.";
+
+/**
+ * The phase bar already says the planner is writing this document (a spec editor bar's `explainsReadOnly`): the
+ * spec editor need not repeat it in its own read-only notice.
+ */
+export function phaseBarExplainsReadOnly(doc: DocMeta, specDir: string): boolean {
+  const state = useSpecWriter.getState().states[specDir];
+  return doc.notice === WRITING_NOTICE && state !== undefined && writingPhase(state)?.path === doc.path;
+}
 
 /**
  * Shows each phase as it is written: the streamed text goes into the open document's buffer (so every view of
