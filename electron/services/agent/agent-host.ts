@@ -22,6 +22,7 @@ import { changeReviewKey } from '../changes/change-review';
 import { ServiceTextSearch } from '../search/agent-text-search';
 import { defaultUserSteeringDir, UserSteeringDir } from '../steering/user-steering';
 import { commandApprovalKey } from '../trust/command-approval';
+import { workspaceTrustKey } from '../trust/workspace-trust';
 import { searchServiceFor } from '../search/search-registry';
 import { AgentContext, type ExtraContext } from './context';
 import { TermSearch, WorkingTreeDiff } from './context-ports';
@@ -328,7 +329,7 @@ export const agentHostKey = defineFolderService('agent-host', (ctx) => {
     review: () => ctx.scoped(changeReviewKey),
     contextPorts: {
       userSteering: new UserSteeringDir(defaultUserSteeringDir()),
-      git: new WorkingTreeDiff(ctx.workspace.root),
+      git: new WorkingTreeDiff(ctx.workspace.root, () => ctx.scoped(workspaceTrustKey).isTrusted()),
       codebase: new TermSearch(search),
       terminal: new TerminalOutput(ctx.terminals),
     },

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,6 +33,22 @@ describe('WorkingTreeDiff (#git diff)', () => {
     expect(diff).toContain('-one\n+two');
     expect(diff).toContain('+new');
     expect(await new WorkingTreeDiff(root).diff({ maxChars: 20 })).toMatch(/diff cut at 20 characters/);
+  });
+
+  it('runs no git at all in an untrusted folder (a hostile core.fsmonitor never runs)', async () => {
+    await writeFile(join(root, 'a.txt'), 'one\n');
+    git('init', '-q');
+    const marker = join(root, '..', 'fsmonitor-ran');
+    await writeFile(join(root, '..', 'hook.sh'), `#!/bin/sh\ntouch '${marker}'\n`, { mode: 0o755 });
+    git('config', 'core.fsmonitor', join(root, '..', 'hook.sh'));
+    let trusted = false;
+    const diff = new WorkingTreeDiff(root, () => trusted);
+    await expect(diff.diff({ maxChars: 100 })).rejects.toThrow(/Restricted Mode/);
+    expect(existsSync(marker)).toBe(false);
+    // The control: once trusted, git runs — and with it the repository's own fsmonitor, as for git itself.
+    trusted = true;
+    await diff.diff({ maxChars: 100 }).catch(() => undefined);
+    expect(existsSync(marker)).toBe(true);
   });
 
   it('fails (the chip then says so) outside a repository', async () => {

@@ -5,9 +5,14 @@ import type { TextSearch } from '../../../agent';
 
 /** `#git diff`: the working tree against HEAD (staged and unstaged), from the user's own repository, read-only. */
 export class WorkingTreeDiff implements GitDiffPort {
-  constructor(private readonly root: string) {}
+  /** `isTrusted`: the folder's workspace trust — a repository's own config can make git run programs. */
+  constructor(
+    private readonly root: string,
+    private readonly isTrusted: () => boolean = () => true,
+  ) {}
 
   async diff({ maxChars }: { maxChars: number }): Promise<string> {
+    if (!this.isTrusted()) throw new Error('Restricted Mode: Keel runs no git in a folder you have not trusted');
     // Outside a repository git prints its whole usage text, which is no message for the user.
     const inside = await this.git(['rev-parse', '--is-inside-work-tree']).catch((e: Error) => {
       if (/ENOENT/.test(e.message)) throw new Error('git is not installed (or not on the PATH)');
