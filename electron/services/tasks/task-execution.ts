@@ -43,6 +43,20 @@ export interface TaskRequest {
   signal: AbortSignal;
   batchId?: string;
   parentRunId?: string;
+  /** The run only checks a change applied after a restart (see recovered-review.ts); no executor, no review. */
+  afterRestart?: AppliedAfterRestart;
+}
+
+/** A change an interrupted run left for review, applied by the user after the restart. */
+export interface AppliedAfterRestart {
+  /** The interrupted run that proposed it. */
+  interruptedRunId: string;
+  reviewId: string;
+  summary: string;
+  files: FileSummary[];
+  outcome: ReviewOutcome;
+  /** The interrupted run's executor session: the check is asked on its behalf, as it would have been. */
+  sessionId?: string;
 }
 
 export interface TaskOutcome {
@@ -83,7 +97,7 @@ class TaskRun {
 
   async execute(doc: TasksDoc): Promise<TaskOutcome> {
     const { journal } = this.env;
-    const group = requiredChildren(this.task).length > 0;
+    const group = this.isGroup;
     await journal.append({
       t: 'start',
       runId: this.runId,
@@ -114,6 +128,11 @@ class TaskRun {
     }
   }
 
+  /** A change applied after a restart belongs to the leaf that proposed it, whatever tasks.md says now. */
+  private get isGroup(): boolean {
+    return !this.request.afterRestart && requiredChildren(this.task).length > 0;
+  }
+
   private async runChildren(): Promise<void> {
     for (const child of this.task.children) {
       if (child.optional) continue;
@@ -139,6 +158,7 @@ class TaskRun {
   }
 
   private async runLeaf(doc: TasksDoc): Promise<void> {
+    if (this.request.afterRestart) return this.checkAppliedAfterRestart(doc, this.request.afterRestart);
     const { ws, executor } = this.env;
     const [steering, spec] = await Promise.all([readSteering(ws), readSpecFiles(ws, this.request.specDir)]);
     const context = buildTaskContext({ specDir: this.request.specDir, doc, task: this.task, steering, spec });
@@ -229,13 +249,29 @@ class TaskRun {
     if (outcome) await this.env.journal.append({ t: 'review', runId: this.runId, status: outcome.status, files: outcome.files }).catch(() => undefined);
   }
 
+  /**
+   * The change was reviewed and applied already (after the restart); what the interrupted run never got to is the
+   * check. The changeset and its outcome are journaled on this run, so the history links the task to the files
+   * (and drift detection sees them on a done run).
+   */
+  private async checkAppliedAfterRestart(doc: TasksDoc, change: AppliedAfterRestart): Promise<void> {
+    const { journal } = this.env;
+    await journal.append({ t: 'changeset', runId: this.runId, reviewId: change.reviewId, summary: change.summary, files: change.files });
+    await journal.append({ t: 'review', runId: this.runId, status: change.outcome.status, files: change.outcome.files });
+    const applied = change.outcome.files.reduce((n, f) => n + f.hunksApplied, 0);
+    await this.log(
+      `Applied after restart: the change the interrupted run left for review was ${change.outcome.status} (${applied} hunk${applied === 1 ? '' : 's'}). Running the task's check.`,
+    );
+    await this.runCheck(doc, await readSteering(this.env.ws), change.sessionId);
+  }
+
   private async recordAutopilot(written: { path: string; kind: 'add' | 'modify' | 'delete'; added: number; removed: number }[]): Promise<void> {
     if (written.length === 0) throw new RunFailed('The executor made no changes.');
     await this.env.journal.append({ t: 'changeset', runId: this.runId, summary: 'Applied behind a checkpoint (Autopilot).', files: written });
     await this.log(`Autopilot applied ${written.length} file${written.length === 1 ? '' : 's'} behind a checkpoint.`);
   }
 
-  private async runCheck(doc: TasksDoc, steering: { path: string; text: string }[], sessionId: string): Promise<void> {
+  private async runCheck(doc: TasksDoc, steering: { path: string; text: string }[], sessionId: string | undefined): Promise<void> {
     const check = checkFor(doc, this.task, steering);
     if (!check) {
       await this.log('No check command is named for this task (see the task details or steering); the accepted change completes it.');
@@ -243,7 +279,10 @@ class TaskRun {
     }
     if (!this.env.approval) throw new RunFailed(`The check \`${check.command}\` needs command approval, which is not available.`);
     this.phase('checking');
-    const decision = await this.env.approval.ask({ command: check.command, cwd: this.env.ws.root, source: 'agent', sessionId }, this.request.signal);
+    const decision = await this.env.approval.ask(
+      { command: check.command, cwd: this.env.ws.root, source: 'agent', ...(sessionId !== undefined ? { sessionId } : {}) },
+      this.request.signal,
+    );
     this.checkStopped();
     if (!decision.run) throw new RunFailed(`The check \`${check.command}\` was not run${decision.reason ? `: ${decision.reason}` : ''}.`);
     await this.log(`Running check \`${decision.command}\` (from ${check.source}).`);
@@ -284,7 +323,7 @@ class TaskRun {
 
   private async end(outcome: 'done' | 'reverted', reason?: string): Promise<TaskOutcome> {
     await this.env.journal.append({ t: 'end', runId: this.runId, at: this.env.now(), outcome, ...(reason !== undefined ? { reason } : {}) });
-    this.env.onEnd({ runId: this.runId, specDir: this.request.specDir, taskId: this.key, kind: requiredChildren(this.task).length > 0 ? 'group' : 'task', outcome, ...(reason !== undefined ? { reason } : {}) });
+    this.env.onEnd({ runId: this.runId, specDir: this.request.specDir, taskId: this.key, kind: this.isGroup ? 'group' : 'task', outcome, ...(reason !== undefined ? { reason } : {}) });
     return { runId: this.runId, outcome, ...(reason !== undefined ? { reason } : {}) };
   }
 

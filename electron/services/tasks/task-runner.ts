@@ -9,6 +9,7 @@ import type { Disposable } from '../../base/disposable';
 import type { RunMode } from './journal-records';
 import type { CheckRunner, CommandApproval, Executor, ReviewPort, TaskHooks } from './ports';
 import { compactRecords } from './journal-compaction';
+import { followRecoveredReview } from './recovered-review';
 import { recoverDeadRuns, type RecoveredRun } from './recovery';
 import { RunAllBatch, isOver, type BatchProgress } from './run-all';
 import { foldRuns, interruptedBatch, runsOfTask, type RunSummary } from './run-history';
@@ -71,6 +72,11 @@ export interface TaskRunnerOptions {
 
 const JOURNAL_LIMIT_BYTES = 1024 * 1024;
 
+/** Stands in when the agent host is missing for a run that does not need it (checking an applied change). */
+const NO_EXECUTOR: Executor = {
+  run: () => Promise.reject(new KeelError('INTERNAL', 'The agent host is not available, so no task can run.')),
+};
+
 export class TaskRunner implements Disposable {
   private readonly journal: RunJournal;
   private readonly states: TaskStateFile;
@@ -79,6 +85,9 @@ export class TaskRunner implements Disposable {
   private batchDone: Promise<unknown> | undefined;
   private lastBatch: BatchProgress | undefined;
   private single: { controller: AbortController; done: Promise<unknown> } | undefined;
+  /** Runs checking a change applied after a restart (recovered-review.ts). */
+  private readonly followUps = new Set<{ controller: AbortController; done: Promise<unknown> }>();
+  private disposed = false;
   private recovered: RecoveredRun[] = [];
   private interrupted: RunnerStatus['interrupted'];
   readonly ready: Promise<void>;
@@ -90,7 +99,7 @@ export class TaskRunner implements Disposable {
   }
 
   status(): RunnerStatus {
-    const busy = this.single !== undefined || (this.batch !== undefined && !isOver(this.batch.progress.state));
+    const busy = this.single !== undefined || this.followUps.size > 0 || (this.batch !== undefined && !isOver(this.batch.progress.state));
     const status: RunnerStatus = { busy, active: [...this.active.values()], recovered: this.recovered };
     const batch = this.batch?.progress ?? this.lastBatch;
     if (batch) status.batch = { ...batch };
@@ -176,6 +185,7 @@ export class TaskRunner implements Disposable {
   stop(reason?: StopRequest): void {
     this.batch?.stop(reason);
     this.single?.controller.abort(reason);
+    for (const run of this.followUps) run.controller.abort(reason);
   }
 
   /** Forget the interrupted Run all without resuming it. */
@@ -208,8 +218,9 @@ export class TaskRunner implements Disposable {
 
   async dispose(): Promise<void> {
     // Quitting mid-run: stop it and let it put its `[-]` back while the workspace is still open.
+    this.disposed = true;
     this.stop(new StopRequest('Keel closed the folder during the run.'));
-    await Promise.allSettled([this.single?.done, this.batchDone]);
+    await Promise.allSettled([this.single?.done, this.batchDone, ...[...this.followUps].map((f) => f.done)]);
   }
 
   private async recover(): Promise<void> {
@@ -228,16 +239,64 @@ export class TaskRunner implements Disposable {
       .compactIfLarger(this.options.journalLimitBytes ?? JOURNAL_LIMIT_BYTES, (records) => compactRecords(records))
       .catch((err: unknown) => console.error('Keel: could not compact the task run journal:', err));
     if (this.recovered.length > 0 || this.interrupted) this.emitStatus();
+    for (const run of this.recovered) if (run.pendingReview) this.followReview(run);
   }
 
-  private env(mode: RunMode): RunnerEnv {
+  /** A recovered run's change, still pending in the change review: when it is decided, tasks.md follows. */
+  private followReview(run: RecoveredRun): void {
+    let review;
+    try {
+      review = this.options.ports().review;
+    } catch (err) {
+      console.error('Keel: the change review is not available to follow a recovered task change:', err);
+      return;
+    }
+    if (!review) return;
+    void followRecoveredReview(review, run, {
+      journal: this.journal,
+      states: this.states,
+      now: this.now,
+      isRunning: (specDir, taskId) => [...this.active.values()].some((a) => a.specDir === specDir && a.taskId === taskId),
+      checkApplied: (recovered, outcome) => {
+        if (this.disposed) return;
+        const controller = new AbortController();
+        const { pendingReview } = recovered;
+        if (!pendingReview) return;
+        const entry: { controller: AbortController; done: Promise<unknown> } = { controller, done: Promise.resolve() };
+        // Through a promise, so a port that fails to start is logged like a failed run.
+        entry.done = Promise.resolve()
+          .then(() =>
+            executeTask(this.env(recovered.mode, false), {
+              specDir: recovered.specDir,
+              taskId: recovered.taskId,
+              mode: recovered.mode,
+              signal: controller.signal,
+              afterRestart: { interruptedRunId: recovered.runId, ...pendingReview, outcome },
+            }),
+          )
+          .catch((err: unknown) => {
+            const message = `Could not check the change applied after the restart: ${err instanceof Error ? err.message : String(err)}`;
+            this.options.onLog({ runId: recovered.runId, specDir: recovered.specDir, taskId: recovered.taskId, message });
+          })
+          .finally(() => {
+            this.followUps.delete(entry);
+            this.emitStatus();
+          });
+        this.followUps.add(entry);
+      },
+      onLog: (entry) => this.options.onLog(entry),
+    });
+  }
+
+  /** `needsExecutor` false: a run that only checks an applied change (it works without the agent host). */
+  private env(mode: RunMode, needsExecutor = true): RunnerEnv {
     const ports = this.options.ports();
-    if (!ports.executor) throw new KeelError('INTERNAL', 'The agent host is not available, so no task can run.');
-    if (mode === 'supervised' && !ports.review) throw new KeelError('INTERNAL', 'Change review is not available, so a Supervised run could not be reviewed.');
+    if (needsExecutor && !ports.executor) throw new KeelError('INTERNAL', 'The agent host is not available, so no task can run.');
+    if (needsExecutor && mode === 'supervised' && !ports.review) throw new KeelError('INTERNAL', 'Change review is not available, so a Supervised run could not be reviewed.');
     return {
       ws: this.options.ws,
       journal: this.journal,
-      executor: ports.executor,
+      executor: ports.executor ?? NO_EXECUTOR,
       ...(ports.review ? { review: ports.review } : {}),
       ...(ports.approval ? { approval: ports.approval } : {}),
       ...(ports.hooks ? { hooks: ports.hooks } : {}),
