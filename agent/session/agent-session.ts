@@ -61,8 +61,8 @@ export class AgentSession {
   private readonly ledger: Map<string, ToolResultBlock>;
   private usage: Usage;
   private cost: number | undefined;
-  private readonly toolSpecs: ToolSpec[];
-  private readonly tools: readonly ToolHandler[];
+  private toolSpecs: ToolSpec[];
+  private tools: readonly ToolHandler[];
   private running = false;
   private turns = 0;
   private turnTools: TurnOptions['tools'];
@@ -85,6 +85,20 @@ export class AgentSession {
     this.tools = options.tools ?? builtinTools;
     // Computed once: the tool list is the first part of the cached prefix and must not vary between calls.
     this.toolSpecs = toToolSpecs(this.tools);
+  }
+
+  /**
+   * Swaps the tools before a turn (an MCP server became ready, or went away). When the specs the model sees are the
+   * same, the spec objects are kept, so the cached prefix stays byte-identical; when they differ, the next call
+   * rewrites the prompt cache once (tools come first in the prefix). Returns whether the model's tool list changed.
+   */
+  setTools(tools: readonly ToolHandler[]): boolean {
+    if (this.running) throw new Error('The tools of a session cannot change during a turn.');
+    const specs = toToolSpecs(tools);
+    this.tools = tools;
+    if (JSON.stringify(specs) === JSON.stringify(this.toolSpecs)) return false;
+    this.toolSpecs = specs;
+    return true;
   }
 
   static async create(

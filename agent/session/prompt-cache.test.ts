@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import type { FakeScript } from '../../e2e/fixtures/fake-bedrock';
 import type { Usage } from '../core/messages';
+import { builtinTools } from '../tools/registry';
 import { startHarness, type Harness } from '../testing/bedrock-harness';
 
 let h: Harness | undefined;
@@ -57,5 +59,23 @@ describe('prompt caching across turns', () => {
     await session.runTurn('q2', { onEvent: (e) => e.type === 'usage' && usages.push(e.call) });
     // Only the tool list (before the system prompt) is still cached.
     expect(usages[0]!.cacheReadTokens).toBeLessThan(usages[0]!.cacheWriteTokens);
+  });
+});
+
+describe('tools swapped between turns (MCP servers coming and going)', () => {
+  it('sends the same tool list bytes when the tools did not change, and the new list once they did', async () => {
+    h = await startHarness(answerEveryTurn, { system: ['You are Keel.'] });
+    const session = await h.newSession();
+    await session.runTurn('one');
+    // Fresh handler objects describing the same tools (what an MCP refresh returns): the model sees no change.
+    expect(session.setTools([...builtinTools])).toBe(false);
+    await session.runTurn('two');
+    const extra = { name: 'mcp_fixture_echo', description: 'Echo.', input: z.object({ text: z.string() }), run: async () => ({ status: 'success' as const, content: 'x' }) };
+    expect(session.setTools([...builtinTools, extra])).toBe(true);
+    await session.runTurn('three');
+    const tools = (i: number) => JSON.stringify((JSON.parse(h!.fake.requests[i]!.raw) as Body).toolConfig);
+    expect(tools(1)).toBe(tools(0));
+    expect(tools(2)).not.toBe(tools(1));
+    expect(tools(2)).toContain('mcp_fixture_echo');
   });
 });

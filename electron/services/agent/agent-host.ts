@@ -65,8 +65,11 @@ export interface AgentHostOptions {
   contextWindowTokens?: number;
   /** Hooks around prompts, tool calls and turn ends (AgentLifecycle); read at each use, no-ops when absent. */
   lifecycle?: () => AgentLifecycle;
-  /** Tools besides the built-in ones for a session (the MCP servers' tools), fixed for the session's life. */
-  extraTools?: (sessionId: string) => Promise<ToolHandler[]>;
+  /**
+   * Tools besides the built-in ones for a session (the MCP servers' tools): read when the session is created or
+   * reopened and again at the start of each turn (`turn: true`, where a server still starting is waited for less).
+   */
+  extraTools?: (sessionId: string, options?: { turn?: boolean }) => Promise<ToolHandler[]>;
 }
 
 export interface CreateSessionOptions {
@@ -245,6 +248,7 @@ export class AgentHost implements Disposable {
 
   private host(agent: AgentSession, options: AgentSessionOptions, meta: SessionMeta, core: Core, records: readonly SessionRecord[], origin?: ReviewOrigin): HostedSession {
     if (this.disposed) throw new KeelError('INTERNAL', 'The folder is closing');
+    const extraTools = this.options.extraTools;
     const hosted = new HostedSession(
       agent,
       options,
@@ -257,6 +261,7 @@ export class AgentHost implements Disposable {
         publish: (sessionId, seq, event) => this.options.emit('agent/event', { sessionId, seq, event }),
         changed: () => this.sessionsChanged(),
         ...(this.options.lifecycle ? { lifecycle: this.options.lifecycle } : {}),
+        ...(extraTools ? { tools: async () => [...builtinTools, ...(await extraTools(agent.id, { turn: true }))] } : {}),
       },
       records,
       origin,
@@ -315,6 +320,9 @@ export class AgentHost implements Disposable {
   }
 }
 
+/** At a turn's start, how long a server still starting is waited for (a session's creation waits up to 5 s). */
+const TURN_MCP_WAIT_MS = 2000;
+
 /**
  * The open folder's agent host (S2-TEAM promise 1): grepSearch through the Search view's engine, changesets to the
  * review service, commands through the trust service's approval (which asks the user unless trusted).
@@ -339,6 +347,7 @@ export const agentHostKey = defineFolderService('agent-host', (ctx) => {
     approval: (sessionId) => trustedApproval((request, signal) => ctx.scoped(commandApprovalKey).ask({ ...request, source: 'agent', sessionId }, signal)),
     // Hooks on prompts, tool calls and turn ends; the MCP servers' tools (none in an untrusted folder).
     lifecycle: () => ctx.scoped(agentHooksKey),
-    extraTools: (sessionId) => mcpToolsForSession(ctx.scoped(mcpServiceKey).manager, { sessionId, reserved: builtinTools.map((t) => t.name) }),
+    extraTools: (sessionId, options) =>
+      mcpToolsForSession(ctx.scoped(mcpServiceKey).manager, { sessionId, reserved: builtinTools.map((t) => t.name), ...(options?.turn ? { waitMs: TURN_MCP_WAIT_MS } : {}) }),
   });
 });

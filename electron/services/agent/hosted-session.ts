@@ -12,6 +12,7 @@ import {
   type SessionRecord,
   type SessionState,
   type ToolCallGate,
+  type ToolHandler,
   type ToolUseBlock,
   type WorkspaceAccess,
   untilAborted,
@@ -43,6 +44,11 @@ export interface HostedSessionDeps {
   changed: () => void;
   /** Hooks around prompts, tool calls and turn ends; read at each use (the hooks service may come later). */
   lifecycle?: () => AgentLifecycle;
+  /**
+   * The session's full tool list, read at the start of each turn: MCP servers that became ready (or a folder trusted)
+   * after the session was created still reach it. Absent: the tools given at creation stay.
+   */
+  tools?: () => Promise<readonly ToolHandler[]>;
 }
 
 export interface SessionMeta {
@@ -268,6 +274,7 @@ export class HostedSession {
       if (p.aboutSteering) this.steeringNotices.add(p.message);
       await this.record({ type: 'notice', message: p.message });
     }
+    await this.refreshTools();
     const result = await this.agent.runTurn([prompt, ...submitted.context].join('\n\n'), {
       signal,
       tools,
@@ -310,6 +317,14 @@ export class HostedSession {
   }
 
   /** promptSubmit hooks: context they add joins the prompt; a failing hook is a notice, not a lost prompt. */
+  /** Unchanged tools keep the cached prefix as it is; a changed list costs one cache rewrite (see AgentSession.setTools). */
+  private async refreshTools(): Promise<void> {
+    if (!this.deps.tools) return;
+    // A source that fails leaves the tools the session had: the turn still runs.
+    const tools = await this.deps.tools().catch(() => undefined);
+    if (tools) this.agent.setTools(tools);
+  }
+
   private async submitPrompt(lifecycle: AgentLifecycle, turn: number, text: string, signal: AbortSignal): Promise<{ context: string[]; block?: string }> {
     if (!lifecycle.promptSubmit) return { context: [] };
     try {

@@ -64,4 +64,39 @@ describe('MCP tools in an agent turn (host, fake Bedrock, stdio test server)', (
     expect(end).toMatchObject({ name: 'mcp_fixture_echo', status: 'success', output: 'from the model' });
     approval?.dispose();
   });
+
+  it('a session created while no server is ready gets the tool on a later turn, and keeps the same tool list while it does not change', async () => {
+    const script = [{ steps: [{ text: 'No MCP yet.' }] }, { steps: [{ text: 'Now with MCP.' }] }, { steps: [{ text: 'Still.' }] }];
+    let trusted = false;
+    h = await startHostHarness(script, {}, {
+      extraTools: async (sessionId, options) => {
+        if (!manager) {
+          const root = h!.root;
+          mkdirSync(path.join(root, '.kiro/settings'), { recursive: true });
+          writeFileSync(path.join(root, '.kiro/settings/mcp.json'), JSON.stringify({ mcpServers: { fixture: { command: process.execPath, args: [FIXTURE] } } }));
+          const store = AlwaysAllowStore.open(h!.userData);
+          // The folder starts untrusted: the manager runs no server until it is trusted and reloaded.
+          manager = await McpManager.start({
+            root,
+            trust: { isWorkspaceTrusted: async () => trusted, isConfigApproved: async () => true },
+            approval: new McpToolApproval(root, () => store),
+            userConfigFile: path.join(root, 'none.json'),
+          });
+        }
+        return mcpToolsForSession(Promise.resolve(manager), { sessionId, ...(options?.turn ? { waitMs: 2000 } : {}) });
+      },
+    });
+    const s = await h.host.createSession({ role: 'executor' });
+    await h.host.prompt(s.id, 'first');
+    expect(toolNames(h.fake.requests[0]!.body)).not.toContain('mcp_fixture_echo');
+
+    trusted = true;
+    await manager!.reload();
+    await h.host.prompt(s.id, 'second');
+    expect(toolNames(h.fake.requests[1]!.body)).toEqual(expect.arrayContaining(['readFile', 'mcp_fixture_echo']));
+
+    await h.host.prompt(s.id, 'third');
+    // Unchanged servers: the tool list (the start of the cached prefix) is sent byte-for-byte as on the turn before.
+    expect(JSON.stringify(h.fake.requests[2]!.body.toolConfig)).toBe(JSON.stringify(h.fake.requests[1]!.body.toolConfig));
+  });
 });

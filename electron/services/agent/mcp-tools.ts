@@ -108,9 +108,10 @@ function describePart(part: unknown): string {
 }
 
 /**
- * The MCP tools for a new or reopened session. Tools are fixed for a session's life (they are part of the
- * model's cached prompt prefix), so this waits a little for servers still starting — at most `waitMs` — rather
- * than leaving a session opened right after the folder without them.
+ * The MCP tools for a session, read when it is created or reopened and again at each turn's start (a server that
+ * became ready later, or a folder trusted later, then reaches it). Waits a little for servers still starting — at
+ * most `waitMs` — rather than leaving a session opened right after the folder without them. The same servers give
+ * the same tools in the same order, so an unchanged list keeps the cached prompt prefix byte-stable.
  */
 export async function mcpToolsForSession(
   manager: Promise<McpToolSource>,
