@@ -1,5 +1,5 @@
 import { test, type Page } from '@playwright/test';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startFakeBedrock, type FakeBedrock, type RecordedRequest } from './fixtures/fake-bedrock';
 import { copyWorkspace, repoRoot, startHost, type RunningHost } from './fixtures/host';
@@ -169,6 +169,60 @@ test('a host killed mid-run comes back with the task not shown done: [-] is put 
     await palette(page, 'Tasks: Show Run Log');
     await expect(page.getByTestId('task-recovered')).toContainText('3.1 Add a stable `sortByPriority`');
     await page.getByTestId('task-recovered').screenshot({ path: '/work/notes/shots/tasks-recovered.png' });
+  } finally {
+    await second?.stop();
+    await first.stop();
+    await fake.close();
+    rmSync(workspace, { recursive: true, force: true });
+  }
+});
+
+test('a task change waiting for review when the host was killed: applied after the restart, its check runs and ticks [x]', async ({ page }) => {
+  const workspace = copyWorkspace();
+  const store = join(workspace, 'src/store.js');
+  const original = readFileSync(store, 'utf8');
+  const fake = await startFakeBedrock({
+    script: (req) =>
+      (req.body.messages as unknown[]).length === 1
+        ? { steps: [{ toolUse: { name: 'fsWrite', input: { path: 'src/store.js', text: original.replace(...COMMENT) } } }] }
+        : { steps: [{ text: 'Reworded the storage comment.' }] },
+  });
+  Object.assign(process.env, { KEEL_BEDROCK_ENDPOINT: fake.url, AWS_ACCESS_KEY_ID: 'fake', AWS_SECRET_ACCESS_KEY: 'fake', AWS_REGION: 'us-east-1' });
+  const file = join(workspace, '.kiro/specs/todo-priorities/tasks.md');
+  const before = readFileSync(file, 'utf8');
+  const first = await startHost(workspace, { trust: 'undecided' });
+  let second: RunningHost | undefined;
+  try {
+    await openAndAnswerTrust(page, first.url, 'trust');
+    await palette(page, 'Tasks: Start Task');
+    await page.getByTestId('quick-input').locator('input').fill('2.1');
+    await expect(page.getByTestId('quick-input-item').first()).toContainText('2.1 Reject unknown priorities');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('review')).toBeVisible({ timeout: 20_000 });
+    // Killed once the review is saved (where a restart finds it).
+    const changes = join(first.userData, 'changes');
+    const saved = () => (existsSync(changes) ? readdirSync(changes, { recursive: true }).filter((f) => String(f).endsWith('.json')).length : 0);
+    await expect.poll(saved).toBe(1);
+    await first.kill();
+
+    second = await startHost(workspace, { trust: 'undecided', userData: first.userData });
+    await page.goto(second.url);
+    await expect(page.locator('body[data-workbench-ready="true"]')).toBeAttached({ timeout: 20_000 });
+    await expect.poll(() => readFileSync(file, 'utf8')).toBe(before);
+    await page.getByTestId('status-pending-changes').click();
+    await expect(page.getByTestId('review')).toContainText('waiting for review when Keel stopped');
+    await acceptReview(page);
+    await expect(page.getByTestId('review')).toHaveAttribute('data-status', 'applied');
+    expect(readFileSync(store, 'utf8')).toBe(original.replace(...COMMENT));
+
+    // Applying it finishes the task as the run would have: the check is asked about, runs, passes → [x].
+    await expect(page.getByTestId('command-text')).toContainText('node --test', { timeout: 20_000 });
+    await page.getByTestId('command-run').click();
+    await expect.poll(() => readFileSync(file, 'utf8'), { timeout: 30_000 }).toBe(before.replace('  - [ ] 2.1', '  - [x] 2.1'));
+    await palette(page, 'Tasks: Show Run Log');
+    await expect(page.getByTestId('task-log')).toContainText('Applied after restart');
+    await expect(page.getByTestId('task-log')).toContainText('Check `node --test` passed.');
+    await expect(page.getByTestId('task-history').locator('tbody tr').first()).toHaveAttribute('data-outcome', 'done');
   } finally {
     await second?.stop();
     await first.stop();
