@@ -58,7 +58,14 @@ test('chat pane: chips on a prompt, timed tool cards, a call blocked by a hook',
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('chat-turn-end')).toHaveCount(2);
   const blocked = page.locator('[data-testid="chat-tool"][data-tool="fsWrite"]');
-  await expect(blocked.getByTestId('chat-tool-blocked')).toContainText('rewrite refused: edit with strReplace');
+  const reason = blocked.getByTestId('chat-tool-blocked');
+  await expect(reason).toContainText('rewrite refused: edit with strReplace');
+  // In the narrow side bar the reason and the path wrap on lines of their own: nothing is cut off sideways.
+  for (const line of [reason, blocked.getByTestId('chat-tool-summary')]) {
+    await expect(line).toBeVisible();
+    expect(await line.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  }
+  await shootThemes(page, 'chat-tool-cards');
   await blocked.getByRole('button').first().click();
 
   // Wider side bar, as a user reading a chat would drag it.

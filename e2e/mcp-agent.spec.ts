@@ -53,8 +53,11 @@ test('an MCP tool is offered to the agent, asks before it runs, and its result i
 
   const card = page.locator('[data-testid="chat-tool"][data-tool="mcp_fixture_echo"]');
   await expect(card).toHaveAttribute('data-status', 'success');
+  // Titled by the server's own tool and server names, not the model-facing mcp_fixture_echo.
+  await expect(card.getByTestId('chat-tool-name')).toHaveText('echo · fixture (MCP)');
   await card.getByRole('button').first().click();
   await expect(card.getByTestId('chat-tool-output')).toHaveText(ECHO_TEXT);
+  await shoot(page, 'mcp-tool-card');
   await expect(page.getByTestId('chat-answer').last()).toContainText('The server answered.');
   const [first, second] = agent.fake.requests;
   expect(offeredTools(first!)).toEqual(expect.arrayContaining(['readFile', 'mcp_fixture_add', 'mcp_fixture_echo', 'mcp_fixture_crash']));

@@ -25,7 +25,8 @@ export function mcpToolServer(name: string): string | undefined {
 
 /**
  * The name the model sees: `mcp_<server>_<tool>`, reduced to the characters model APIs accept and to 64 of them;
- * a clash (two names that reduce alike) gets a number.
+ * a clash (two names that reduce alike) gets a number. The chat titles cards by the same rule
+ * (renderer/src/chat/mcpToolNames.ts): change both together.
  */
 export function mcpToolName(server: string, tool: string, taken: ReadonlySet<string>): string {
   const clean = (s: string) => s.replace(/[^A-Za-z0-9_-]+/g, '_');

@@ -1,36 +1,56 @@
 import { useState } from 'react';
 import { formatDuration } from './format';
+import { mcpTitleOf, useMcpToolRefs } from './mcpToolNames';
 import type { ChatItem } from './model';
 import { prettyJson, TOOL_TITLES, toolSummary } from './toolSummary';
 
 const STATUS_LABEL = { running: 'Running', success: 'Done', error: 'Failed', stopped: 'Stopped' } as const;
 
-/** A tool call: collapsed to name, target, status and duration; expanded to its input and output. */
+/**
+ * A tool call. Collapsed: a title row (name, status, duration) and under it, on lines of their own, what it acted
+ * on (the command, path or query, in monospace) and a hook's reason for blocking it — wrapped and clamped to three
+ * lines, since the side bar is narrow and these are what the user needs to read. Expanded: both in full, plus the
+ * input and output.
+ */
 export function ToolCard({ item }: { item: Extract<ChatItem, { kind: 'tool' }> }) {
   const [open, setOpen] = useState(false);
+  const mcpTitle = useMcpToolRefs((s) => mcpTitleOf(item.name, s.refs));
+  const title = TOOL_TITLES[item.name] ?? mcpTitle ?? item.name;
   const summary = toolSummary(item.name, item.input);
+  const blocked = item.blocked;
   return (
-    <div className={`chat-tool status-${item.status}`} data-testid="chat-tool" data-tool={item.name} data-status={item.status}>
+    <div className={`chat-tool status-${item.status}${open ? ' open' : ''}`} data-testid="chat-tool" data-tool={item.name} data-status={item.status}>
       <button className="chat-tool-head" aria-expanded={open} onClick={() => setOpen(!open)}>
-        <span className={`chat-tool-chevron${open ? ' open' : ''}`} aria-hidden="true">
-          ›
+        <span className="chat-tool-row">
+          <span className={`chat-tool-chevron${open ? ' open' : ''}`} aria-hidden="true">
+            ›
+          </span>
+          <span className="chat-tool-status" aria-label={blocked !== undefined ? 'Blocked' : STATUS_LABEL[item.status]} title={blocked !== undefined ? 'Blocked by a hook' : STATUS_LABEL[item.status]} />
+          <span className="chat-tool-name" data-testid="chat-tool-name" title={title === item.name ? title : `${title} — ${item.name}`}>
+            {title}
+          </span>
+          <span className="chat-tool-meta">
+            {blocked !== undefined ? (
+              'blocked'
+            ) : (
+              <>
+                {item.reused ? 'from the earlier run · ' : ''}
+                {/* Under a millisecond is noise, not a figure worth showing. */}
+                {item.status === 'running' ? 'running…' : item.durationMs !== undefined && item.durationMs >= 1 ? formatDuration(item.durationMs) : ''}
+              </>
+            )}
+          </span>
         </span>
-        <span className="chat-tool-status" aria-label={item.blocked !== undefined ? 'Blocked' : STATUS_LABEL[item.status]} title={item.blocked !== undefined ? 'Blocked by a hook' : STATUS_LABEL[item.status]} />
-        <span className="chat-tool-name">{TOOL_TITLES[item.name] ?? item.name}</span>
-        {summary && <code className="chat-tool-summary">{summary}</code>}
-        <span className="chat-tool-meta">
-          {item.blocked !== undefined ? (
-            <span className="chat-tool-blocked" data-testid="chat-tool-blocked" title={item.blocked}>
-              blocked by hook: {item.blocked}
-            </span>
-          ) : (
-            <>
-              {item.reused ? 'from the earlier run · ' : ''}
-              {/* Under a millisecond is noise, not a figure worth showing. */}
-              {item.status === 'running' ? 'running…' : item.durationMs !== undefined && item.durationMs >= 1 ? formatDuration(item.durationMs) : ''}
-            </>
-          )}
-        </span>
+        {summary && (
+          <code className="chat-tool-summary" data-testid="chat-tool-summary">
+            {summary}
+          </code>
+        )}
+        {blocked !== undefined && (
+          <span className="chat-tool-blocked" data-testid="chat-tool-blocked">
+            Blocked by hook: {blocked}
+          </span>
+        )}
       </button>
       {open && (
         <div className="chat-tool-body">

@@ -3,6 +3,7 @@ import { getServices } from '../app/services';
 import { hostTransport } from '../app/hostTransport';
 import { ChatController } from './chatController';
 import { createChatStore, type ChatState } from './chatStore';
+import { startMcpToolNames } from './mcpToolNames';
 import { currentWorkbench } from './workbenchContext';
 
 let controller: ChatController | null = null;
@@ -16,6 +17,8 @@ export function getChat(): ChatController {
   const c = new ChatController(getServices().client, createChatStore(), undefined, currentWorkbench);
   controller = c;
   void c.start();
+  // MCP tool cards are titled by their server and tool, from the host's MCP status.
+  startMcpToolNames(getServices().client);
   // Events may have been missed while the socket was down: load the open sessions again.
   if (hostTransport.kind === 'browser') hostTransport.transport.onReconnect(() => void c.reload());
   return c;
