@@ -147,3 +147,28 @@ test('a clean editor reloads silently when the file changes on disk', async ({ w
   await expect(page.locator('[data-testid="editor"][data-path="README.md"]')).toContainText('Rewritten elsewhere');
   await expect(page.getByTestId('conflict-bar')).toHaveCount(0);
 });
+
+test('keys pressed while the editor is still loading stay where the user sent them (Monaco does not take focus late)', async ({ page, host }) => {
+  // Hold Monaco's chunk back (the workbench prefetches it when idle), as a slow machine would, until the user has
+  // moved on to the chat.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/assets/monacoModule-*.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(host.url);
+  await expect(page.locator('body[data-workbench-ready="true"]')).toBeAttached({ timeout: 20_000 });
+  const row = page.locator('[data-testid="explorer-item"][data-path="README.md"]');
+  await row.click();
+  await row.press('Enter'); // asks the editor to take the keyboard once it is ready
+  await page.keyboard.press(`${mod}+l`);
+  const input = page.getByTestId('chat-input');
+  await expect(input).toBeFocused();
+  release();
+  await expect(page.locator('[data-testid="editor"][data-path="README.md"] .view-lines')).toBeVisible();
+  await page.keyboard.type('hello');
+  await expect(input).toBeFocused();
+  await expect(input).toHaveValue('hello');
+  await expect(tab(page, 'README.md').getByTestId('tab-dirty')).toHaveCount(0);
+});

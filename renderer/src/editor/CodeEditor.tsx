@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { getServices } from '../app/services';
 import { useLayout } from '../state/layout';
-import { useEditorStatus } from '../state/status';
+import { focusStillWhereRequested, useEditorStatus } from '../state/status';
 import { attachScmGutter } from '../scm/gutter';
 import { languageLabel, monaco, setMonacoTheme } from './monacoModule';
 
@@ -78,7 +78,7 @@ export default function CodeEditor({ path, readOnly }: { path: string; readOnly:
   useEffect(() => {
     if (!wantFocus || !editorRef.current?.getModel()) return;
     useEditorStatus.getState().set({ focusEditor: false });
-    editorRef.current.focus();
+    if (focusStillWhereRequested(hostRef.current)) editorRef.current.focus();
   }, [wantFocus, path]);
 
   useEffect(() => {
