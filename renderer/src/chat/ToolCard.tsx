@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { formatDuration } from './format';
-import { mcpTitleOf, useMcpToolRefs } from './mcpToolNames';
+import { mcpRefOf, mcpToolTitle, useMcpToolRefs } from './mcpToolNames';
 import type { ChatItem } from './model';
 import { prettyJson, TOOL_TITLES, toolSummary } from './toolSummary';
 
@@ -14,8 +14,8 @@ const STATUS_LABEL = { running: 'Running', success: 'Done', error: 'Failed', sto
  */
 export function ToolCard({ item }: { item: Extract<ChatItem, { kind: 'tool' }> }) {
   const [open, setOpen] = useState(false);
-  const mcpTitle = useMcpToolRefs((s) => mcpTitleOf(item.name, s.refs));
-  const title = TOOL_TITLES[item.name] ?? mcpTitle ?? item.name;
+  const mcp = useMcpToolRefs((s) => mcpRefOf(item.name, s.refs));
+  const title = TOOL_TITLES[item.name] ?? (mcp ? mcpToolTitle(mcp) : item.name);
   const summary = toolSummary(item.name, item.input);
   const blocked = item.blocked;
   return (
@@ -27,7 +27,15 @@ export function ToolCard({ item }: { item: Extract<ChatItem, { kind: 'tool' }> }
           </span>
           <span className="chat-tool-status" aria-label={blocked !== undefined ? 'Blocked' : STATUS_LABEL[item.status]} title={blocked !== undefined ? 'Blocked by a hook' : STATUS_LABEL[item.status]} />
           <span className="chat-tool-name" data-testid="chat-tool-name" title={title === item.name ? title : `${title} — ${item.name}`}>
-            {title}
+            {mcp && !TOOL_TITLES[item.name] ? (
+              <>
+                {mcp.tool}
+                {/* The server is the less important half: lighter, and the part the ellipsis eats first. */}
+                <span className="chat-tool-origin"> · {mcp.server} (MCP)</span>
+              </>
+            ) : (
+              title
+            )}
           </span>
           <span className="chat-tool-meta">
             {blocked !== undefined ? (

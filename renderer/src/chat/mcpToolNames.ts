@@ -37,6 +37,11 @@ export function mcpTitleOf(name: string, refs: ReadonlyMap<string, McpToolRef | 
   return ref ? mcpToolTitle(ref) : undefined;
 }
 
+/** The server and tool of a call by its model-facing name, when it is a known MCP tool. */
+export function mcpRefOf(name: string, refs: ReadonlyMap<string, McpToolRef | null>): McpToolRef | undefined {
+  return refs.get(name) ?? undefined;
+}
+
 /** How a card titles an MCP tool call: "echo · fixture (MCP)". */
 export function mcpToolTitle(ref: McpToolRef): string {
   return `${ref.tool} · ${ref.server} (MCP)`;
