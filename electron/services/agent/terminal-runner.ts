@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CommandResult, CommandRunner } from '../../../agent';
+import { superviseCommand } from '../../base/command-deadline';
 import { plainText, signalName } from '../terminal/plain-text';
 
 /** A terminal running one command, as the Terminal panel would show it. */
@@ -49,32 +50,14 @@ export class TerminalCommandRunner implements CommandRunner {
       raw = (raw + data).slice(-MAX_KEPT);
       options.onOutput?.(plainText(data));
     });
-    let timedOut = false;
-    let stoppedBy: NodeJS.Signals | undefined;
-    let hardKill: NodeJS.Timeout | undefined;
-    const end = (): void => {
-      if (stoppedBy) return;
-      stoppedBy = 'SIGTERM';
-      terminal.kill('SIGTERM');
-      hardKill = setTimeout(() => {
-        stoppedBy = 'SIGKILL';
-        terminal.kill('SIGKILL');
-      }, KILL_GRACE_MS);
-    };
-    const timer = setTimeout(() => {
-      timedOut = true;
-      end();
-    }, options.timeoutMs);
-    options.signal?.addEventListener('abort', end, { once: true });
+    const deadline = superviseCommand((signal) => terminal.kill(signal), { timeoutMs: options.timeoutMs, graceMs: KILL_GRACE_MS, signal: options.signal });
     try {
       const { exitCode, signal } = await terminal.exited;
-      const killed = stoppedBy !== undefined || signal !== undefined;
+      const killed = deadline.sent !== undefined || signal !== undefined;
       const output = plainText(raw);
-      return { exitCode: killed ? null : exitCode, signal: killed ? (signal !== undefined ? signalName(signal) : (stoppedBy ?? null)) : null, output, timedOut };
+      return { exitCode: killed ? null : exitCode, signal: killed ? (signal !== undefined ? signalName(signal) : (deadline.sent ?? null)) : null, output, timedOut: deadline.timedOut };
     } finally {
-      clearTimeout(timer);
-      clearTimeout(hardKill);
-      options.signal?.removeEventListener('abort', end);
+      deadline.dispose();
       sub.dispose();
     }
   }

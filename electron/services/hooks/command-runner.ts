@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { superviseCommand } from '../../base/command-deadline';
 
 export interface CommandRequest {
   command: string;
@@ -66,8 +67,6 @@ export class ChildProcessRunner implements CommandRunner {
     return new Promise((resolve) => {
       let output = '';
       let truncated = false;
-      let timedOut = false;
-      let cancelled = false;
       let settled = false;
       const child = spawn(request.command, {
         cwd: request.cwd,
@@ -89,30 +88,13 @@ export class ChildProcessRunner implements CommandRunner {
       child.stdout?.on('data', append);
       child.stderr?.on('data', append);
 
-      let killTimer: NodeJS.Timeout | undefined;
-      const stop = () => {
-        killGroup(child.pid, 'SIGTERM');
-        killTimer = setTimeout(() => killGroup(child.pid, 'SIGKILL'), KILL_GRACE_MS);
-        killTimer.unref();
-      };
-      const timer = setTimeout(() => {
-        timedOut = true;
-        stop();
-      }, request.timeoutMs);
-      const onAbort = () => {
-        cancelled = true;
-        stop();
-      };
-      request.signal?.addEventListener('abort', onAbort, { once: true });
-      if (request.signal?.aborted) onAbort();
+      const deadline = superviseCommand((signal) => killGroup(child.pid, signal), { timeoutMs: request.timeoutMs, graceMs: KILL_GRACE_MS, signal: request.signal });
 
       const finish = (result: Omit<CommandResult, 'output' | 'truncated' | 'timedOut' | 'cancelled'>) => {
         if (settled) return;
         settled = true;
-        clearTimeout(timer);
-        if (killTimer) clearTimeout(killTimer);
-        request.signal?.removeEventListener('abort', onAbort);
-        resolve({ ...result, output, truncated, timedOut, cancelled });
+        deadline.dispose();
+        resolve({ ...result, output, truncated, timedOut: deadline.timedOut, cancelled: deadline.cancelled });
       };
       child.once('spawn', () => request.onStart?.());
       child.once('error', (err) => finish({ exitCode: null, signal: null, error: `Could not start the command: ${err.message}` }));

@@ -1,4 +1,5 @@
 import type { CommandTerminals } from '../agent/terminal-runner';
+import { superviseCommand } from '../../base/command-deadline';
 import { plainText, signalName } from '../terminal/plain-text';
 import type { CommandRequest, CommandResult, CommandRunner } from './command-runner';
 
@@ -42,30 +43,12 @@ export class TerminalHookRunner implements CommandRunner {
         truncated = true;
       }
     });
-    let timedOut = false;
-    let cancelled = false;
-    let killTimer: NodeJS.Timeout | undefined;
-    const stop = () => {
-      if (killTimer) return;
-      terminal.kill('SIGTERM');
-      killTimer = setTimeout(() => terminal.kill('SIGKILL'), KILL_GRACE_MS);
-    };
-    const timer = setTimeout(() => {
-      timedOut = true;
-      stop();
-    }, request.timeoutMs);
-    const onAbort = () => {
-      cancelled = true;
-      stop();
-    };
-    request.signal?.addEventListener('abort', onAbort, { once: true });
+    const deadline = superviseCommand((signal) => terminal.kill(signal), { timeoutMs: request.timeoutMs, graceMs: KILL_GRACE_MS, signal: request.signal });
     try {
       const exit = await terminal.exited;
-      return result({ exitCode: exit.signal === undefined ? exit.exitCode : null, signal: exit.signal === undefined ? null : signalName(exit.signal), timedOut, cancelled });
+      return result({ exitCode: exit.signal === undefined ? exit.exitCode : null, signal: exit.signal === undefined ? null : signalName(exit.signal), timedOut: deadline.timedOut, cancelled: deadline.cancelled });
     } finally {
-      clearTimeout(timer);
-      clearTimeout(killTimer);
-      request.signal?.removeEventListener('abort', onAbort);
+      deadline.dispose();
       sub.dispose();
     }
   }
