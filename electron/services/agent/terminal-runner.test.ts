@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, realpath } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { TerminalInfo } from '../../../protocol';
 import { TerminalService } from '../terminal/terminal-service';
 import { TerminalCommandRunner, terminalTitle } from './terminal-runner';
+import { isAlive } from '../terminal/test-support';
 
 let terminals: TerminalService | undefined;
 afterEach(async () => {
@@ -93,16 +93,3 @@ describe('TerminalCommandRunner', () => {
   });
 });
 
-/** A killed grandchild can linger as a zombie when PID 1 (a container's) does not reap: that counts as gone. */
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  try {
-    return !/\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return false;
-  }
-}

@@ -8,6 +8,7 @@ import { TerminalService } from '../terminal/terminal-service';
 import { ChildProcessRunner, HookCommandRunner, type CommandRequest } from './command-runner';
 import { HookTerminalChoices } from './terminal-choice';
 import { TerminalHookRunner } from './terminal-hook-runner';
+import { isAlive } from '../terminal/test-support';
 
 let dir: string;
 let terminals: TerminalService;
@@ -118,16 +119,3 @@ describe('where a hook runs: the Keel setting, never the hook file', () => {
   });
 });
 
-/** A killed grandchild can linger as a zombie when PID 1 (a container's) does not reap: that counts as gone. */
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  try {
-    return !/\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return false;
-  }
-}

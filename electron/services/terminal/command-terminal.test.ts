@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, realpath, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,6 +6,7 @@ import type { TerminalInfo } from '../../../protocol';
 import type { CommandTerminal } from '../agent/terminal-runner';
 import type { FlowControlOptions } from './pty-session';
 import { TerminalService } from './terminal-service';
+import { isAlive } from './test-support';
 
 let dir: string;
 let service: TerminalService | undefined;
@@ -197,16 +197,3 @@ describe('TerminalService.runCommand', () => {
   });
 });
 
-/** A killed grandchild can linger as a zombie when PID 1 (a container's) does not reap: that counts as gone. */
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  try {
-    return !/\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return false;
-  }
-}
