@@ -209,7 +209,11 @@ test('a task change waiting for review when the host was killed: applied after t
     await page.goto(second.url);
     await expect(page.locator('body[data-workbench-ready="true"]')).toBeAttached({ timeout: 20_000 });
     await expect.poll(() => readFileSync(file, 'utf8')).toBe(before);
-    await page.getByTestId('status-pending-changes').click();
+    // The Tasks panel says the put-back task's change waits for review, and opens it.
+    await palette(page, 'Tasks: Show Run Log');
+    const waiting = page.getByTestId('task-recovered-review');
+    await expect(waiting).toContainText('is waiting for review');
+    await waiting.getByRole('button', { name: 'Review' }).click();
     await expect(page.getByTestId('review')).toContainText('waiting for review when Keel stopped');
     await acceptReview(page);
     await expect(page.getByTestId('review')).toHaveAttribute('data-status', 'applied');

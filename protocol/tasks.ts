@@ -45,7 +45,17 @@ export const RunnerStatus = z.object({
   /** The current Run all, or the last one of this window. */
   batch: BatchProgress.optional(),
   /** Runs a crash left open, put back to `[ ]` when the folder opened. */
-  recovered: z.array(z.object({ runId: z.string(), specDir: SpecDir, taskId: TaskId, title: z.string(), reset: z.boolean() })),
+  recovered: z.array(
+    z.object({
+      runId: z.string(),
+      specDir: SpecDir,
+      taskId: TaskId,
+      title: z.string(),
+      reset: z.boolean(),
+      /** The run's change is still waiting in the change review: applying it runs the task's check. */
+      pendingReviewId: z.string().optional(),
+    }),
+  ),
   /** A Run all that a crash or quit interrupted, offered for resuming. */
   interrupted: z.object({ batchId: z.string(), specDir: SpecDir, mode: RunMode }).optional(),
 });

@@ -70,7 +70,7 @@ describe('a change left for review by a killed run, decided after the restart', 
     const s = await killedDuringReview(PASSES_WITH_WHISPER);
     // Recovery first: the claim of the dead process is gone and the change is offered.
     expect(await readTasks(s.root)).toBe(DEMO_TASKS);
-    expect(s.runner.status().recovered).toMatchObject([{ taskId: '2.2', reset: true, pendingReview: { reviewId: s.id } }]);
+    expect(s.runner.status().recovered).toEqual([{ runId: expect.any(String), specDir: SPEC_DIR, taskId: '2.2', title: expect.any(String), reset: true, pendingReviewId: s.id }]);
     expect((await s.reviews.list()).map((r) => [r.id, r.recovered])).toEqual([[s.id, true]]);
 
     const applied = await s.reviews.apply(s.id, { acceptAll: true });
@@ -120,6 +120,9 @@ describe('a change left for review by a killed run, decided after the restart', 
     expect(await readTasks(s.root)).toBe(DEMO_TASKS);
     expect(s.approval.asked).toEqual([]);
     expect(s.ended).toEqual([]);
+    // The banner stops offering a review that is decided (the task is still one put back after the crash).
+    await expect.poll(() => s.runner.status().recovered).toMatchObject([{ taskId: '2.2', reset: true }]);
+    await expect.poll(() => s.runner.status().recovered[0]?.pendingReviewId).toBeUndefined();
     expect((await s.runner.history(SPEC_DIR, '2.2')).map((r) => r.outcome)).toEqual(['interrupted']);
     await expect.poll(async () => (await killedRun())!.log.at(-1)?.message).toBe('The change this run left for review was rejected after the restart; the task stays [ ].');
   }, 30_000);

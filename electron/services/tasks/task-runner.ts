@@ -30,13 +30,24 @@ export interface ActiveRun {
   reviewId?: string;
 }
 
+/** A recovered run as the Tasks panel shows it. */
+export interface RecoveredItem {
+  runId: string;
+  specDir: string;
+  taskId: string;
+  title: string;
+  reset: boolean;
+  /** Its change still waits in the change review (applying it runs the task's check). */
+  pendingReviewId?: string;
+}
+
 export interface RunnerStatus {
   /** A Start task or Run all is in progress: new runs are refused until it ends. */
   busy: boolean;
   active: ActiveRun[];
   batch?: BatchProgress;
   /** Runs a crash left open, put back to `[ ]` when this folder opened. */
-  recovered: RecoveredRun[];
+  recovered: RecoveredItem[];
   /** A Run all that a crash or quit interrupted: the UI offers to resume it. */
   interrupted?: { batchId: string; specDir: string; mode: RunMode };
 }
@@ -89,6 +100,8 @@ export class TaskRunner implements Disposable {
   private readonly followUps = new Set<{ controller: AbortController; done: Promise<unknown> }>();
   private disposed = false;
   private recovered: RecoveredRun[] = [];
+  /** Recovered runs whose pending review has been decided (the banner stops offering it). */
+  private readonly settledReviews = new Set<string>();
   private interrupted: RunnerStatus['interrupted'];
   readonly ready: Promise<void>;
 
@@ -100,7 +113,15 @@ export class TaskRunner implements Disposable {
 
   status(): RunnerStatus {
     const busy = this.single !== undefined || this.followUps.size > 0 || (this.batch !== undefined && !isOver(this.batch.progress.state));
-    const status: RunnerStatus = { busy, active: [...this.active.values()], recovered: this.recovered };
+    const recovered = this.recovered.map(({ runId, specDir, taskId, title, reset, pendingReview }) => ({
+      runId,
+      specDir,
+      taskId,
+      title,
+      reset,
+      ...(pendingReview && !this.settledReviews.has(runId) ? { pendingReviewId: pendingReview.reviewId } : {}),
+    }));
+    const status: RunnerStatus = { busy, active: [...this.active.values()], recovered };
     const batch = this.batch?.progress ?? this.lastBatch;
     if (batch) status.batch = { ...batch };
     if (this.interrupted) status.interrupted = this.interrupted;
@@ -285,6 +306,9 @@ export class TaskRunner implements Disposable {
         this.followUps.add(entry);
       },
       onLog: (entry) => this.options.onLog(entry),
+    }).finally(() => {
+      this.settledReviews.add(run.runId);
+      if (!this.disposed) this.emitStatus();
     });
   }
 

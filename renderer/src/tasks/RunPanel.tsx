@@ -115,9 +115,19 @@ function Interrupted({ batch }: { batch: NonNullable<RunnerStatus['interrupted']
 function Recovered({ status }: { status: RunnerStatus }) {
   const reset = status.recovered.filter((r) => r.reset);
   if (reset.length === 0) return null;
+  const waiting = reset.filter((r) => r.pendingReviewId !== undefined);
   return (
     <div className="task-banner" data-testid="task-recovered">
       Keel stopped during a run; put back to [ ]: {reset.map((r) => r.title).join(', ')}.
+      {waiting.map((r) => (
+        <span key={r.runId} data-testid="task-recovered-review">
+          {' '}
+          The change of {r.title} is waiting for review; applying it runs the task&apos;s check.{' '}
+          <button className="button secondary" onClick={() => openReview(r.pendingReviewId!, undefined, reviewTitle({ kind: 'task', taskId: r.taskId }))}>
+            Review
+          </button>
+        </span>
+      ))}
     </div>
   );
 }
