@@ -211,9 +211,9 @@ test('a task change waiting for review when the host was killed: applied after t
     await expect.poll(() => readFileSync(file, 'utf8')).toBe(before);
     // The Tasks panel says the put-back task's change waits for review, and opens it.
     await palette(page, 'Tasks: Show Run Log');
-    const waiting = page.getByTestId('task-recovered-review');
-    await expect(waiting).toContainText('is waiting for review');
-    await waiting.getByRole('button', { name: 'Review' }).click();
+    await expect(page.getByTestId('task-recovered-review')).toContainText('Its change is waiting for review');
+    await page.getByTestId('task-recovered').screenshot({ path: '/work/notes/shots/tasks-recovered-review.png' });
+    await page.getByTestId('task-recovered-open-review').click();
     await expect(page.getByTestId('review')).toContainText('waiting for review when Keel stopped');
     await acceptReview(page);
     await expect(page.getByTestId('review')).toHaveAttribute('data-status', 'applied');

@@ -118,15 +118,26 @@ function Recovered({ status }: { status: RunnerStatus }) {
   const waiting = reset.filter((r) => r.pendingReviewId !== undefined);
   return (
     <div className="task-banner" data-testid="task-recovered">
-      Keel stopped during a run; put back to [ ]: {reset.map((r) => r.title).join(', ')}.
+      <span>
+        Keel stopped during a run; put back to [ ]: {reset.map((r) => r.title).join(', ')}.
+        {waiting.length > 0 && (
+          <span data-testid="task-recovered-review">
+            {' '}
+            {waiting.length === 1 ? 'Its change is' : 'Their changes are'} waiting for review; applying {waiting.length === 1 ? 'it' : 'one'} runs the
+            task&apos;s check.
+          </span>
+        )}
+      </span>
+      <span className="panel-spacer" />
       {waiting.map((r) => (
-        <span key={r.runId} data-testid="task-recovered-review">
-          {' '}
-          The change of {r.title} is waiting for review; applying it runs the task&apos;s check.{' '}
-          <button className="button secondary" onClick={() => openReview(r.pendingReviewId!, undefined, reviewTitle({ kind: 'task', taskId: r.taskId }))}>
-            Review
-          </button>
-        </span>
+        <button
+          key={r.runId}
+          className="button secondary"
+          data-testid="task-recovered-open-review"
+          onClick={() => openReview(r.pendingReviewId!, undefined, reviewTitle({ kind: 'task', taskId: r.taskId }))}
+        >
+          {waiting.length === 1 ? 'Review' : `Review ${r.taskId}`}
+        </button>
       ))}
     </div>
   );
