@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { startFakeBedrock, type FakeBedrock, type FakeResponse, type RecordedRequest } from './fixtures/fake-bedrock';
 import { copyWorkspace, startHost, type RunningHost } from './fixtures/host';
-import { expect, mod, shootThemes, test } from './fixtures/test';
+import { expect, mod, sendPrompt as ask, shootThemes, test } from './fixtures/test';
 
 // executeBash in a visible terminal: the agent's command gets a Terminal tab of its own while the chat's tool card
 // streams the same output and the model gets it back with the exit code.
@@ -50,12 +50,6 @@ async function openChat(page: Page): Promise<void> {
   await expect(page.locator('body[data-workbench-ready="true"]')).toBeAttached({ timeout: 20_000 });
   await page.keyboard.press(`${mod}+l`);
   await expect(page.getByTestId('chat-input')).toBeFocused();
-}
-
-async function ask(page: Page, text: string): Promise<void> {
-  await page.getByTestId('chat-input').fill(text);
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('chat-user-text').last()).toHaveText(text);
 }
 
 /** The trust service's ask dialog for a command that is not trusted. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { startHostWithFakeBedrock, type AgentHostUnderTest } from './fixtures/agent/fake-bedrock-host';
 import { chatScript, EDIT } from './fixtures/chat/script';
-import { expect, mod, test } from './fixtures/test';
+import { expect, mod, runCommand, sendPrompt as ask, test } from './fixtures/test';
 
 let agent: AgentHostUnderTest;
 test.beforeEach(async () => {
@@ -26,19 +26,6 @@ async function openChat(page: Page, scripts?: string[]): Promise<void> {
   });
   await page.keyboard.press(`${mod}+l`);
   await expect(page.getByTestId('chat-input')).toBeFocused();
-}
-
-async function ask(page: Page, text: string): Promise<void> {
-  await page.getByTestId('chat-input').fill(text);
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('chat-user-text').last()).toHaveText(text);
-}
-
-async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press(`${mod}+Shift+p`);
-  await page.keyboard.type(title);
-  await expect(page.getByTestId('quick-input-item').first()).toContainText(title);
-  await page.keyboard.press('Enter');
 }
 
 test('a prompt streams a Markdown answer with the model and token meter, and the transcript survives a reload', async ({ page }) => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { startAgentHooksHost, toolResultsSent, userText, type AgentHooksHost } from './fixtures/hooks/agent-host';
-import { expect, mod, test } from './fixtures/test';
+import { expect, mod, sendPrompt, test } from './fixtures/test';
 
 /** A screenshot named for the theme the page shows now. */
 async function shoot(page: Page, name: string): Promise<void> {
@@ -35,9 +35,7 @@ async function open(page: Page, url = agent!.host.url): Promise<void> {
 async function ask(page: Page, text: string): Promise<void> {
   await page.keyboard.press(`${mod}+l`);
   await expect(page.getByTestId('chat-input')).toBeFocused();
-  await page.getByTestId('chat-input').fill(text);
-  await page.getByTestId('chat-input').press('Enter');
-  await expect(page.getByTestId('chat-user-text').last()).toHaveText(text);
+  await sendPrompt(page, text);
 }
 
 const runOf = (page: Page, hook: string) => page.locator(`[data-testid="run-row"][data-hook=".kiro/hooks/${hook}.kiro.hook"]`);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { offeredTools, startAgentHooksHost, toolResultsSent, type AgentHooksHost } from './fixtures/hooks/agent-host';
 import { ECHO_TEXT } from './fixtures/hooks/agent-script';
-import { expect, mod, runCommand, test } from './fixtures/test';
+import { expect, mod, runCommand, sendPrompt, test } from './fixtures/test';
 
 let agent: AgentHooksHost | undefined;
 test.afterEach(async () => {
@@ -24,9 +24,7 @@ async function shoot(page: Page, name: string): Promise<void> {
 
 async function ask(page: Page, text: string): Promise<void> {
   if (!(await page.getByTestId('chat-input').isVisible())) await page.keyboard.press(`${mod}+l`);
-  await page.getByTestId('chat-input').fill(text);
-  await page.getByTestId('chat-input').press('Enter');
-  await expect(page.getByTestId('chat-user-text').last()).toHaveText(text);
+  await sendPrompt(page, text);
 }
 
 test('an MCP tool is offered to the agent, asks before it runs, and its result is shown on the card and reaches the model', async ({ page }) => {

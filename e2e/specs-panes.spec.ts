@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { CORPUS_SPECS, corpusWorkspace, gitDiff } from './fixtures/specs/corpus';
 import { startHost, type RunningHost } from './fixtures/host';
-import { expect, mod, test } from './fixtures/test';
+import { expect, mod, runCommand, test } from './fixtures/test';
 
 const SPEC = '.kiro/specs/todo-priorities';
 const FEATURE = '.kiro/specs/lambda-durable-function';
@@ -15,13 +15,6 @@ async function openSpec(page: Page, name: string) {
   if (!(await page.getByTestId('specs-view').isVisible())) await page.getByTestId('activity-specs').click();
   await page.locator(`[data-testid="spec-row"][data-spec="${name}"]`).click();
   await expect(page.locator(`[data-testid="spec-editor"][data-spec="${name}"]`)).toBeVisible();
-}
-
-async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press(`${mod}+Shift+p`);
-  await page.keyboard.type(title);
-  await expect(page.getByTestId('quick-input-item').first()).toContainText(title);
-  await page.keyboard.press('Enter');
 }
 
 const task = (page: Page, id: string) => page.locator(`[data-testid="task-row"][data-task-id="${id}"]`);

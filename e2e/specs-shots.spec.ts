@@ -2,16 +2,9 @@ import { rmSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { CORPUS_SPECS, corpusWorkspace } from './fixtures/specs/corpus';
 import { startHost } from './fixtures/host';
-import { expect, mod, test } from './fixtures/test';
+import { expect, runCommand, test } from './fixtures/test';
 
 /** Screenshots of every spec pane in both themes, on real corpus specs, for a person to judge (not compared). */
-async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press(`${mod}+Shift+p`);
-  await page.keyboard.type(title);
-  await expect(page.getByTestId('quick-input-item').first()).toContainText(title);
-  await page.keyboard.press('Enter');
-}
-
 async function shoot(page: Page, name: string) {
   for (const theme of ['dark', 'light'] as const) {
     if ((await page.evaluate(() => document.documentElement.dataset.theme)) !== theme) await runCommand(page, 'Toggle Light/Dark Theme');

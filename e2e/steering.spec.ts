@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, mod, test } from './fixtures/test';
+import { expect, mod, runCommand, test } from './fixtures/test';
 
 // The example folder brings a hook, so the trust prompt opens on first load: stay restricted (steering needs no trust).
 test.beforeEach(async ({ page }) => {
@@ -17,13 +17,6 @@ async function openSteering(page: Page) {
 }
 
 const row = (page: Page, name: string) => page.locator(`[data-testid="steering-row"][data-name="${name}"]`);
-
-async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press(`${mod}+Shift+p`);
-  await page.keyboard.type(title);
-  await expect(page.getByTestId('quick-input-item').first()).toContainText(title);
-  await page.keyboard.press('Enter');
-}
 
 test('lists the workspace steering with its inclusion; the pattern tester lists the files a pattern selects', async ({ workbench: page }) => {
   await openSteering(page);
