@@ -140,6 +140,14 @@ test('Run all over three tasks: each review in turn, progress to 3/3, every box 
   }
 });
 
+/** Tasks: Start Task from the palette, picking the task by its id (the pick's first line must be `title`). */
+async function startTask(page: Page, id: string, title: string): Promise<void> {
+  await palette(page, 'Tasks: Start Task');
+  await page.getByTestId('quick-input').locator('input').fill(id);
+  await expect(page.getByTestId('quick-input-item').first()).toContainText(title);
+  await page.keyboard.press('Enter');
+}
+
 test('a host killed mid-run comes back with the task not shown done: [-] is put back to [ ] and the panel says so', async ({ page }) => {
   const fake = await startFakeBedrock({ script: () => ({ steps: [{ text: 'Looking at the code' }, { hang: true }] }) });
   Object.assign(process.env, { KEEL_BEDROCK_ENDPOINT: fake.url, AWS_ACCESS_KEY_ID: 'fake', AWS_SECRET_ACCESS_KEY: 'fake', AWS_REGION: 'us-east-1' });
@@ -150,10 +158,7 @@ test('a host killed mid-run comes back with the task not shown done: [-] is put 
   let second: RunningHost | undefined;
   try {
     await openAndAnswerTrust(page, first.url, 'restricted');
-    await palette(page, 'Tasks: Start Task');
-    await page.getByTestId('quick-input').locator('input').fill('3.1');
-    await expect(page.getByTestId('quick-input-item').first()).toContainText('3.1 Add a stable');
-    await page.keyboard.press('Enter');
+    await startTask(page, '3.1', '3.1 Add a stable');
     await expect(page.getByTestId('status-task-run')).toContainText('the executor is working');
     expect(readFileSync(file, 'utf8')).toBe(before.replace('  - [ ] 3.1', '  - [-] 3.1'));
 
@@ -194,10 +199,7 @@ test('a task change waiting for review when the host was killed: applied after t
   let second: RunningHost | undefined;
   try {
     await openAndAnswerTrust(page, first.url, 'trust');
-    await palette(page, 'Tasks: Start Task');
-    await page.getByTestId('quick-input').locator('input').fill('2.1');
-    await expect(page.getByTestId('quick-input-item').first()).toContainText('2.1 Reject unknown priorities');
-    await page.keyboard.press('Enter');
+    await startTask(page, '2.1', '2.1 Reject unknown priorities');
     await expect(page.getByTestId('review')).toBeVisible({ timeout: 20_000 });
     // Killed once the review is saved (where a restart finds it).
     const changes = join(first.userData, 'changes');
