@@ -1,6 +1,7 @@
 /**
  * Requirement references as written in tasks.md and design.md: `_Requirements: 1.1, 2.3_` (also localized:
- * `_需求: 1.1_`, `_要件: 1.1_`), `**Validates: Requirements 1.2**`, ranges `1.1-1.3` and `R2` / `Req 2`.
+ * `_需求: 1.1_`, `_要件: 1.1_`), `**Validates: Requirements 1.2**` (also `**検証: 要件1.1**`, `**验证需求: 8.9**`), ranges
+ * `1.1-1.3` and `R2` / `Req 2`.
  * Items that are not ids (`All`, `N/A (Setup)`) are kept with no ids so a renumbering never touches them.
  */
 
@@ -25,9 +26,10 @@ export interface RefList {
 }
 
 // Matched with the sticky flag at each `_` (found with indexOf): much cheaper than letting the engine try every column.
-const UNDERSCORE_REFS = /_(Requirements?|Reqs?|需求|要件|要求)[ \t]*[:：][ \t]*([^_]*?)[ \t]*_(?![\w])/iy;
-const VALIDATES_REFS = /\*\*(Validates)[ \t]*[:：][ \t]*Requirements?[ \t]*([^*]*?)[ \t]*\*\*/gi;
-const ITEM = /^(?:Requirements?|Req\.?|R|需求|要件|要求)?[ \t]*(\d+)(?:\.(\d+))?(?:[ \t]*[-–~][ \t]*(?:(?:R|Req\.?)?[ \t]*(\d+)\.)?(\d+))?$/i;
+const UNDERSCORE_REFS = /_(Requirements?|Reqs?|需求|要件|要求|요구\s?사항|Requisitos?|Yêu cầu|Вимоги)[ \t]*[:：][ \t]*([^_]*?)[ \t]*_(?![\w])/iuy;
+/** The verb, then the word for requirements before or after the colon; the list is group 4. */
+const VALIDATES_REFS = /\*\*(Validates|Verifies|検証|验证|驗證|검증|Valida)[ \t]*(?:(Requirements?|要件|需求|요구\s?사항|Requisitos?)[ \t]*[:：]|[:：][ \t]*(Requirements?|要件|需求|요구\s?사항|Requisitos?)?(?=[ \t]*(?:要件|需求)?\d))[ \t]*([^*]*?)[ \t]*\*\*/giu;
+const ITEM = /^(?:Requirements?|Req\.?|R|需求|要件|要求|요구\s?사항)?[ \t]*(\d+)(?:\.(\d+))?(?:[ \t]*[-–~][ \t]*(?:(?:R|Req\.?)?[ \t]*(\d+)\.)?(\d+))?$/i;
 
 /** Cheap filter run before `findRefLists` on every detail line. */
 export function mayHaveRefs(text: string): boolean {
@@ -50,8 +52,8 @@ export function findRefLists(text: string, line: number): RefList[] {
   if (!text.includes('**')) return out;
   VALIDATES_REFS.lastIndex = 0;
   for (let m = VALIDATES_REFS.exec(text); m; m = VALIDATES_REFS.exec(text)) {
-    const listText = m[2] as string;
-    const listColumn = text.indexOf(listText, (m.index ?? 0) + 2 + (m[1] as string).length);
+    const listText = m[4] as string;
+    const listColumn = (m.index ?? 0) + m[0].lastIndexOf(listText, m[0].length - 2);
     out.push(makeList(line, m[1] as string, 'validates', listText, listColumn));
   }
   return out;

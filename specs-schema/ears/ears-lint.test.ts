@@ -61,3 +61,22 @@ describe('requirements without criteria', () => {
     expect(report.diagnostics.map((d) => [d.code, d.line])).toEqual([['requirements/no-criteria', 0]]);
   });
 });
+
+describe('EARS in other languages', () => {
+  it.each([
+    ['WHEN 系统创建新用户 THEN 系统应使用 UUID 字符串作为用户 ID', 'event', true],
+    ['系统返回响应', 'none', false],
+    ['QUANDO o usuário clica, o sistema DEVE salvar', 'ubiquitous', true],
+    ['IF файл пошкоджено, THEN система має показати помилку', 'unwanted', true],
+  ])('%s → %s', (text, pattern, hasShall) => {
+    expect(classifyEars(text)).toEqual({ pattern, hasShall });
+  });
+
+  it('notes unreadable criteria once per document instead of flagging each', () => {
+    const doc = parseRequirements('### Requisito 1: Guardar\n\n#### Criterios\n\n1. Guardar el archivo con un clic\n2. Mostrar un aviso cuando falla\n3. The system should keep a backup.\n');
+    const report = lintEars(doc);
+    expect(report.criteria.map((c) => c.pattern)).toEqual(['unchecked', 'unchecked', 'none']);
+    expect(report.diagnostics.map((d) => `${d.severity} ${d.code}@${d.line + 1}`)).toEqual(['warning ears/missing-shall@7', 'info ears/not-checked@5']);
+    expect(report.diagnostics[1]?.message).toMatch(/^EARS not checked for Spanish: 2 acceptance criteria are written without EARS keywords/);
+  });
+});

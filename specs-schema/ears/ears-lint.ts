@@ -7,8 +7,10 @@ import { diag, type Diagnostic } from '../diagnostics';
 import type { BugfixDoc } from '../requirements/parse-bugfix';
 import type { Criterion, Requirement, RequirementsDoc } from '../requirements/parse-requirements';
 import type { SourceLine } from '../text/lines';
+import { criterionLanguage, hasLocalShall, LANGUAGE_NAME, usesEnglishEars, type CriterionLanguage } from './language';
 
-export type EarsPattern = 'ubiquitous' | 'event' | 'state' | 'unwanted' | 'optional' | 'complex' | 'none';
+/** `unchecked`: written in a language whose EARS Keel cannot read (reported once per document, not per criterion). */
+export type EarsPattern = 'ubiquitous' | 'event' | 'state' | 'unwanted' | 'optional' | 'complex' | 'none' | 'unchecked';
 
 export interface EarsClassification {
   pattern: EarsPattern;
@@ -34,14 +36,20 @@ function plain(text: string): string {
 
 export function classifyEars(text: string): EarsClassification {
   const t = plain(text);
-  const hasShall = /\bshall\b/i.test(t);
+  const englishShall = t.search(/\bshall\b/i);
+  // SHALL written in the spec's own language (`WHEN … THEN 系统应…`, `… o sistema DEVE …`) states a response too.
+  const hasShall = englishShall >= 0 || hasLocalShall(t);
   if (!hasShall) return { pattern: 'none', hasShall };
   const lead = /^([A-Za-z]+)\b/.exec(t)?.[1]?.toUpperCase() as Keyword | undefined;
   const found = new Set<Keyword>();
   if (lead && lead in KEYWORDS) found.add(lead);
   for (const k of Object.keys(KEYWORDS) as Keyword[]) if (new RegExp(`\\b${k}\\b`).test(t)) found.add(k);
-  const beforeShall = t.slice(0, t.search(/\bshall\b/i));
   const leadIsKeyword = lead !== undefined && lead in KEYWORDS;
+  if (englishShall < 0) {
+    if (!leadIsKeyword) return { pattern: 'ubiquitous', hasShall };
+    return { pattern: found.size > 1 ? 'complex' : KEYWORDS[lead as Keyword], hasShall };
+  }
+  const beforeShall = t.slice(0, englishShall);
   if (!leadIsKeyword) {
     // A keyword after SHALL ("… SHALL x WHEN y") is not an EARS shape; before it, it is part of the subject.
     const laterKeyword = (Object.keys(KEYWORDS) as Keyword[]).some((k) => new RegExp(`\\b${k}\\b`).test(t.slice(beforeShall.length)));
@@ -50,6 +58,14 @@ export function classifyEars(text: string): EarsClassification {
   if (beforeShall.trim().split(/\s+/).length < 3) return { pattern: 'none', hasShall };
   if (found.size > 1) return { pattern: 'complex', hasShall };
   return { pattern: KEYWORDS[lead as Keyword], hasShall };
+}
+
+/** A criterion with no SHALL in a language other than English and no English EARS keyword: EARS cannot be read. */
+function uncheckedLanguage(text: string, cls: EarsClassification): CriterionLanguage | undefined {
+  if (cls.hasShall) return undefined;
+  const t = plain(text);
+  const lang = criterionLanguage(t);
+  return lang !== 'en' && !usesEnglishEars(t) ? lang : undefined;
 }
 
 export interface CriterionLint {
@@ -67,6 +83,7 @@ export function lintEars(doc: RequirementsDoc | BugfixDoc): EarsReport {
   const diagnostics: Diagnostic[] = [];
   const criteria: CriterionLint[] = [];
   const seenReq = new Map<string, Requirement>();
+  const unchecked = new Map<CriterionLanguage, Criterion[]>();
   for (const req of doc.requirements) {
     const dupReq = seenReq.get(req.id);
     if (dupReq && doc.kind === 'requirements') {
@@ -79,7 +96,9 @@ export function lintEars(doc: RequirementsDoc | BugfixDoc): EarsReport {
     const describesDefect = 'section' in req && req.section === 'current';
     req.criteria.forEach((c, k) => {
       const cls = classifyEars(c.text);
-      criteria.push({ id: c.id, line: c.line, pattern: describesDefect && !cls.hasShall ? 'event' : cls.pattern });
+      const lang = describesDefect ? undefined : uncheckedLanguage(c.text, cls);
+      if (lang) unchecked.set(lang, [...(unchecked.get(lang) ?? []), c]);
+      criteria.push({ id: c.id, line: c.line, pattern: lang ? 'unchecked' : describesDefect && !cls.hasShall ? 'event' : cls.pattern });
       const line = doc.lines[c.line] as SourceLine;
       const dup = seen.get(c.id);
       if (dup) {
@@ -88,9 +107,18 @@ export function lintEars(doc: RequirementsDoc | BugfixDoc): EarsReport {
         const fix = /^\d+[.)]$/.test(c.marker) ? { title: `Renumber as ${expected}`, start: line.offset + c.markerColumn, end: line.offset + c.markerColumn + c.marker.length - 1, text: expected } : undefined;
         diagnostics.push(diag('error', 'ears/duplicate-id', `Criterion ${c.id} appears twice (also on line ${dup.line + 1}); references to it are ambiguous.`, c.line, Math.max(c.markerColumn, numberAt), { column: c.markerColumn + c.marker.length }, fix));
       } else seen.set(c.id, c);
-      if (!describesDefect) diagnostics.push(...shapeDiagnostics(c, cls, line));
+      if (!describesDefect && !lang) diagnostics.push(...shapeDiagnostics(c, cls, line));
       diagnostics.push(...vagueDiagnostics(doc, c));
     });
+  }
+  const uncheckedList = [...unchecked.values()].flat().sort((a, b) => a.line - b.line);
+  if (uncheckedList.length) {
+    // One note per document, named for the language most of those criteria are in.
+    const lang = criterionLanguage(uncheckedList.map((c) => plain(c.text)).join(' '));
+    const list = uncheckedList;
+    const first = list[0] as Criterion;
+    const n = list.length === 1 ? '1 acceptance criterion is' : `${list.length} acceptance criteria are`;
+    diagnostics.push(diag('info', 'ears/not-checked', `EARS not checked for ${LANGUAGE_NAME[lang === 'en' ? 'other' : lang]}: ${n} written without EARS keywords (WHEN / WHILE / IF … THEN / WHERE … SHALL) that Keel can read in this language.`, first.line, first.textColumn, { column: (doc.lines[first.line] as SourceLine).text.length }));
   }
   return { criteria, diagnostics };
 }

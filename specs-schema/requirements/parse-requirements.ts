@@ -1,11 +1,13 @@
 /**
  * requirements.md: `### Requirement N: Title`, a `**User Story:**` line and numbered EARS acceptance criteria under
- * `#### Acceptance Criteria`, each referenced elsewhere as `N.M`. Localized headings (需求, 要件, 验收标准, 受入基準) are
- * recognised; anything else is kept as free Markdown. `serializeRequirements(parseRequirements(x)) === x`.
+ * `#### Acceptance Criteria`, each referenced elsewhere as `N.M`. Headings in any language (`### 要件1：`,
+ * `### Yêu cầu 1:`, `#### 인수 조건`) are found by their shape (requirement-headings.ts); anything else is kept as free
+ * Markdown. `serializeRequirements(parseRequirements(x)) === x`.
  */
 import type { Diagnostic } from '../diagnostics';
 import { indentOf, indentWidth, isBlank, joinLines, splitLines, type SourceLine } from '../text/lines';
 import { scanMarkdown, type Heading } from '../text/markdown-scan';
+import { isCriteriaHeadingText, matchRequirementHeading, matchStoryLine, opensNumberedList, requirementHeadingIndexes } from './requirement-headings';
 
 export interface Criterion {
   /** `N.M` as other files cite it. */
@@ -57,9 +59,6 @@ export interface RequirementsDoc {
   diagnostics: Diagnostic[];
 }
 
-export const REQUIREMENT_HEADING = /^(?:\*\*)?(?:Requirement|Req\.?|需求|要件|要求)[ \t]*(\d+(?:\.\d+)?)(?:\*\*)?[ \t]*(?:[:：.\-–—][ \t]*)?(.*)$/iu;
-export const CRITERIA_HEADING = /acceptance criteria|验收标准|验收条件|受入基準|受け入れ基準|受入条件/iu;
-const STORY = /^([ \t]*(?:[-*][ \t]+)?\*\*(?:User Story|用户故事|ユーザーストーリー)[ \t]*[:：]?[ \t]*\*\*[ \t]*[:：]?[ \t]*)(.*)$/iu;
 const NUMBERED = /^( {0,3})(\d{1,4})([.)])([ \t]+)(.*)$/;
 const BULLET = /^( {0,1})([-*+])([ \t]+)(.*)$/;
 const DOTTED = /^( {0,3})(\d{1,4})\.(\d{1,4})([.:)]?)([ \t]+)(.*)$/;
@@ -70,30 +69,25 @@ export function parseRequirements(source: string): RequirementsDoc {
   const diagnostics: Diagnostic[] = [...scan.diagnostics];
   const requirements: Requirement[] = [];
   const hs = scan.headings;
-  for (let k = 0; k < hs.length; k++) {
+  const reqAt = requirementHeadingIndexes(hs, lines, scan.hidden);
+  const isReq = new Set(reqAt);
+  for (const k of reqAt) {
     const h = hs[k] as Heading;
-    const m = REQUIREMENT_HEADING.exec(h.text);
-    if (!m || h.level < 2) continue;
+    const m = matchRequirementHeading(h.text);
+    if (!m) continue;
     let next = k + 1;
-    while (next < hs.length && (hs[next] as Heading).level > h.level && !REQUIREMENT_HEADING.test((hs[next] as Heading).text)) next++;
+    while (next < hs.length && (hs[next] as Heading).level > h.level && !isReq.has(next)) next++;
     const sectionEnd = next < hs.length ? (hs[next] as Heading).line : lines.length;
-    const title = (m[2] as string).trim();
+    const title = m.title;
     const lineText = (lines[h.line] as SourceLine).text;
-    const idColumn = h.textColumn + h.text.indexOf(m[1] as string);
+    const idColumn = h.textColumn + h.text.indexOf(m.id, h.text.indexOf(m.label) + m.label.length);
     const titleColumn = title ? lineText.lastIndexOf(title) : lineText.trimEnd().length;
-    const req: Requirement = { id: m[1] as string, idColumn, title, titleColumn, heading: h, endLine: lastNonBlank(lines, h.line, sectionEnd), criteria: [] };
-    let acAt = -1;
-    for (let j = k + 1; j < next && acAt < 0; j++) if (CRITERIA_HEADING.test((hs[j] as Heading).text)) acAt = j;
+    const req: Requirement = { id: m.id, idColumn, title, titleColumn, heading: h, endLine: lastNonBlank(lines, h.line, sectionEnd), criteria: [] };
+    const acAt = criteriaHeadingIndex(hs, k, next, lines, scan.hidden, sectionEnd);
     const acIndex = acAt >= 0 ? (hs[acAt] as Heading) : undefined;
     if (acIndex) req.criteriaHeading = acIndex;
-    for (let i = h.line + 1; i < sectionEnd; i++) {
-      if (scan.hidden[i]) continue;
-      const s = STORY.exec((lines[i] as SourceLine).text);
-      if (s) {
-        req.story = { line: i, textColumn: (s[1] as string).length, text: (s[2] as string).trim() };
-        break;
-      }
-    }
+    const story = findStory(lines, scan.hidden, h.line + 1, sectionEnd);
+    if (story) req.story = story;
     const from = acIndex ? acIndex.line + 1 : (req.story?.line ?? h.line) + 1;
     const to = acIndex ? sectionEndFor(hs, acAt, sectionEnd) : sectionEnd;
     req.criteria = readCriteria(lines, scan.hidden, from, to, req.id);
@@ -103,6 +97,34 @@ export function parseRequirements(source: string): RequirementsDoc {
   const doc: RequirementsDoc = { kind: 'requirements', lines, headings: hs, hidden: scan.hidden, requirements, diagnostics };
   if (title) doc.title = title;
   return doc;
+}
+
+/**
+ * The acceptance-criteria sub-heading of the requirement at `hs[k]` (sub-headings up to `next`): one with a known
+ * label in any language, else the first deeper sub-heading whose content opens with a numbered list. -1 if none.
+ */
+function criteriaHeadingIndex(hs: readonly Heading[], k: number, next: number, lines: readonly SourceLine[], hidden: readonly boolean[], sectionEnd: number): number {
+  for (let j = k + 1; j < next; j++) if (isCriteriaHeadingText((hs[j] as Heading).text)) return j;
+  for (let j = k + 1; j < next; j++) if (opensNumberedList(lines, hidden, hs[j] as Heading, j + 1 < hs.length ? Math.min((hs[j + 1] as Heading).line, sectionEnd) : sectionEnd)) return j;
+  return -1;
+}
+
+/**
+ * The user story: a line with a known story label anywhere in the section, else a bold `**Label:**` line when it is
+ * the first thing under the heading (where Kiro puts the story in every language).
+ */
+function findStory(lines: readonly SourceLine[], hidden: readonly boolean[], from: number, to: number): UserStory | undefined {
+  let fallback: UserStory | undefined;
+  let first = true;
+  for (let i = from; i < to; i++) {
+    const text = (lines[i] as SourceLine).text;
+    if (hidden[i] || isBlank(text)) continue;
+    const s = matchStoryLine(text);
+    if (s?.known) return { line: i, textColumn: s.textColumn, text: s.text };
+    if (s && first) fallback = { line: i, textColumn: s.textColumn, text: s.text };
+    first = false;
+  }
+  return fallback;
 }
 
 /** Where the section of heading `hs[at]` ends: the next heading of the same or a higher level, capped at `limit`. */

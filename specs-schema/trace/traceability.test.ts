@@ -85,3 +85,21 @@ describe('traceSpec', () => {
     expect(flat.diagnostics.map((d) => `${d.line + 1} ${d.code}`)).toEqual(['1 trace/done-parent-open-children']);
   });
 });
+
+describe('localized references', () => {
+  it('links `_要件: 1.1_` in tasks and `**検証: 要件1.1**` / `**验证需求: 1.2**` in design to a Japanese requirement', () => {
+    const req = '## 要件\n\n### 要件1：署名\n\n**ユーザーストーリー：** 開発者として、署名したい。\n\n#### 受け入れ基準\n\n1. THE Signer SHALL 署名を返す\n2. THE Signer SHALL 検証する\n';
+    const tasksMd = '- [ ] 1. 署名を実装する\n  - _要件: 1.1_\n- [ ]\\* 2. テスト\n  - _要件: 1.2_\n';
+    const designMd = '## Correctness Properties\n\n### Property 1: 署名\n\n**検証: 要件1.1**\n\n### Property 2: 検証\n\n**验证需求: 1.2**\n';
+    const result = traceSpec({
+      requirements: { path: 'requirements.md', doc: parseRequirements(req) },
+      tasks: { path: 'tasks.md', doc: parseTasks(tasksMd) },
+      design: { path: 'design.md', doc: parseDesign(designMd) },
+    });
+    expect(result.graph.requirements[0]?.criteria.map((c) => [c.id, c.tasks, c.design])).toEqual([
+      ['1.1', ['1'], ['Property 1: 署名']],
+      ['1.2', ['2'], ['Property 2: 検証']],
+    ]);
+    expect(result.diagnostics.map((d) => d.code)).toEqual([]);
+  });
+});

@@ -33,6 +33,7 @@ const PATTERN_LABEL: Record<EarsPattern, string> = {
   optional: 'Optional (WHERE)',
   complex: 'Complex',
   none: 'Not EARS',
+  unchecked: 'EARS not checked',
 };
 
 
