@@ -136,3 +136,24 @@ describe('task edits', () => {
     expect(addTask(doc, { title: 'Sub two', after: t(doc, '1.1') }).text).toBe('- [ ] 1. A\n- [ ] 1.1 Sub\n- [ ] 1.2 Sub two\n- [ ] 2. B\n- [ ] 3. C\n');
   });
 });
+
+describe('escaped optional stars (`- [ ]\\*`, as Markdown formatters write them)', () => {
+  const md = '- [ ] 1. Build\n  - [ ]\\* 1.1 Property test\n  - [x]\\* 1.2 Unit test\n  - [ ] 1.3 Wire\n';
+  const doc = parseTasks(md);
+
+  it('are optional tasks with their ids and titles', () => {
+    expect(doc.all.map((t) => [t.id, t.title, t.optional, t.state])).toEqual([
+      ['1', 'Build', false, 'open'],
+      ['1.1', 'Property test', true, 'open'],
+      ['1.2', 'Unit test', true, 'done'],
+      ['1.3', 'Wire', false, 'open'],
+    ]);
+    expect(countTasks(doc)).toEqual({ total: 4, open: 3, inProgress: 0, done: 1, optional: 2 });
+  });
+
+  it('keep the file’s escaping when made required, optional or added', () => {
+    expect(setTaskOptional(doc, findTask(doc, '1.1')!, false).text).toContain('  - [ ] 1.1 Property test\n');
+    expect(setTaskOptional(doc, findTask(doc, '1.3')!, true).text).toContain('  - [ ]\\* 1.3 Wire\n');
+    expect(addTask(doc, { title: 'More tests', parent: findTask(doc, '1')!, optional: true }).text).toContain('  - [ ]\\* 1.4 More tests');
+  });
+});

@@ -30,7 +30,12 @@ export function setTaskState(doc: TasksDoc, task: Task, state: Exclude<TaskState
 export function setTaskOptional(doc: TasksDoc, task: Task, optional: boolean): EditResult {
   const col = task.stateColumn + 2;
   if (task.optional === optional) return unchanged(source(doc));
-  return single(doc, replaceInLine(doc.lines, task.line, col, col + (optional ? 0 : 1), optional ? '*' : ''));
+  return single(doc, replaceInLine(doc.lines, task.line, col, col + task.optionalMark.length, optional ? optionalMarkOf(doc) : ''));
+}
+
+/** `\\*` when this file escapes its optional stars (a Markdown formatter did), else `*`. */
+function optionalMarkOf(doc: TasksDoc): string {
+  return doc.all.find((t) => t.optional)?.optionalMark ?? '*';
 }
 
 export function setTaskTitle(doc: TasksDoc, task: Task, title: string): EditResult {
@@ -116,7 +121,7 @@ export function addTask(doc: TasksDoc, spec: NewTask): EditResult {
   const dot = after ?? siblings[0] ? trailingDot(doc, (after ?? siblings[0]) as Task) : spec.parent ? '' : '.';
   const newId = withIds ? (idAt(siblings, spec.parent, index) ?? String(index + 1)) : undefined;
   const id = newId !== undefined ? `${newId}${dot} ` : '';
-  const opt = spec.optional ? '*' : '';
+  const opt = spec.optional ? optionalMarkOf(doc) : '';
   const lines = [`${indent}${bullet}${gap}[${STATE_CHARS[spec.state ?? 'open']}]${opt} ${id}${spec.title.replace(/[\r\n]+/g, ' ').trim()}`];
   const fake: Task = { ...(model ?? ({} as Task)), indent, depth: spec.parent ? spec.parent.depth + 1 : 0, bullet, bulletGap: gap, detailLines: [], children: [], line: -1 };
   const dIndent = detailIndent(doc, fake);

@@ -26,8 +26,10 @@ export interface Task {
   stateChar: string;
   stateColumn: number;
   state: TaskState;
-  /** `- [ ]*` marks an optional task. */
+  /** `- [ ]*` marks an optional task (`- [ ]\\*` when a Markdown formatter escaped the star). */
   optional: boolean;
+  /** The optional mark as written: `*`, `\\*` or '' (edits keep the file's own style). */
+  optionalMark: string;
   /** `1`, `1.2`, … when the title starts with a number. */
   id?: string;
   idColumn?: number;
@@ -52,7 +54,7 @@ export interface TasksDoc {
   diagnostics: Diagnostic[];
 }
 
-const CHECKBOX = /^([ \t]*)([-*+]|\d{1,9}[.)])([ \t]+)\[([^\]])\](\*?)(?=[ \t]|$)([ \t]*)(.*)$/;
+const CHECKBOX = /^([ \t]*)([-*+]|\d{1,9}[.)])([ \t]+)\[([^\]])\]((?:\\?\*)?)(?=[ \t]|$)([ \t]*)(.*)$/;
 const TASK_ID = /^(\d+(?:\.\d+)*)(\.?)(?=[ \t]|$)[ \t]*/;
 const STATES: Record<string, TaskState> = { ' ': 'open', x: 'done', X: 'done', '-': 'inProgress', '~': 'skipped' };
 
@@ -128,7 +130,8 @@ function makeTask(m: RegExpExecArray, line: number, depth: number, diagnostics: 
     stateChar,
     stateColumn,
     state,
-    optional: star === '*',
+    optional: star !== '',
+    optionalMark: star,
     title: rest,
     titleColumn: restColumn,
     refs: mayHaveRefs(rest) ? findRefLists(rest, line) : [],
