@@ -23,6 +23,7 @@ export { checkFiles, type SourceFile } from './check';
 
 // tasks.md
 export { countTasks, findTask, parentOf, parseTasks, serializeTasks, type Task, type TaskCounts, type TaskState, type TasksDoc } from './tasks/parse-tasks';
+export { parseTaskGraph, waveIndexOf, type TaskGraph, type TaskWave } from './tasks/task-graph';
 export {
   addTask,
   indentTask,

@@ -58,6 +58,8 @@ export interface FileStats {
   requirements?: number;
   criteria?: number;
   tasks?: TaskCounts;
+  /** Waves in the task dependency graph at the end of tasks.md. */
+  waves?: number;
   hookEvent?: string;
 }
 
@@ -70,6 +72,7 @@ export function fileStats(path: string, text: string): FileStats {
     stats.criteria = countCriteria(doc);
   } else if (doc.kind === 'tasks') {
     stats.tasks = countTasks(doc);
+    if (doc.graph) stats.waves = doc.graph.waves.length;
   } else if (doc.kind === 'hook' && doc.event !== undefined) {
     stats.hookEvent = doc.event;
   }

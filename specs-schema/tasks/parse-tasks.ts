@@ -7,6 +7,7 @@ import { diag, type Diagnostic } from '../diagnostics';
 import { findRefLists, mayHaveRefs, type RefList } from '../refs';
 import { firstNonSpace, isBlank, joinLines, leadingWidth, splitLines, type SourceLine } from '../text/lines';
 import { scanMarkdown, type Heading } from '../text/markdown-scan';
+import { parseTaskGraph, type TaskGraph } from './task-graph';
 
 export type TaskState = 'open' | 'inProgress' | 'done' | 'skipped' | 'unknown';
 
@@ -51,6 +52,8 @@ export interface TasksDoc {
   tasks: Task[];
   /** Every task, sub-tasks included, in document order. */
   all: Task[];
+  /** The task dependency graph (waves) at the end of the file, when there is one. */
+  graph?: TaskGraph;
   diagnostics: Diagnostic[];
 }
 
@@ -100,7 +103,15 @@ export function parseTasks(source: string): TasksDoc {
     lastNonBlank = i;
   }
   closeTo(-1);
-  return { kind: 'tasks', lines, headings: scan.headings, hidden: scan.hidden, tasks: top, all, diagnostics };
+  const doc: TasksDoc = { kind: 'tasks', lines, headings: scan.headings, hidden: scan.hidden, tasks: top, all, diagnostics };
+  const graph = parseTaskGraph(lines, scan.headings, diagnostics);
+  if (graph) {
+    doc.graph = graph;
+    const ids = new Set(all.map((t) => t.id));
+    const unknown = graph.waves.flatMap((w) => w.tasks).filter((id) => !ids.has(id));
+    if (unknown.length) diagnostics.push(diag('warning', 'tasks/graph-unknown-task', `The task dependency graph names ${unknown.length === 1 ? 'a task' : 'tasks'} this file does not have: ${unknown.join(', ')}.`, graph.startLine, 0));
+  }
+  return doc;
 }
 
 function makeTask(m: RegExpExecArray, line: number, depth: number, diagnostics: Diagnostic[]): Task {

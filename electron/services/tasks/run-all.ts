@@ -1,6 +1,7 @@
 /**
  * Run all: the spec's pending, non-optional top-level tasks in document order, one at a time (a task with
- * sub-tasks runs them first, see task-execution.ts). tasks.md is re-read before each task, so edits made meanwhile
+ * sub-tasks runs them first, see task-execution.ts) — or, when tasks.md ends with a task dependency graph, wave by
+ * wave (task-plan.ts `runAllOrder`). tasks.md is re-read before each task, so edits made meanwhile
  * count and a restart resumes from whatever the file says. The first task that does not end done stops the
  * batch — later tasks usually build on it. Pause takes effect between tasks; Stop aborts the current one.
  */
@@ -125,12 +126,16 @@ export function isOver(state: BatchProgress['state']): boolean {
   return state === 'finished' || state === 'stopped' || state === 'failed';
 }
 
-/** The leaf tasks a batch will execute: pending, non-optional, sub-tasks counted instead of their parent. */
-export function countLeaves(tasks: readonly Task[]): number {
+/**
+ * The leaf tasks a batch will execute: pending, non-optional, sub-tasks counted instead of their parent. A sub-task
+ * listed on its own (a wave of the dependency graph) and again under its group is counted once.
+ */
+export function countLeaves(tasks: readonly Task[], seen = new Set<Task>()): number {
   let n = 0;
   for (const t of tasks) {
-    if (t.optional || !isPending(t)) continue;
-    n += requiredChildren(t).length > 0 ? countLeaves(t.children) : 1;
+    if (t.optional || !isPending(t) || seen.has(t)) continue;
+    seen.add(t);
+    n += requiredChildren(t).length > 0 ? countLeaves(t.children, seen) : 1;
   }
   return n;
 }
