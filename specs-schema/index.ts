@@ -71,7 +71,7 @@ export { parseSpecConfig, serializeSpecConfig, setSpecWorkflow, type SpecConfigD
 export { FILE_EVENTS, HOOK_EVENTS, HookSchema, HookThenSchema, HookWhenSchema, LEGACY_HOOK_EVENTS, TOOL_EVENTS, type Hook, type HookEvent, type HookThen, type HookWhen } from './schemas/hook-schema';
 export { McpConfigSchema, McpLocalServerSchema, McpRemoteServerSchema, McpServerSchema, type McpConfig, type McpServer } from './schemas/mcp-schema';
 export { STEERING_INCLUSIONS, SteeringFrontMatterSchema, type SteeringFrontMatter, type SteeringInclusion } from './schemas/steering-schema';
-export { SPEC_TYPES, SPEC_WORKFLOWS, SpecConfigSchema, type SpecConfig, type SpecType, type SpecWorkflow } from './schemas/spec-config-schema';
+export { KIRO_WORKFLOW_TYPES, SPEC_TYPES, SPEC_WORKFLOWS, SpecConfigSchema, type KiroWorkflowType, type SpecConfig, type SpecType, type SpecWorkflow } from './schemas/spec-config-schema';
 export { jsonSchemas, type JsonSchemaName } from './schemas/json-schemas';
 
 // Lint, traceability, discovery

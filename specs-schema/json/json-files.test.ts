@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHookText, editHook, parseHook } from './hook-file';
 import { parseMcp, removeMcpServer, setMcpServer, setMcpServerDisabled } from './mcp-file';
-import { parseSpecConfig, setSpecWorkflow } from './spec-config-file';
+import { parseSpecConfig, serializeSpecConfig, setSpecWorkflow } from './spec-config-file';
 
 const hook = `{
   "enabled": true,
@@ -95,5 +95,28 @@ describe('.config.kiro', () => {
     const old = parseSpecConfig('{"generationMode": "requirements-first"}');
     expect(old.workflow).toBe('requirements-first');
     expect(parseSpecConfig(setSpecWorkflow(old, 'design-first').text).workflow).toBe('design-first');
+  });
+});
+
+describe('.config.kiro workflowType values of Kiro 1.0', () => {
+  it.each([
+    ['requirements-first', 'requirements-first'],
+    ['design-first', 'design-first'],
+    ['fast-task', 'requirements-first'],
+    ['spec', 'requirements-first'],
+  ])('%s is read without a diagnostic (documents open %s)', (value, workflow) => {
+    const text = `{"specId": "2e2a9441", "workflowType": "${value}", "specType": "feature"}`;
+    const doc = parseSpecConfig(text);
+    expect([doc.workflowType, doc.workflow, doc.diagnostics]).toEqual([value, workflow, []]);
+    expect(serializeSpecConfig(doc)).toBe(text);
+  });
+
+  it('keeps an unknown value as written and warns once, on its key', () => {
+    const text = '{\n  "specType": "feature",\n  "workflowType": "vibe-first"\n}';
+    const doc = parseSpecConfig(text);
+    expect(doc.workflowType).toBe('vibe-first');
+    expect(doc.workflow).toBeUndefined();
+    expect(doc.diagnostics.map((d) => [d.code, d.severity, d.line, d.column])).toEqual([['config/unknown-workflow', 'warning', 2, 2]]);
+    expect(serializeSpecConfig(doc)).toBe(text);
   });
 });
