@@ -1,6 +1,6 @@
 /** Which Kiro format a path holds, from the path alone (workspace-relative, `/`-separated). */
 
-export type FileKind = 'requirements' | 'design' | 'tasks' | 'bugfix' | 'steering' | 'hook' | 'mcp' | 'config' | 'agents' | 'other';
+export type FileKind = 'requirements' | 'design' | 'tasks' | 'bugfix' | 'steering' | 'hook' | 'mcp' | 'config' | 'tasks-meta' | 'agents' | 'other';
 
 export function fileKind(path: string): FileKind {
   const p = path.replace(/\\/g, '/');
@@ -14,6 +14,7 @@ export function fileKind(path: string): FileKind {
     if (base === 'design.md') return 'design';
     if (base === 'tasks.md') return 'tasks';
     if (base === 'bugfix.md') return 'bugfix';
+    if (base === 'tasks.meta.json') return 'tasks-meta';
   }
   if (base === 'mcp.json' && /(^|\/)\.kiro\/settings\/mcp\.json$/.test(p)) return 'mcp';
   if (/(^|\/)\.kiro\/steering\/.+\.md$/i.test(p)) return 'steering';

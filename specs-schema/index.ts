@@ -24,6 +24,7 @@ export { checkFiles, type SourceFile } from './check';
 // tasks.md
 export { countTasks, findTask, parentOf, parseTasks, serializeTasks, type Task, type TaskCounts, type TaskState, type TasksDoc } from './tasks/parse-tasks';
 export { parseTaskGraph, waveIndexOf, type TaskGraph, type TaskWave } from './tasks/task-graph';
+export { appendTaskExecution, metaFor, parseTasksMeta, taskMetaKey, type PbtResult, type TaskExecution, type TasksMetaDoc } from './tasks/tasks-meta';
 export {
   addTask,
   indentTask,

@@ -12,6 +12,7 @@ import { parseBugfix, type BugfixDoc } from './requirements/parse-bugfix';
 import { countCriteria, parseRequirements, type RequirementsDoc } from './requirements/parse-requirements';
 import { parseSteering, type SteeringDoc } from './steering/parse-steering';
 import { countTasks, parseTasks, type TaskCounts, type TasksDoc } from './tasks/parse-tasks';
+import { parseTasksMeta, type TasksMetaDoc } from './tasks/tasks-meta';
 import { joinLines, splitLines, type SourceLine } from './text/lines';
 
 export interface OtherDoc {
@@ -20,7 +21,7 @@ export interface OtherDoc {
   diagnostics: Diagnostic[];
 }
 
-export type KiroDoc = RequirementsDoc | DesignDoc | TasksDoc | BugfixDoc | SteeringDoc | HookDoc | McpDoc | SpecConfigDoc | OtherDoc;
+export type KiroDoc = RequirementsDoc | DesignDoc | TasksDoc | BugfixDoc | SteeringDoc | HookDoc | McpDoc | SpecConfigDoc | TasksMetaDoc | OtherDoc;
 
 export function parseFile(path: string, text: string, kind: FileKind = fileKind(path)): KiroDoc {
   switch (kind) {
@@ -42,6 +43,8 @@ export function parseFile(path: string, text: string, kind: FileKind = fileKind(
       return parseMcp(text);
     case 'config':
       return parseSpecConfig(text);
+    case 'tasks-meta':
+      return parseTasksMeta(text);
     default:
       return { kind: 'other', lines: splitLines(text), diagnostics: [] };
   }
@@ -60,6 +63,9 @@ export interface FileStats {
   tasks?: TaskCounts;
   /** Waves in the task dependency graph at the end of tasks.md. */
   waves?: number;
+  /** tasks.meta.json: tasks with a property-test result, and runs recorded. */
+  pbtResults?: number;
+  executions?: number;
   hookEvent?: string;
 }
 
@@ -73,6 +79,9 @@ export function fileStats(path: string, text: string): FileStats {
   } else if (doc.kind === 'tasks') {
     stats.tasks = countTasks(doc);
     if (doc.graph) stats.waves = doc.graph.waves.length;
+  } else if (doc.kind === 'tasks-meta') {
+    stats.pbtResults = doc.pbtResults.size;
+    stats.executions = [...doc.executionHistory.values()].reduce((n, runs) => n + runs.length, 0);
   } else if (doc.kind === 'hook' && doc.event !== undefined) {
     stats.hookEvent = doc.event;
   }

@@ -12,6 +12,7 @@ import type { CheckRunner, CommandApproval, Executor, ExecutorEvent, ExecutorRes
 import type { RunJournal } from './run-journal';
 import { readSpecFiles, readSteering, type RunnerWorkspace } from './spec-inputs';
 import { buildTaskContext } from './task-context';
+import { recordTaskExecution } from './tasks-meta-file';
 import { isPending, locateTask, requiredChildren, taskKey, taskLabel } from './task-plan';
 import { TaskStateFile } from './task-state-file';
 
@@ -176,6 +177,8 @@ class TaskRun {
       signal: this.request.signal,
       onEvent: (e) => void this.onExecutorEvent(e),
     });
+    // Written alongside the review rather than before it: the file is Kiro's record, not a step of the run.
+    const recorded = this.recordInTasksMeta(doc, result.sessionId);
     this.checkStopped();
     if (result.error || (result.stopReason !== 'end_turn' && result.stopReason !== 'stop_sequence')) {
       throw new RunFailed(`The executor did not finish (${result.stopReason}${result.error ? `: ${result.error}` : ''}).`);
@@ -187,6 +190,14 @@ class TaskRun {
 
     await this.runCheck(doc, steering, result.sessionId);
     await this.env.hooks?.taskExecution('post', hookTask).catch(() => undefined);
+    await recorded;
+  }
+
+  /** Kiro's run history beside tasks.md; one entry per executor run, the batch (if any) as Kiro's executionId. */
+  private async recordInTasksMeta(doc: TasksDoc, sessionId: string): Promise<void> {
+    const run = { executionId: this.request.batchId ?? this.runId, chatSessionId: sessionId, timestamp: Date.parse(this.env.now()) || Date.now() };
+    const problem = await recordTaskExecution(this.env.ws, this.request.specDir, doc, this.task, run).catch((err: unknown) => String(err));
+    if (problem) await this.log(problem).catch(() => undefined);
   }
 
   private async review(result: ExecutorResult): Promise<void> {

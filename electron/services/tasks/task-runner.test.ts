@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FakeBedrock, FakeResponse } from '../../../e2e/fixtures/fake-bedrock';
+import { parseTasksMeta } from '../../../specs-schema';
 import { ProcessCheckRunner } from './check-runner';
 import type { TaskHooks } from './ports';
 import { TaskRunner, type LogEntry, type RunnerStatus } from './task-runner';
@@ -98,6 +99,25 @@ describe('Start task', () => {
     expect(run!.sessions).toHaveLength(1);
     expect(run!.usage.outputTokens).toBeGreaterThan(0);
     expect(await s.runner.filesChanged(SPEC_DIR, '1')).toEqual(['src/greet.js']);
+  });
+
+  it("appends the run to Kiro's tasks.meta.json, keeping every byte Kiro wrote", async () => {
+    const kiroMeta = '{\n  "pbtResults": {\n    "2.1 Add `shout(name)`": {\n      "status": "passed",\n      "lastRunTimestamp": 1787231578339\n    }\n  },\n  "executionHistory": {\n    "1. Create the greeting module": [\n      {\n        "executionId": "kiro-exec",\n        "chatSessionId": "sess_kiro",\n        "timestamp": 1787231578339\n      }\n    ]\n  }\n}';
+    const s = await setup(writesFile('src/greet.js', 'export const greet = (n) => n;\n', 'Added greet.'), { files: { [`${SPEC_DIR}/tasks.meta.json`]: kiroMeta } });
+    const idle = s.idle();
+    await s.runner.start(SPEC_DIR, '1');
+    await idle;
+    const after = await readFile(join(s.root, SPEC_DIR, 'tasks.meta.json'), 'utf8');
+    const meta = parseTasksMeta(after);
+    const runs = meta.executionHistory.get('1. Create the greeting module');
+    expect(runs).toHaveLength(2);
+    const [run] = await s.runner.history(SPEC_DIR, '1');
+    expect(runs![1]).toMatchObject({ executionId: run!.runId, chatSessionId: run!.sessions[0] });
+    expect(runs![1]!.timestamp).toBeGreaterThan(1787231578339 - 10 ** 12);
+    // Kiro's bytes stay: only the new entry was inserted into the task's array.
+    const inserted = after.slice(kiroMeta.indexOf('      }\n    ]') + '      }'.length, after.lastIndexOf('\n    ]'));
+    expect(after.replace(inserted, '')).toBe(kiroMeta);
+    expect(meta.pbtResults.get('2.1 Add `shout(name)`')?.status).toBe('passed');
   });
 
   it('puts the task back to [ ] with the reason when the change is rejected', async () => {
