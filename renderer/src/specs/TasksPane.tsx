@@ -14,6 +14,7 @@ import {
   type EditResult,
   type Task,
   type TasksDoc,
+  waveIndexOf,
 } from '../../../specs-schema';
 import { notifyError } from '../state/notifications';
 import { DriftNotice } from './DriftNotice';
@@ -96,6 +97,19 @@ interface NodeProps {
   onCancelAdd: () => void;
 }
 
+/** The task's wave in the dependency graph at the end of tasks.md (Run all's order), with Kiro's rationale. */
+function WaveBadge({ doc, task }: { doc: TasksDoc; task: Task }) {
+  const k = doc.graph && task.id ? waveIndexOf(doc.graph, task.id) : undefined;
+  const wave = k === undefined ? undefined : doc.graph?.waves[k];
+  if (!wave) return null;
+  const order = `Wave ${wave.number} of the task dependency graph: Run all starts it after every earlier wave.`;
+  return (
+    <span className="badge wave" data-testid="task-wave" title={wave.rationale ? `${order}\n${wave.rationale}` : order}>
+      wave {wave.number}
+    </span>
+  );
+}
+
 function TaskNode(props: NodeProps) {
   const { doc, task, tab, readOnly, apply, onAddSub, adding } = props;
   const refs = task.refs.flatMap((r) => r.items.map((item) => ({ item, line: r.line })));
@@ -131,6 +145,7 @@ function TaskNode(props: NodeProps) {
           </span>
         )}
         {task.optional && <span className="badge optional" title="Optional task (- [ ]*)">optional</span>}
+        <WaveBadge doc={doc} task={task} />
         {refs.map(({ item: r, line }) => {
           const broken = dangling(line, r.column);
           return (
