@@ -266,6 +266,26 @@ describe('Run all', () => {
     expect([...new Set(s.statuses.flatMap((st) => (st.batch ? [st.batch.done] : [])))]).toEqual([0, 1, 2, 3]);
   });
 
+  it('follows the task dependency graph at the end of tasks.md: wave by wave, groups ticked when their last sub-task is done', async () => {
+    const graph = '\n## Task Dependency Graph\n\n```json\n{"waves": [{"wave": 1, "tasks": ["2.2"], "rationale": "independent"}, {"wave": 2, "tasks": ["1", "2.1"], "rationale": "after 2.2"}]}\n```\n';
+    const files = ['src/whisper.js', 'src/greet.js', 'src/shout.js'];
+    const s = await setup((i) => (i % 2 === 0 ? { steps: [{ toolUse: { name: 'fsWrite', input: { path: files[i / 2]!, text: `// ${i}\n` } } }] } : { steps: [{ text: 'Done.' }] }), {
+      files: { [`${SPEC_DIR}/tasks.md`]: DEMO_TASKS + graph },
+    });
+    const idle = s.idle();
+    await s.runner.runAll(SPEC_DIR);
+    const end = await idle;
+    expect(end.batch).toMatchObject({ state: 'finished', total: 3, done: 3 });
+    expect(s.review.registered.map((r) => r.taskId)).toEqual(['2.2', '1', '2.1']);
+    const text = await readTasks(s.root);
+    expect(text.match(/- \[x\] (?:\d+\.?)+/g)).toEqual(['- [x] 1.', '- [x] 2.', '- [x] 2.1', '- [x] 2.2']);
+    expect(text.endsWith(graph)).toBe(true);
+    // Kiro sees the batch as one execution across the three tasks.
+    const meta = parseTasksMeta(await readFile(join(s.root, SPEC_DIR, 'tasks.meta.json'), 'utf8'));
+    expect([...meta.executionHistory.keys()]).toEqual(['2.2 Add `whisper(name)`', '1. Create the greeting module', '2.1 Add `shout(name)`']);
+    expect(new Set([...meta.executionHistory.values()].flat().map((r) => r.executionId)).size).toBe(1);
+  });
+
   it('shares the cached prefix across the tasks of a spec: system and spec blocks are byte-identical', async () => {
     const s = await setup((i) => (i % 2 === 0 ? { steps: [{ toolUse: { name: 'fsWrite', input: { path: `f${i}.js`, text: 'x\n' } } }] } : { steps: [{ text: 'ok' }] }));
     const idle = s.idle();
