@@ -24,6 +24,13 @@ function i18nWorkspace(): string {
   cpSync(join(KOREAN, 'requirements.md'), join(spec('daangn-marketplace'), 'requirements.md'));
   cpSync(join(JAPANESE, 'tasks.md'), join(spec('kms-blockchain-tx-signing'), 'tasks.md'));
   cpSync(join(JAPANESE, 'requirements.md'), join(dir, '.kiro/specs/kms-blockchain-tx-signing/requirements.md'));
+  // Kiro's run history and property-test results, keyed by the task line as Kiro keys them.
+  const run = (timestamp: number) => ({ executionId: 'exec-1', chatSessionId: 'sess_1', timestamp });
+  const meta = {
+    pbtResults: { '2.4 DER ラウンドトリップのプロパティテストを書く（tasks.md 作成後に実装）': { status: 'passed', lastRunTimestamp: 1787231578339 } },
+    executionHistory: { '1.1 `schemas/signing-event.schema.json` を作成する': [run(1787231578339), run(1787231586870)] },
+  };
+  writeFileSync(join(dir, '.kiro/specs/kms-blockchain-tx-signing/tasks.meta.json'), JSON.stringify(meta, null, 2));
   writeFileSync(join(spec('dang-nhap'), 'requirements.md'), readFileSync(join(repoRoot, 'e2e/fixtures/specs-i18n/vietnamese-requirements.md')));
   return dir;
 }
@@ -80,7 +87,7 @@ test('a Vietnamese spec (### Yêu cầu N:) shows its requirements and criteria'
   }
 });
 
-test('Japanese requirements with full-width colons, and tasks with optional marks and dependency waves', async ({ page }) => {
+test('Japanese requirements with full-width colons; tasks with optional marks, dependency waves and Kiro’s tasks.meta.json', async ({ page }) => {
   const host = await open(page);
   try {
     await openRequirements(page, 'kms-blockchain-tx-signing');
@@ -93,6 +100,8 @@ test('Japanese requirements with full-width colons, and tasks with optional mark
     await expect(task('2.4').locator('.badge.optional')).toBeVisible();
     await expect(task('2.4').getByTestId('task-wave')).toHaveText('wave 5');
     await expect(task('1.1').getByTestId('task-wave')).toHaveText('wave 0');
+    await expect(task('1.1').getByTestId('task-runs')).toHaveText('2 runs');
+    await expect(task('2.4').getByTestId('task-pbt')).toHaveText('PBT passed');
     await page.screenshot({ path: 'test-results/specs-i18n-japanese-tasks.png' });
   } finally {
     await host.stop();

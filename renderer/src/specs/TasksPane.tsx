@@ -14,6 +14,8 @@ import {
   type EditResult,
   type Task,
   type TasksDoc,
+  type TasksMetaDoc,
+  metaFor,
   waveIndexOf,
 } from '../../../specs-schema';
 import { notifyError } from '../state/notifications';
@@ -26,6 +28,7 @@ import { specDirOf } from './specTab';
 import { RUN_ALL_TASKS, runTaskCommand, START_TASK, useHasCommand } from './taskCommands';
 import { editDoc, useDocText } from './useDocText';
 import { count } from './plural';
+import { useTasksMeta } from './useTasksMeta';
 
 /** The key traceability and the task commands use: the task's id, or its 1-based line when it has none. */
 export const taskKey = (t: Task): string => t.id ?? `line:${t.line + 1}`;
@@ -37,6 +40,7 @@ export function TasksPane({ tab, path, readOnly, diagnostics }: { tab: string; p
   const [adding, setAdding] = useState<{ parent?: Task } | null>(null);
   const reveal = useSpecEditors((s) => s.editors[tab]?.reveal);
   const canRunAll = useHasCommand(RUN_ALL_TASKS);
+  const meta = useTasksMeta(specDirOf(tab));
   const ready = doc !== undefined;
   useEffect(() => {
     if (!reveal || !ready) return;
@@ -76,7 +80,7 @@ export function TasksPane({ tab, path, readOnly, diagnostics }: { tab: string; p
       {doc.all.length === 0 && !adding && <p className="pane-empty">No tasks yet. Add the first step of the implementation plan.</p>}
       <ul className="task-tree" role="tree" aria-label="Tasks">
         {doc.tasks.map((t) => (
-          <TaskNode key={t.line} doc={doc} task={t} tab={tab} diagnostics={diagnostics} readOnly={readOnly} apply={apply} onAddSub={(parent) => setAdding({ parent })} adding={adding} onAdd={(r) => { setAdding(null); apply(r); }} onCancelAdd={() => setAdding(null)} />
+          <TaskNode key={t.line} doc={doc} meta={meta} task={t} tab={tab} diagnostics={diagnostics} readOnly={readOnly} apply={apply} onAddSub={(parent) => setAdding({ parent })} adding={adding} onAdd={(r) => { setAdding(null); apply(r); }} onCancelAdd={() => setAdding(null)} />
         ))}
       </ul>
       {adding && !adding.parent && <NewTaskForm doc={doc} onAdd={(r) => { setAdding(null); apply(r); }} onCancel={() => setAdding(null)} />}
@@ -86,6 +90,7 @@ export function TasksPane({ tab, path, readOnly, diagnostics }: { tab: string; p
 
 interface NodeProps {
   doc: TasksDoc;
+  meta: TasksMetaDoc | undefined;
   diagnostics?: Diagnostic[];
   task: Task;
   tab: string;
@@ -107,6 +112,27 @@ function WaveBadge({ doc, task }: { doc: TasksDoc; task: Task }) {
     <span className="badge wave" data-testid="task-wave" title={wave.rationale ? `${order}\n${wave.rationale}` : order}>
       wave {wave.number}
     </span>
+  );
+}
+
+/** What tasks.meta.json records for the task: runs (Kiro's and Keel's) and the last property-test result. */
+function MetaBadges({ meta, doc, task }: { meta: TasksMetaDoc | undefined; doc: TasksDoc; task: Task }) {
+  if (!meta) return null;
+  const { runs, pbt } = metaFor(meta, doc, task);
+  const last = runs.reduce((t, r) => Math.max(t, r.timestamp), 0);
+  return (
+    <>
+      {runs.length > 0 && (
+        <span className="badge runs" data-testid="task-runs" title={`Runs recorded in tasks.meta.json (by Kiro or Keel); the last on ${new Date(last).toLocaleString()}`}>
+          {count(runs.length, 'run')}
+        </span>
+      )}
+      {pbt && (
+        <span className={`badge pbt ${pbt.status === 'passed' ? 'passed' : 'failed'}`} data-testid="task-pbt" title={pbt.failingExample ?? `Property-based tests ${pbt.status}`}>
+          PBT {pbt.status}
+        </span>
+      )}
+    </>
   );
 }
 
@@ -146,6 +172,7 @@ function TaskNode(props: NodeProps) {
         )}
         {task.optional && <span className="badge optional" title="Optional task (- [ ]*)">optional</span>}
         <WaveBadge doc={doc} task={task} />
+        <MetaBadges meta={props.meta} doc={doc} task={task} />
         {refs.map(({ item: r, line }) => {
           const broken = dangling(line, r.column);
           return (
