@@ -50,7 +50,8 @@ export function upgradeLegacyHook(hook: Hook): HookV1 {
   const matcher = hook.when.patterns?.length ? globsToRegex(hook.when.patterns) : hook.when.toolTypes?.length ? toolTypesToRegex(hook.when.toolTypes) : undefined;
   return {
     name: hook.name,
-    ...(hook.description !== undefined ? { description: hook.description } : {}),
+    // An empty description (the form's starting text has one) is left out rather than written as "".
+    ...(hook.description ? { description: hook.description } : {}),
     trigger,
     ...(matcher !== undefined ? { matcher } : {}),
     action,
