@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseHook } from '../specs-schema';
+import { parseHookFile } from '../specs-schema';
 import { decideTrust, editAndSave, expect, openFile, showHooks, test } from './fixtures/hooks/hooks-test';
 
 test('saving a matching file runs the runCommand hook; its output appears in the run log', async ({ workbench: page }) => {
@@ -52,18 +52,18 @@ test('the hook form writes a hook that validates against the schema, with a live
   await expect(editor.getByTestId('error-then.command')).toHaveCount(0);
   await editor.getByTestId('hook-save').click();
 
-  const file = '.kiro/hooks/docs-check.kiro.hook';
-  await expect(page.locator(`[data-testid="hook-row"][data-hook="${file}"]`)).toContainText('Docs check');
+  // New hooks are written in Kiro 1.0's format: a v1 .json file, the glob turned into a path regex.
+  const file = '.kiro/hooks/docs-check.json';
+  await expect(page.locator(`[data-testid="hook-row"][data-hook="${file}#0"]`)).toContainText('Docs check');
+  await expect(page.locator(`[data-testid="hook-row"][data-hook="${file}#0"]`).getByTestId('hook-format')).toHaveText('v1');
   const text = readFileSync(join(host.workspace, file), 'utf8');
-  const doc = parseHook(text);
-  expect(doc.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  expect(doc.hook).toMatchObject({ name: 'Docs check', enabled: true, when: { type: 'fileEdited', patterns: ['docs/**/*.md'] }, then: { type: 'runCommand', command: 'echo checked', timeout: 30 } });
+  const doc = parseHookFile(text);
+  expect(doc.diagnostics).toEqual([]);
+  expect(doc.entries).toEqual([{ format: 'v1', index: 0, name: 'Docs check', trigger: 'PostFileSave', matcher: '^docs/(?:.*/)?[^/]*\\.md$', action: { type: 'command', command: 'echo checked', timeout: 30 }, enabled: true }]);
   // Written in Keel, so it stays approved: no re-approval asked.
   await expect(page.getByTestId('approval-dialog')).toHaveCount(0);
-
-  // The raw JSON view shows the same text.
-  await page.getByTestId('hook-view-json').click();
-  await expect(page.getByTestId('hook-json')).toHaveValue(text);
+  // A v1 file (it may hold several hooks) continues in the text editor.
+  await expect(page.getByTestId('hook-editor')).toHaveCount(0);
 });
 
 test('a userTriggered hook runs from its Run button; the toggle disables it in the file', async ({ workbench: page, host }) => {
@@ -75,15 +75,15 @@ test('a userTriggered hook runs from its Run button; the toggle disables it in t
   await editor.getByTestId('hook-event').selectOption('userTriggered');
   await editor.getByTestId('hook-command').fill('echo hello from a hook');
   await editor.getByTestId('hook-save').click();
-  const row = page.locator('[data-testid="hook-row"][data-hook=".kiro/hooks/say-hello.kiro.hook"]');
+  const row = page.locator('[data-testid="hook-row"][data-hook=".kiro/hooks/say-hello.json#0"]');
   await row.getByTestId('hook-run').click();
-  const run = page.locator('[data-testid="run-row"][data-hook=".kiro/hooks/say-hello.kiro.hook"]').first();
+  const run = page.locator('[data-testid="run-row"][data-hook=".kiro/hooks/say-hello.json#0"]').first();
   await expect(run).toHaveAttribute('data-status', 'succeeded');
   await run.locator('.run-row-top').click();
   await expect(run.getByTestId('run-output')).toHaveText('hello from a hook');
 
   await row.getByTestId('hook-toggle').click();
   await expect(row).toHaveAttribute('data-status', 'disabled');
-  expect(JSON.parse(readFileSync(join(host.workspace, '.kiro/hooks/say-hello.kiro.hook'), 'utf8'))).toMatchObject({ enabled: false });
+  expect(JSON.parse(readFileSync(join(host.workspace, '.kiro/hooks/say-hello.json'), 'utf8'))).toMatchObject({ hooks: [{ enabled: false }] });
   await expect(row.getByTestId('hook-run')).toHaveCount(0);
 });

@@ -65,11 +65,15 @@ export { setSteeringFrontMatter, type SteeringFrontMatterPatch } from './steerin
 // JSON files: hooks, mcp.json, .config.kiro
 export { parseJsonDoc, setJsonValue, type JsonDoc } from './json/json-doc';
 export { createHookText, editHook, parseHook, serializeHook, type HookDoc } from './json/hook-file';
+export { parseHookFile, triggerOfEvent, type HookEntry, type HookEntryAction, type HookFileDoc, type HookFormat } from './json/hook-any-file';
+export { createHookV1Text, editHookV1, globsToRegex, upgradeLegacyHook } from './json/hook-v1-file';
 export { parseMcp, removeMcpServer, serializeMcp, setMcpServer, setMcpServerDisabled, type McpDoc, type McpServerEntry } from './json/mcp-file';
 export { parseSpecConfig, serializeSpecConfig, setSpecWorkflow, type SpecConfigDoc } from './json/spec-config-file';
 
 // Schemas (zod) and their JSON Schema export
 export { FILE_EVENTS, HOOK_EVENTS, HookSchema, HookThenSchema, HookWhenSchema, LEGACY_HOOK_EVENTS, TOOL_EVENTS, type Hook, type HookEvent, type HookThen, type HookWhen } from './schemas/hook-schema';
+export { FILE_TRIGGERS, HOOK_TRIGGERS, HookV1ActionSchema, HookV1FileSchema, HookV1Schema, TOOL_TRIGGERS, TRIGGER_OF_EVENT, type HookV1, type HookV1Action, type HookV1Trigger } from './schemas/hook-v1-schema';
+export { KEEL_TOOLS, kiroNamesOfCategory, toolAliases, type ToolNames } from './schemas/kiro-tools';
 export { McpConfigSchema, McpLocalServerSchema, McpRemoteServerSchema, McpServerSchema, type McpConfig, type McpServer } from './schemas/mcp-schema';
 export { STEERING_INCLUSIONS, SteeringFrontMatterSchema, type SteeringFrontMatter, type SteeringInclusion } from './schemas/steering-schema';
 export { KIRO_WORKFLOW_TYPES, SPEC_TYPES, SPEC_WORKFLOWS, SpecConfigSchema, type KiroWorkflowType, type SpecConfig, type SpecType, type SpecWorkflow } from './schemas/spec-config-schema';

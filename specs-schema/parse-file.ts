@@ -5,7 +5,7 @@
 import { fileKind, type FileKind } from './file-kind';
 import type { Diagnostic } from './diagnostics';
 import { parseDesign, type DesignDoc } from './design/parse-design';
-import { parseHook, type HookDoc } from './json/hook-file';
+import { parseHookFile, type HookFileDoc } from './json/hook-any-file';
 import { parseMcp, type McpDoc } from './json/mcp-file';
 import { parseSpecConfig, type SpecConfigDoc } from './json/spec-config-file';
 import { parseBugfix, type BugfixDoc } from './requirements/parse-bugfix';
@@ -21,7 +21,7 @@ export interface OtherDoc {
   diagnostics: Diagnostic[];
 }
 
-export type KiroDoc = RequirementsDoc | DesignDoc | TasksDoc | BugfixDoc | SteeringDoc | HookDoc | McpDoc | SpecConfigDoc | TasksMetaDoc | OtherDoc;
+export type KiroDoc = RequirementsDoc | DesignDoc | TasksDoc | BugfixDoc | SteeringDoc | HookFileDoc | McpDoc | SpecConfigDoc | TasksMetaDoc | OtherDoc;
 
 export function parseFile(path: string, text: string, kind: FileKind = fileKind(path)): KiroDoc {
   switch (kind) {
@@ -38,7 +38,7 @@ export function parseFile(path: string, text: string, kind: FileKind = fileKind(
     case 'agents':
       return parseSteering(text, 'agents');
     case 'hook':
-      return parseHook(text);
+      return parseHookFile(text);
     case 'mcp':
       return parseMcp(text);
     case 'config':

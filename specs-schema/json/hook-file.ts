@@ -9,6 +9,9 @@ import type { EditResult } from '../text/edits';
 import { asRecord, parseJsonDoc, setJsonValue, stringifyJson, type JsonDoc } from './json-doc';
 import { issuesToDiagnostics, locate } from './json-validate';
 
+/** Old event names Kiro still reads without complaint (real projects have `manual` hooks). */
+const KIRO_ACCEPTED_EVENT_ALIASES = new Set(['manual']);
+
 export interface HookDoc {
   kind: 'hook';
   json: JsonDoc;
@@ -46,7 +49,8 @@ export function parseHook(text: string): HookDoc {
       normalized.when = { ...when, type: modern };
       const at = locate(json, [whenKey, 'type']);
       const valueAt = locateValue(json, [whenKey, 'type']);
-      diagnostics.push(diag('warning', 'hook/legacy-event', `Event "${when.type}" is an old name; today it is "${modern}".`, at.line, at.column, { line: at.endLine, column: at.endColumn }, { title: `Use "${modern}"`, start: valueAt.offset, end: valueAt.offset + valueAt.length, text: JSON.stringify(modern) }));
+      // Kiro itself runs `manual` hooks (real projects have them): understood, not flagged.
+      if (!KIRO_ACCEPTED_EVENT_ALIASES.has(when.type)) diagnostics.push(diag('warning', 'hook/legacy-event', `Event "${when.type}" is an old name; today it is "${modern}".`, at.line, at.column, { line: at.endLine, column: at.endColumn }, { title: `Use "${modern}"`, start: valueAt.offset, end: valueAt.offset + valueAt.length, text: JSON.stringify(modern) }));
     }
   }
   const then = asRecord(normalized.then);

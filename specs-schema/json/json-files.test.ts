@@ -27,11 +27,14 @@ describe('hooks', () => {
   });
 
   it('accepts legacy event names with a warning and a fix', () => {
-    const doc = parseHook('{"name":"m","when":{"type":"manual"},"then":{"type":"askAgent","prompt":"p"}}');
-    expect(doc.hook?.when.type).toBe('userTriggered');
+    const doc = parseHook('{"name":"m","when":{"type":"fileSave","patterns":["*"]},"then":{"type":"askAgent","prompt":"p"}}');
+    expect(doc.hook?.when.type).toBe('fileEdited');
     const d = doc.diagnostics.find((x) => x.code === 'hook/legacy-event');
     expect(d?.severity).toBe('warning');
-    expect(d?.fix?.text).toBe('"userTriggered"');
+    expect(d?.fix?.text).toBe('"fileEdited"');
+    // Kiro still runs `manual` hooks: mapped without a warning.
+    const manual = parseHook('{"name":"m","when":{"type":"manual"},"then":{"type":"askAgent","prompt":"p"}}');
+    expect([manual.hook?.when.type, manual.diagnostics]).toEqual(['userTriggered', []]);
   });
 
   it('never throws on merge-conflict markers or garbage', () => {

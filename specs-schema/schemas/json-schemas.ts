@@ -5,12 +5,14 @@
  */
 import { z } from 'zod';
 import { HookSchema } from './hook-schema';
+import { HookV1DocumentSchema } from './hook-v1-schema';
 import { McpConfigSchema } from './mcp-schema';
 import { SpecConfigSchema } from './spec-config-schema';
 import { SteeringFrontMatterSchema } from './steering-schema';
 
 const SOURCES = {
   'kiro-hook': { schema: HookSchema, title: 'Kiro hook (.kiro/hooks/*.kiro.hook)' },
+  'kiro-hooks-v1': { schema: HookV1DocumentSchema, title: 'Kiro 1.0 hooks (.kiro/hooks/*.json, ~/.kiro/hooks/*.json)' },
   'mcp-config': { schema: McpConfigSchema, title: 'MCP servers (.kiro/settings/mcp.json)' },
   'steering-front-matter': { schema: SteeringFrontMatterSchema, title: 'Steering file front matter (.kiro/steering/*.md)' },
   'spec-config': { schema: SpecConfigSchema, title: 'Spec configuration (.kiro/specs/<name>/.config.kiro)' },

@@ -59,6 +59,7 @@ export function trustHandlers({ workbench }: HandlerDeps): FeatureHandlers<typeo
       await hooks().setTerminal(id, inTerminal);
       return {};
     },
+    'hooks/upgradePreview': ({ id }) => hooks().upgradePreview(id),
     'hooks/matchFiles': ({ patterns, limit }) => hooks().matchFiles(patterns, limit),
 
     'mcp/status': () => workbench.scoped(mcpServiceKey).state(),

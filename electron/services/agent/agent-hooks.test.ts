@@ -1,4 +1,5 @@
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HooksEngine } from '../hooks/hooks-engine';
 import { FakeTrust, ManualFileEvents, makeWorkspace, writeHook } from '../hooks/test-support';
@@ -132,5 +133,19 @@ describe('agent events into the hooks engine', () => {
   it('before the hooks service connects, nothing runs and nothing is blocked', async () => {
     expect(await hooks.promptSubmit({ session: chat, turn: 1, prompt: 'hi', signal })).toBeUndefined();
     expect(await hooks.preToolUse(tool('executeBash'))).toBeUndefined();
+  });
+
+  it('SessionStart (v1) runs at a session\'s first prompt only; its output joins that prompt; the session id reaches the payload', async () => {
+    const v1 = { version: 'v1', hooks: [
+      { name: 'Context', trigger: 'SessionStart', action: { type: 'command', command: 'echo "project: keel"' } },
+      { name: 'Who', trigger: 'UserPromptSubmit', action: { type: 'command', command: 'cat' } },
+    ] };
+    writeFileSync(path.join(root, '.kiro/hooks/start.json'), JSON.stringify(v1));
+    await connect();
+    const first = await hooks.promptSubmit({ session: chat, turn: 1, prompt: 'hi', signal });
+    expect(first?.context?.[0]).toBe('Output of the hook "Context":\nproject: keel');
+    expect(JSON.parse((first?.context?.[1] ?? '').replace(/^Output of the hook "Who":\n/, ''))).toMatchObject({ session_id: 'chat-1', hook_event_name: 'UserPromptSubmit', prompt: 'hi' });
+    const second = await hooks.promptSubmit({ session: chat, turn: 2, prompt: 'again', signal });
+    expect(second?.context).toHaveLength(1);
   });
 });

@@ -7,6 +7,8 @@ import { mcpToolServer } from './mcp-tools';
 /** The slice of the hooks engine the agent's lifecycle drives. */
 export interface AgentHookEngine {
   promptSubmitted(prompt: string, options?: AgentEventOptions): Promise<HookRun[]>;
+  /** Kiro 1.0's SessionStart hooks (optional: engines without them skip it). */
+  sessionStarted?(options?: AgentEventOptions): Promise<HookRun[]>;
   agentStopped(options?: AgentEventOptions): Promise<HookRun[]>;
   preToolUse(tool: ToolUse, options?: AgentEventOptions): Promise<ToolGate>;
   postToolUse(tool: ToolUse, options?: AgentEventOptions): Promise<HookRun[]>;
@@ -59,7 +61,10 @@ export class AgentHooks implements AgentLifecycle {
   async promptSubmit(e: PromptSubmitEvent): Promise<PromptSubmitOutcome | void> {
     const engine = await this.engine;
     if (!engine || this.hookSessions.has(e.session.id)) return;
-    const runs = await engine.promptSubmitted(e.prompt);
+    const session = { sessionId: e.session.id };
+    // A session's first prompt is its start: SessionStart hooks go first, and what they say joins this prompt too.
+    const started = e.turn === 1 && engine.sessionStarted ? await engine.sessionStarted(session) : [];
+    const runs = [...started, ...(await engine.promptSubmitted(e.prompt, session))];
     const context = runs.flatMap((run) => promptContext(run));
     return context.length ? { context } : undefined;
   }
@@ -74,18 +79,18 @@ export class AgentHooks implements AgentLifecycle {
   async postToolUse(e: ToolCallDone): Promise<void> {
     const engine = await this.engine;
     if (!engine) return;
-    await engine.postToolUse(toolUse(e), this.options(e.session.id));
+    await engine.postToolUse({ ...toolUse(e), response: e.output }, this.options(e.session.id));
   }
 
   async agentStop(e: AgentStopEvent): Promise<void> {
     const engine = await this.engine;
     // Stop pressed by the user is not the agent finishing its work: "run the tests when done" should not fire.
     if (!engine || this.hookSessions.has(e.session.id) || e.stopReason === 'aborted') return;
-    await engine.agentStopped();
+    await engine.agentStopped({ sessionId: e.session.id });
   }
 
   private options(sessionId: string): AgentEventOptions {
-    return this.hookSessions.has(sessionId) ? { commandsOnly: true, nested: true } : {};
+    return this.hookSessions.has(sessionId) ? { commandsOnly: true, nested: true, sessionId } : { sessionId };
   }
 }
 

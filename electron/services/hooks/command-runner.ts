@@ -17,6 +17,8 @@ export interface CommandRequest {
   hookId?: string;
   /** The terminal tab's title ("hook: <name>"); KEEL_HOOK_NAME from the environment when absent. */
   hookName?: string;
+  /** Written to the command's stdin, which is then closed (Kiro 1.0 hooks read their JSON payload there). */
+  stdin?: string;
 }
 
 export interface CommandResult {
@@ -28,6 +30,8 @@ export interface CommandResult {
   /** stdout and stderr interleaved as they arrived; the tail when longer than the limit. */
   output: string;
   truncated: boolean;
+  /** stderr alone (its tail), where the runner can tell it apart: a v1 hook's exit-2 reason. */
+  stderr?: string;
   /** Set when the command could not be started at all. */
   error?: string;
 }
@@ -55,6 +59,7 @@ export class HookCommandRunner implements CommandRunner {
 }
 
 const MAX_OUTPUT = 256 * 1024;
+const MAX_STDERR = 16 * 1024;
 /** After SIGTERM, a process group that ignores it gets SIGKILL this much later. */
 const KILL_GRACE_MS = 2000;
 
@@ -66,6 +71,7 @@ export class ChildProcessRunner implements CommandRunner {
   run(request: CommandRequest): Promise<CommandResult> {
     return new Promise((resolve) => {
       let output = '';
+      let stderr = '';
       let truncated = false;
       let settled = false;
       const child = spawn(request.command, {
@@ -73,9 +79,12 @@ export class ChildProcessRunner implements CommandRunner {
         env: request.env,
         shell: true,
         detached: process.platform !== 'win32',
-        stdio: ['ignore', 'pipe', 'pipe'],
+        stdio: [request.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
         windowsHide: true,
       });
+      // A command that never reads its payload closes the pipe early: EPIPE is not the command failing.
+      child.stdin?.on('error', () => undefined);
+      child.stdin?.end(request.stdin);
       const append = (chunk: Buffer) => {
         const text = chunk.toString('utf8');
         request.onOutput?.(text);
@@ -87,6 +96,9 @@ export class ChildProcessRunner implements CommandRunner {
       };
       child.stdout?.on('data', append);
       child.stderr?.on('data', append);
+      child.stderr?.on('data', (chunk: Buffer) => {
+        stderr = (stderr + chunk.toString('utf8')).slice(-MAX_STDERR);
+      });
 
       const deadline = superviseCommand((signal) => killGroup(child.pid, signal), { timeoutMs: request.timeoutMs, graceMs: KILL_GRACE_MS, signal: request.signal });
 
@@ -94,7 +106,7 @@ export class ChildProcessRunner implements CommandRunner {
         if (settled) return;
         settled = true;
         deadline.dispose();
-        resolve({ ...result, output, truncated, timedOut: deadline.timedOut, cancelled: deadline.cancelled });
+        resolve({ ...result, output, truncated, stderr, timedOut: deadline.timedOut, cancelled: deadline.cancelled });
       };
       child.once('spawn', () => request.onStart?.());
       child.once('error', (err) => finish({ exitCode: null, signal: null, error: `Could not start the command: ${err.message}` }));

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadHook } from './hook-loader';
+import { fileOfHookId, loadHook, loadHookFile } from './hook-loader';
 
 const good = {
   enabled: true,
@@ -20,10 +20,10 @@ describe('loadHook', () => {
   });
 
   it('runs legacy event names under their current meaning, with a warning', () => {
-    const hook = loadHook('m.kiro.hook', JSON.stringify({ ...good, when: { type: 'manual' } }));
+    const hook = loadHook('m.kiro.hook', JSON.stringify({ ...good, when: { type: 'fileSave', patterns: ['*'] } }));
     expect(hook.status).toBe('ready');
     if (hook.status !== 'ready') return;
-    expect(hook.hook.when.type).toBe('userTriggered');
+    expect([hook.event, hook.entry.trigger, hook.format]).toEqual(['fileEdited', 'PostFileSave', 'legacy']);
     expect(hook.warnings.join(' ')).toMatch(/old name/);
   });
 
@@ -31,7 +31,7 @@ describe('loadHook', () => {
     const legacy = { name: 'Docs', trigger: { type: 'fileSave', patterns: ['src/**'] }, action: { type: 'sendMessage', message: 'Update docs' } };
     const hook = loadHook('d.kiro.hook', JSON.stringify(legacy));
     expect(hook.status).toBe('unsupported');
-    expect(hook.status === 'unsupported' && hook.reason).toMatch(/"trigger" is an old name for "when"/);
+    expect(hook.status === 'unsupported' && hook.reason).toMatch(/Not a hook Kiro runs.*"version": "v1"/);
   });
 
   it.each([
@@ -45,6 +45,43 @@ describe('loadHook', () => {
     const hook = loadHook('bad.kiro.hook', text);
     expect(hook.status).toBe('invalid');
     expect(hook.status === 'invalid' && hook.reason).toMatch(reason);
+  });
+});
+
+describe('loadHookFile (v1)', () => {
+  const file = '.kiro/hooks/checks.json';
+  const v1 = {
+    version: 'v1',
+    hooks: [
+      { name: 'Block secrets', trigger: 'PreToolUse', matcher: 'fs_write', action: { type: 'command', command: 'exit 2' } },
+      { name: 'Broken', trigger: 'Whenever', action: { type: 'command', command: 'x' } },
+      { name: 'Review', trigger: 'Stop', action: { type: 'agent', prompt: 'Review' }, enabled: false },
+    ],
+  };
+
+  it('gives one hook per entry, ids <file>#<index>, a broken entry invalid with its reason', () => {
+    const hooks = loadHookFile(file, JSON.stringify(v1, null, 2));
+    expect(hooks.map((h) => [h.id, h.name, h.status])).toEqual([
+      [`${file}#0`, 'Block secrets', 'ready'],
+      [`${file}#1`, 'Broken', 'invalid'],
+      [`${file}#2`, 'Review', 'disabled'],
+    ]);
+    expect(hooks[0]).toMatchObject({ event: 'preToolUse', format: 'v1', scope: 'workspace' });
+    expect(hooks[1]?.status === 'invalid' && hooks[1].reason).toMatch(/hooks\.1\.trigger/);
+    expect(fileOfHookId(`${file}#2`)).toBe(file);
+    expect(fileOfHookId('.kiro/hooks/a.kiro.hook')).toBe('.kiro/hooks/a.kiro.hook');
+  });
+
+  it('stops every hook of a file whose version is wrong, with one reason', () => {
+    const hooks = loadHookFile(file, JSON.stringify({ ...v1, version: 'v2' }));
+    expect(hooks).toHaveLength(1);
+    expect(hooks[0]).toMatchObject({ id: file, status: 'invalid' });
+  });
+
+  it('maps every v1 trigger onto an engine event', () => {
+    const triggers = ['SessionStart', 'UserPromptSubmit', 'PreToolUse', 'PostToolUse', 'Stop', 'PostFileSave', 'PostFileCreate', 'PostFileDelete', 'PreTaskExec', 'PostTaskExec', 'Manual'];
+    const text = JSON.stringify({ version: 'v1', hooks: triggers.map((trigger) => ({ name: trigger, trigger, action: { type: 'command', command: 'true' } })) });
+    expect(loadHookFile(file, text).map((h) => ('event' in h ? h.event : h.status))).toEqual(['sessionStart', 'promptSubmit', 'preToolUse', 'postToolUse', 'agentStop', 'fileEdited', 'fileCreated', 'fileDeleted', 'preTaskExecution', 'postTaskExecution', 'userTriggered']);
   });
 });
 

@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { Hook } from './hook-types';
+import type { HookEntry } from './hook-types';
 import { matchesTool, matchingFiles } from './hook-match';
 
-const hook = (when: Hook['when']): Hook => ({ name: 'h', when, then: { type: 'runCommand', command: 'true' } });
+const hook = (when: { type: string; patterns?: string[]; toolTypes?: string[] }): HookEntry => ({
+  format: 'legacy',
+  index: 0,
+  name: 'h',
+  trigger: when.type === 'fileEdited' ? 'PostFileSave' : 'PreToolUse',
+  ...(when.patterns ? { patterns: when.patterns } : {}),
+  ...(when.toolTypes ? { toolTypes: when.toolTypes } : {}),
+  action: { type: 'command', command: 'true' },
+  enabled: true,
+});
+const v1 = (trigger: HookEntry['trigger'], matcher?: string): HookEntry => ({ format: 'v1', index: 0, name: 'h', trigger, ...(matcher !== undefined ? { matcher } : {}), action: { type: 'command', command: 'true' }, enabled: true });
 
 describe('matchingFiles', () => {
   it('selects files by workspace-relative globs, dotfiles included, with ! exclusions', () => {
@@ -38,5 +48,32 @@ describe('matchesTool', () => {
   it('compares an invalid expression literally instead of failing', () => {
     expect(matchesTool(hook({ type: 'preToolUse', toolTypes: ['fs(['] }), { name: 'fs([' })).toBe(true);
     expect(matchesTool(hook({ type: 'preToolUse', toolTypes: ['fs(['] }), { name: 'fsWrite' })).toBe(false);
+  });
+});
+
+describe('v1 matchers', () => {
+  it('search the workspace-relative path with a regular expression; no matcher takes every file', () => {
+    expect(matchingFiles(v1('PostFileSave', '\\.(ts|tsx)$'), ['src/a.ts', 'b.tsx', 'c.js', 'd.ts.map'])).toEqual(['src/a.ts', 'b.tsx']);
+    expect(matchingFiles(v1('PostFileCreate', 'supabase/migrations/[^/]*\\.sql$'), ['supabase/migrations/1.sql', 'supabase/migrations/x/2.sql'])).toEqual(['supabase/migrations/1.sql']);
+    expect(matchingFiles(v1('PostFileSave'), ['a', 'b/c'])).toEqual(['a', 'b/c']);
+  });
+
+  it("let Keel's tools answer to Kiro's tool names", () => {
+    const cases: [string, string, boolean][] = [
+      ['fs_write|str_replace', 'fsWrite', true],
+      ['fs_write|str_replace', 'strReplace', true],
+      ['^(fs_write|fs_append|str_replace|delete_file|code)$', 'deleteFile', true],
+      ['execute_bash', 'executeBash', true],
+      ['execute_bash', 'fsWrite', false],
+      ['^read$', 'readFile', true],
+      ['^read$', 'grepSearch', false],
+      ['mcp_github_.*', 'mcp_github_create_issue', true],
+    ];
+    for (const [matcher, tool, expected] of cases) expect(matchesTool(v1('PreToolUse', matcher), { name: tool }), `${matcher} / ${tool}`).toBe(expected);
+    expect(matchesTool(v1('PreToolUse'), { name: 'anything' })).toBe(true);
+  });
+
+  it('also apply to 0.x toolTypes written with Kiro names', () => {
+    expect(matchesTool(hook({ type: 'preToolUse', toolTypes: ['fs_write'] }), { name: 'fsWrite', category: 'write' })).toBe(true);
   });
 });

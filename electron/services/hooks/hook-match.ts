@@ -1,19 +1,32 @@
 import picomatch from 'picomatch';
-import type { Hook, ToolUse } from './hook-types';
+import { toolAliases } from '../../../specs-schema';
+import type { HookEntry, ToolUse } from './hook-types';
 
-const matcherCache = new WeakMap<Hook, (file: string) => boolean>();
+const matcherCache = new WeakMap<HookEntry, (file: string) => boolean>();
 
 /**
- * The files of a change that a hook's `when.patterns` select. Patterns are workspace-relative globs; dotfiles
- * match like any other file (a hook on `.env*` must fire), and a pattern starting with `!` excludes.
+ * The files of a change that a hook selects. 0.x `when.patterns` are workspace-relative globs (dotfiles match like
+ * any other file, a pattern starting with `!` excludes); a v1 `matcher` is a regular expression searched in the
+ * workspace-relative path, and a v1 hook without one takes every file.
  */
-export function matchingFiles(hook: Hook, files: readonly string[]): string[] {
+export function matchingFiles(hook: HookEntry, files: readonly string[]): string[] {
   let isMatch = matcherCache.get(hook);
   if (!isMatch) {
-    isMatch = patternMatcher(hook.when.patterns ?? []);
+    isMatch = hook.format === 'v1' ? regexMatcher(hook.matcher) : patternMatcher(hook.patterns ?? []);
     matcherCache.set(hook, isMatch);
   }
   return files.filter((f) => isMatch(f));
+}
+
+/** A v1 matcher: absent matches everything; the schema has checked it compiles. */
+function regexMatcher(matcher: string | undefined): (text: string) => boolean {
+  if (matcher === undefined) return () => true;
+  try {
+    const re = new RegExp(matcher);
+    return (text) => re.test(text);
+  } catch {
+    return () => false;
+  }
 }
 
 /** The matcher for a list of `when.patterns` (also the Hooks form's live preview). */
@@ -34,20 +47,28 @@ function normalizePattern(p: string): string {
 const CATEGORIES = new Set(['read', 'write', 'shell', 'web', 'spec', '*']);
 
 /**
- * Whether a tool event concerns the hook: a `toolTypes` entry is a category (`read`, `write`, `shell`, `web`,
- * `spec`, `*`) or a regular expression matched against the whole tool name (`.*git_commit.*`). An entry that is
- * not a valid expression is compared literally.
+ * Whether a tool event concerns the hook. Keel's tools also answer to Kiro's names for them (`fsWrite` is
+ * `fs_write`, `executeBash` is `execute_bash`: specs-schema's KEEL_TOOLS). A v1 `matcher` is a regular expression
+ * searched in any of those names (absent: every tool). A 0.x `toolTypes` entry is a category (`read`, `write`,
+ * `shell`, `web`, `spec`, `*`) or a regular expression matched against a whole name (`.*git_commit.*`); an entry
+ * that is not a valid expression is compared literally.
  */
-export function matchesTool(hook: Hook, tool: ToolUse): boolean {
-  for (const type of hook.when.toolTypes ?? []) {
+export function matchesTool(hook: HookEntry, tool: ToolUse): boolean {
+  const names = toolAliases(tool.name);
+  if (hook.format === 'v1') {
+    const isMatch = regexMatcher(hook.matcher);
+    return names.some(isMatch);
+  }
+  for (const type of hook.toolTypes ?? []) {
     if (type === '*') return true;
     if (CATEGORIES.has(type)) {
       if (tool.category === type) return true;
       continue;
     }
-    if (type === tool.name || type === tool.category) return true;
+    if (names.includes(type) || type === tool.category) return true;
     try {
-      if (new RegExp(`^(?:${type})$`).test(tool.name)) return true;
+      const re = new RegExp(`^(?:${type})$`);
+      if (names.some((n) => re.test(n))) return true;
     } catch {
       // Not a regular expression: the literal comparison above was the check.
     }

@@ -49,6 +49,7 @@ describe('HookRegistry', () => {
   it('knows which paths are hook files', () => {
     expect(isHookFile('.kiro/hooks/a.kiro.hook')).toBe(true);
     expect(isHookFile('.kiro/hooks/sub/a.kiro.hook')).toBe(false);
-    expect(isHookFile('.kiro/hooks/a.json')).toBe(false);
+    expect(isHookFile('.kiro/hooks/a.json')).toBe(true); // Kiro 1.0 files, read by content
+    expect(isHookFile('.kiro/hooks/a.md')).toBe(false);
   });
 });

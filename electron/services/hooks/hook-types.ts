@@ -1,8 +1,33 @@
 import type { FileChange } from '../../../protocol';
-import type { Hook, HookEvent } from '../../../specs-schema';
+import type { Hook, HookEntry, HookEvent, HookV1Trigger } from '../../../specs-schema';
 import type { Disposable } from '../../base/disposable';
 
-export type { Hook, HookEvent };
+export type { Hook, HookEntry, HookEvent };
+
+/**
+ * The engine's events: the 0.x event names (what the run log, the IPC contract and the agent lifecycle already
+ * speak) plus `sessionStart`, which 0.x had no event for. Every v1 trigger maps onto exactly one of them.
+ */
+export type EngineEvent = HookEvent | 'sessionStart';
+
+export const EVENT_OF_TRIGGER: Readonly<Record<HookV1Trigger, EngineEvent>> = {
+  SessionStart: 'sessionStart',
+  UserPromptSubmit: 'promptSubmit',
+  PreToolUse: 'preToolUse',
+  PostToolUse: 'postToolUse',
+  Stop: 'agentStop',
+  PostFileSave: 'fileEdited',
+  PostFileCreate: 'fileCreated',
+  PostFileDelete: 'fileDeleted',
+  PreTaskExec: 'preTaskExecution',
+  PostTaskExec: 'postTaskExecution',
+  Manual: 'userTriggered',
+};
+
+/** Kiro's `hook_event_name` for an engine event (what a v1 command reads on stdin). */
+export const TRIGGER_NAME: Readonly<Record<EngineEvent, HookV1Trigger>> = Object.fromEntries(
+  Object.entries(EVENT_OF_TRIGGER).map(([trigger, event]) => [event, trigger]),
+) as Record<EngineEvent, HookV1Trigger>;
 
 /** Where file changes come from: the workspace watcher (other programs, git, the agent's writes). */
 export interface FileEvents {
@@ -23,6 +48,8 @@ export interface ToolUse {
   /** Its category for `toolTypes` filters: read, write, shell, web, spec (MCP tools: their server's name). */
   category?: string;
   input?: unknown;
+  /** postToolUse: the tool's result text. */
+  response?: string;
 }
 
 export interface TaskInfo {
@@ -33,7 +60,9 @@ export interface TaskInfo {
 
 /** What triggered a run; also what its command sees in the environment and its agent turn in the prompt. */
 export interface HookTrigger {
-  event: HookEvent;
+  event: EngineEvent;
+  /** The agent session the event comes from (`session_id` in a v1 command's payload). */
+  sessionId?: string;
   /** Workspace-relative files for file events (all files of a coalesced burst). */
   files?: string[];
   prompt?: string;
@@ -41,7 +70,7 @@ export interface HookTrigger {
   task?: TaskInfo;
 }
 
-/** An agent turn for `askAgent` hooks. `block` (preToolUse only) stops the tool call with that reason. */
+/** An agent turn for `askAgent` (v1: `agent`) hooks. `block` (preToolUse only) stops the tool call with that reason. */
 export interface AgentTurnRunner {
   runTurn(request: { prompt: string; hookName: string; trigger: HookTrigger; signal: AbortSignal }): Promise<{ output: string; block?: string }>;
 }

@@ -5,7 +5,7 @@ import { executeAction } from './hook-actions';
 import type { LoadedHook, ValidHook } from './hook-loader';
 import { matchesTool, matchingFiles } from './hook-match';
 import { HookRegistry } from './hook-registry';
-import type { AgentTurnRunner, FileEvents, HookEvent, HookRun, HookTrigger, HookTrust, TaskInfo, ToolGate, ToolUse } from './hook-types';
+import type { AgentTurnRunner, EngineEvent, FileEvents, HookRun, HookTrigger, HookTrust, TaskInfo, ToolGate, ToolUse } from './hook-types';
 import { LoopGuard } from './loop-guard';
 import { RunLog } from './run-log';
 import type { RunLogFile } from './run-log-file';
@@ -36,6 +36,12 @@ export interface HooksEngineOptions {
   env?: NodeJS.ProcessEnv;
   /** Keeps the run log on disk: loaded at start, saved on every change (the Hooks pane shows it after a restart). */
   runLogFile?: RunLogFile;
+  /** The user's own hooks folder (`~/.kiro/hooks`), absolute; none: workspace hooks only. */
+  userHooksDir?: string;
+}
+
+function session(options: AgentEventOptions): { sessionId?: string } {
+  return options.sessionId !== undefined ? { sessionId: options.sessionId } : {};
 }
 
 export interface HookInfo {
@@ -43,8 +49,13 @@ export interface HookInfo {
   file: string;
   name: string;
   status: LoadedHook['status'];
-  event?: HookEvent;
+  format?: 'v1' | 'legacy';
+  scope: 'workspace' | 'user';
+  event?: EngineEvent;
   action?: 'runCommand' | 'askAgent';
+  /** v1 matcher or 0.x patterns/toolTypes, as written (for lists). */
+  matcher?: string;
+  description?: string;
   /** invalid / unsupported: why. */
   reason?: string;
   warnings: string[];
@@ -61,10 +72,17 @@ export interface AgentEventOptions {
    * do not wait for one, or two such hooks holding both slots would wait on each other forever.
    */
   nested?: boolean;
+  /** The agent session the event comes from (a v1 command reads it as `session_id`). */
+  sessionId?: string;
 }
 
 function agentFilter(options: AgentEventOptions): (h: ValidHook) => boolean {
-  return options.commandsOnly ? (h) => h.hook.then.type === 'runCommand' : () => true;
+  return options.commandsOnly ? (h) => h.entry.action.type === 'command' : () => true;
+}
+
+/** The run log's (and the contract's) name for a hook's action. */
+export function actionKind(h: ValidHook): 'runCommand' | 'askAgent' {
+  return h.entry.action.type === 'command' ? 'runCommand' : 'askAgent';
 }
 
 interface Pending {
@@ -75,7 +93,7 @@ interface Pending {
 }
 
 /** Watcher changes → hook events; `changed` is an edit by another program, git or the agent (saves come via notifySaved). */
-const FILE_EVENT_OF: Record<FileChange['type'], HookEvent> = { created: 'fileCreated', changed: 'fileEdited', deleted: 'fileDeleted' };
+const FILE_EVENT_OF: Record<FileChange['type'], EngineEvent> = { created: 'fileCreated', changed: 'fileEdited', deleted: 'fileDeleted' };
 
 /**
  * Runs the workspace's Kiro hooks. File hooks are debounced per hook and coalesced (a checkout touching 1,000
@@ -100,7 +118,7 @@ export class HooksEngine implements Disposable {
   private disposed = false;
 
   private constructor(private readonly options: HooksEngineOptions) {
-    this.registry = new HookRegistry(options.root);
+    this.registry = new HookRegistry(options.root, options.userHooksDir);
     this.queue = new RunQueue(options.maxConcurrent ?? 2);
     this.loops = new LoopGuard(options.selfChangeGraceMs ?? 1000);
     this.runner = options.runner ?? new ChildProcessRunner();
@@ -130,9 +148,10 @@ export class HooksEngine implements Disposable {
   async hooks(): Promise<HookInfo[]> {
     const out: HookInfo[] = [];
     for (const h of this.registry.list()) {
-      const base = { id: h.id, file: h.file, name: h.name, status: h.status, needsApproval: !(await this.options.trust.isHookApproved(h.file, h.content)) };
-      if ('hook' in h) {
-        out.push({ ...base, event: h.hook.when.type, action: h.hook.then.type, warnings: h.warnings });
+      const base = { id: h.id, file: h.file, name: h.name, status: h.status, scope: h.scope, ...(h.format ? { format: h.format } : {}), needsApproval: !(await this.isApproved(h)) };
+      if ('entry' in h) {
+        const matcher = h.entry.matcher ?? (h.entry.patterns ?? h.entry.toolTypes)?.join(', ');
+        out.push({ ...base, event: h.event, action: actionKind(h), ...(matcher !== undefined ? { matcher } : {}), ...(h.entry.description !== undefined ? { description: h.entry.description } : {}), warnings: h.warnings });
       } else {
         out.push({ ...base, reason: h.reason, warnings: [] });
       }
@@ -156,36 +175,54 @@ export class HooksEngine implements Disposable {
     const hook = this.registry.get(hookId);
     if (!hook) throw new Error(`No hook ${hookId}.`);
     if (hook.status !== 'ready') throw new Error(`Hook "${hook.name}" cannot run: it is ${hook.status}.`);
-    if (hook.hook.when.type !== 'userTriggered') throw new Error(`Hook "${hook.name}" runs on ${hook.hook.when.type}, not by hand.`);
+    if (hook.event !== 'userTriggered') throw new Error(`Hook "${hook.name}" runs on ${hook.entry.trigger}, not by hand.`);
     return this.startRun(hook, { event: 'userTriggered' }, new Set());
   }
 
   /** promptSubmit hooks; their runs (with output) once all ended — the agent adds what they say to the prompt. */
   promptSubmitted(prompt: string, options: AgentEventOptions = {}): Promise<HookRun[]> {
-    return this.runMatching({ event: 'promptSubmit', prompt }, agentFilter(options), options.nested);
+    return this.runMatching({ event: 'promptSubmit', prompt, ...session(options) }, agentFilter(options), options.nested);
+  }
+
+  /** SessionStart hooks (v1 only): at a chat session's first prompt; what they say joins that prompt. */
+  sessionStarted(options: AgentEventOptions = {}): Promise<HookRun[]> {
+    return this.runMatching({ event: 'sessionStart', ...session(options) }, agentFilter(options), options.nested);
   }
 
   agentStopped(options: AgentEventOptions = {}): Promise<HookRun[]> {
-    return this.runMatching({ event: 'agentStop' }, agentFilter(options), options.nested);
+    return this.runMatching({ event: 'agentStop', ...session(options) }, agentFilter(options), options.nested);
   }
 
   taskExecution(phase: 'pre' | 'post', task: TaskInfo): Promise<HookRun[]> {
     return this.runMatching({ event: phase === 'pre' ? 'preTaskExecution' : 'postTaskExecution', task });
   }
 
+  /** Runs the preTaskExecution hooks; one that blocks (a v1 command's exit 2) stops the task with its reason. */
+  async preTaskGate(task: TaskInfo): Promise<ToolGate> {
+    return this.gate(await this.runMatching({ event: 'preTaskExecution', task }));
+  }
+
   /** Runs the matching preToolUse hooks; any that fails (or whose agent says block) stops the tool call. */
   async preToolUse(tool: ToolUse, options: AgentEventOptions = {}): Promise<ToolGate> {
     const only = agentFilter(options);
-    const runs = await this.runMatching({ event: 'preToolUse', tool }, (h) => matchesTool(h.hook, tool) && only(h), options.nested);
-    const blocking = runs.find((r) => r.status === 'failed' || r.status === 'timedOut' || this.blockReasons.has(r.id));
-    const reason = blocking ? (this.blockReasons.get(blocking.id) ?? blocking.reason ?? `"${blocking.hookName}" refused the call.`) : undefined;
+    const runs = await this.runMatching({ event: 'preToolUse', tool, ...session(options) }, (h) => matchesTool(h.entry, tool) && only(h), options.nested);
+    return this.gate(runs);
+  }
+
+  /**
+   * Whether pre-hooks' runs let the call go ahead: a run blocks when its action said so — a 0.x command that
+   * failed or timed out, a v1 command that exited 2, an agent hook whose turn said block.
+   */
+  private gate(runs: HookRun[]): ToolGate {
+    const blocking = runs.find((r) => this.blockReasons.has(r.id));
+    const reason = blocking ? (this.blockReasons.get(blocking.id) ?? `"${blocking.hookName}" refused the call.`) : undefined;
     for (const r of runs) this.blockReasons.delete(r.id);
     return reason === undefined ? { allowed: true, runs } : { allowed: false, reason, runs };
   }
 
   postToolUse(tool: ToolUse, options: AgentEventOptions = {}): Promise<HookRun[]> {
     const only = agentFilter(options);
-    return this.runMatching({ event: 'postToolUse', tool }, (h) => matchesTool(h.hook, tool) && only(h), options.nested);
+    return this.runMatching({ event: 'postToolUse', tool, ...session(options) }, (h) => matchesTool(h.entry, tool) && only(h), options.nested);
   }
 
   cancel(runId: string): void {
@@ -198,6 +235,7 @@ export class HooksEngine implements Disposable {
     for (const p of this.pending.values()) if (p.timer) clearTimeout(p.timer);
     this.pending.clear();
     for (const c of this.controllers.values()) c.abort();
+    this.registry.dispose();
     await this.disposables.dispose();
     await this.options.runLogFile?.flush();
   }
@@ -208,17 +246,17 @@ export class HooksEngine implements Disposable {
     // The watcher also reports the editor's own saves, which notifySaved already dispatched.
     const echo = await Promise.all(changes.map((c) => (c.type !== 'deleted' && !c.isDirectory ? this.echoes.isEcho(c.path) : false)));
     const fresh = changes.filter((_, i) => !echo[i]);
-    for (const [type, event] of Object.entries(FILE_EVENT_OF) as [FileChange['type'], HookEvent][]) {
+    for (const [type, event] of Object.entries(FILE_EVENT_OF) as [FileChange['type'], EngineEvent][]) {
       const files = fresh.filter((c) => c.type === type && !c.isDirectory).map((c) => c.path);
       if (files.length) this.dispatchFiles(event, files, chain, this.options.debounceMs ?? 150);
     }
   }
 
-  private dispatchFiles(event: HookEvent, files: string[], chain: Set<string>, debounceMs: number): void {
+  private dispatchFiles(event: EngineEvent, files: string[], chain: Set<string>, debounceMs: number): void {
     if (this.disposed) return;
     for (const hook of this.registry.list()) {
-      if (hook.status !== 'ready' || hook.hook.when.type !== event || chain.has(hook.id)) continue;
-      const matched = matchingFiles(hook.hook, files);
+      if (hook.status !== 'ready' || hook.event !== event || chain.has(hook.id)) continue;
+      const matched = matchingFiles(hook.entry, files);
       if (matched.length === 0) continue;
       const now = Date.now();
       const p = this.pending.get(hook.id) ?? { files: new Set<string>(), chain: new Set<string>(), firstAt: now };
@@ -232,7 +270,7 @@ export class HooksEngine implements Disposable {
   }
 
   /** Debounce over: run with everything gathered, or wait for the hook's current run and go right after it. */
-  private flush(hookId: string, event: HookEvent): void {
+  private flush(hookId: string, event: EngineEvent): void {
     const p = this.pending.get(hookId);
     if (!p || this.disposed) return;
     if (p.timer) clearTimeout(p.timer);
@@ -251,7 +289,7 @@ export class HooksEngine implements Disposable {
   private async runMatching(trigger: HookTrigger, filter: (h: ValidHook) => boolean = () => true, nested = false): Promise<HookRun[]> {
     const hooks = this.registry
       .list()
-      .filter((h): h is ValidHook => h.status === 'ready' && h.hook.when.type === trigger.event && filter(h));
+      .filter((h): h is ValidHook => h.status === 'ready' && h.event === trigger.event && filter(h));
     const chain = this.loops.currentChain();
     return Promise.all(hooks.map((h) => this.startRun(h, trigger, chain, nested)));
   }
@@ -261,7 +299,7 @@ export class HooksEngine implements Disposable {
       id: this.log.nextId(),
       hookId: hook.id,
       hookName: hook.name,
-      action: hook.hook.then.type,
+      action: actionKind(hook),
       trigger,
       status: 'queued',
       queuedAt: Date.now(),
@@ -282,7 +320,7 @@ export class HooksEngine implements Disposable {
         const attribution = this.loops.begin(new Set([...chain, hook.id]));
         let output = '';
         try {
-          const result = await executeAction(hook.hook, trigger, {
+          const result = await executeAction(hook.entry, trigger, {
             root: this.options.root,
             hookId: hook.id,
             env: this.options.env ?? process.env,
@@ -296,7 +334,7 @@ export class HooksEngine implements Disposable {
           });
           const endedAt = Date.now();
           const startedAt = this.log.get(run.id)?.startedAt ?? endedAt;
-          if (result.block !== undefined && trigger.event === 'preToolUse') this.blockReasons.set(run.id, result.block);
+          if (result.block !== undefined && (trigger.event === 'preToolUse' || trigger.event === 'preTaskExecution')) this.blockReasons.set(run.id, result.block);
           return (
             this.log.update(run.id, {
               status: result.status,
@@ -319,9 +357,17 @@ export class HooksEngine implements Disposable {
   /** Why this hook may not run now, or undefined when it may. */
   private async refusal(hook: LoadedHook): Promise<string | undefined> {
     if (!(await this.options.trust.isWorkspaceTrusted())) return 'The workspace is not trusted: hooks do not run until you trust it.';
-    if (!(await this.options.trust.isHookApproved(hook.file, hook.content))) {
+    if (!(await this.isApproved(hook))) {
       return `${hook.file} changed since you approved it: review and approve it to let it run.`;
     }
     return undefined;
+  }
+
+  /**
+   * User-level hooks (`~/.kiro/hooks/`) are the user's own files on this machine, not something a repository
+   * brings: like VS Code's user settings they need no per-file approval — but workspace trust still gates them.
+   */
+  private isApproved(hook: LoadedHook): Promise<boolean> {
+    return hook.scope === 'user' ? Promise.resolve(true) : this.options.trust.isHookApproved(hook.file, hook.content);
   }
 }

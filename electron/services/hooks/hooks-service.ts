@@ -1,5 +1,8 @@
 import { KeelError, type FileChange, type HookRunInfo, type HooksState } from '../../../protocol';
-import { editHook, parseHook } from '../../../specs-schema';
+import { createTwoFilesPatch } from 'diff';
+import os from 'node:os';
+import path from 'node:path';
+import { createHookV1Text, editHook, editHookV1, parseHook, parseHookFile, TRIGGER_OF_EVENT, upgradeLegacyHook, type HookEvent } from '../../../specs-schema';
 import { DisposableStore, type Disposable } from '../../base/disposable';
 import { defineFolderService } from '../app/folder-service';
 import type { WorkspaceTrust } from '../trust/workspace-trust';
@@ -7,7 +10,7 @@ import { workspaceTrustKey } from '../trust/workspace-trust';
 import { agentHostKey } from '../agent/agent-host';
 import { agentHooksKey } from '../agent/agent-hooks';
 import { agentTurnRunner } from './agent-turns';
-import { loadHook } from './hook-loader';
+import { fileOfHookId, loadHookFile } from './hook-loader';
 import { patternMatcher } from './hook-match';
 import type { CommandRunner } from './command-runner';
 import type { AgentTurnRunner, HookRun } from './hook-types';
@@ -44,6 +47,13 @@ export interface HooksServiceOptions {
   terminalChoices?: TerminalChoices;
   /** Engine timings for tests. */
   engine?: { debounceMs?: number; saveDebounceMs?: number };
+  /** The user's own hooks folder (default `~/.kiro/hooks`; tests point it elsewhere). */
+  userHooksDir?: string;
+}
+
+/** `~/.kiro/hooks` of the user running Keel (KEEL_USER_HOOKS_DIR overrides it, for tests and portable setups). */
+export function defaultUserHooksDir(): string {
+  return process.env.KEEL_USER_HOOKS_DIR ?? path.join(os.homedir(), '.kiro', 'hooks');
 }
 
 /** The slice of HookTerminalChoices the service needs. */
@@ -79,6 +89,7 @@ export class HooksService implements Disposable {
       ...(options.agent ? { agent: options.agent } : {}),
       ...(options.runLogFile ? { runLogFile: new RunLogFile(options.runLogFile, workspace.root) } : {}),
       ...(options.runner ? { runner: options.runner } : {}),
+      ...(options.userHooksDir ? { userHooksDir: options.userHooksDir } : {}),
       ...options.engine,
     });
     this.engine.catch((err: unknown) => console.error('Keel: the hooks engine could not start:', err));
@@ -106,9 +117,14 @@ export class HooksService implements Disposable {
     return {
       hooks: hooks.map((h) => ({
         id: h.id,
+        file: h.file,
         name: h.name,
         status: h.status,
-        ...(h.event ? { event: h.event } : {}),
+        ...(h.format ? { format: h.format } : {}),
+        scope: h.scope,
+        ...(h.event ? { event: h.event, trigger: h.event === 'sessionStart' ? 'SessionStart' : TRIGGER_OF_EVENT[h.event as HookEvent] } : {}),
+        ...(h.matcher !== undefined ? { matcher: h.matcher } : {}),
+        ...(h.description !== undefined ? { description: h.description } : {}),
         ...(h.action ? { action: h.action } : {}),
         ...(h.reason ? { reason: h.reason } : {}),
         warnings: h.warnings,
@@ -142,26 +158,54 @@ export class HooksService implements Disposable {
    * text is approved (the user authored it here), so it keeps running in a trusted folder.
    */
   async save(id: string, content: string, create: boolean): Promise<void> {
-    const loaded = loadHook(id, content);
-    if (loaded.status === 'invalid' || loaded.status === 'unsupported') throw new KeelError('BAD_REQUEST', loaded.reason);
+    const loaded = loadHookFile(id, content);
+    const broken = loaded.find((h) => h.status === 'invalid' || h.status === 'unsupported');
+    if (broken && 'reason' in broken) throw new KeelError('BAD_REQUEST', broken.reason);
+    if (loaded.length === 0) throw new KeelError('BAD_REQUEST', 'The file holds no hooks.');
     await this.options.trust.approveOwnWrite(id, content);
     if (create) await this.options.workspace.fs.createFile(id, content);
     else await this.options.workspace.fs.writeFile(id, content);
   }
 
-  /** Flips `enabled` with a minimal edit; an approved file stays approved, an unreviewed one stays unreviewed. */
+  /**
+   * Flips `enabled` with a minimal edit (in a v1 file: of that one hook); an approved file stays approved, an
+   * unreviewed one stays unreviewed.
+   */
   async setEnabled(id: string, enabled: boolean): Promise<void> {
-    const { content, version } = await this.options.workspace.fs.readFile(id);
-    const doc = parseHook(content);
-    if (!doc.json.value || typeof doc.json.value !== 'object') throw new KeelError('BAD_REQUEST', `${id} is not a hook object; fix it in the raw view first.`);
-    const edit = editHook(doc, ['enabled'], enabled);
+    const file = fileOfHookId(id);
+    if (file.startsWith('~/')) throw new KeelError('BAD_REQUEST', `${file} is one of your own hooks (outside this folder); edit it there.`);
+    const { content, version } = await this.options.workspace.fs.readFile(file);
+    const index = file === id ? undefined : Number(id.slice(file.length + 1));
+    const v1 = parseHookFile(content);
+    if (!v1.json.value || typeof v1.json.value !== 'object') throw new KeelError('BAD_REQUEST', `${file} is not a hook object; fix it in the raw view first.`);
+    const edit = v1.format === 'v1' ? editHookV1(v1, index ?? 0, ['enabled'], enabled) : editHook(parseHook(content), ['enabled'], enabled);
     if (edit.diagnostics.some((d) => d.severity === 'error')) {
       throw new KeelError('BAD_REQUEST', edit.diagnostics.map((d) => d.message).join(' '));
     }
     if (edit.text === content) return;
-    const wasApproved = await this.options.trust.isApprovedContent(id, content);
-    if (wasApproved) await this.options.trust.approveOwnWrite(id, edit.text);
-    await this.options.workspace.fs.writeFile(id, edit.text, version);
+    const wasApproved = await this.options.trust.isApprovedContent(file, content);
+    if (wasApproved) await this.options.trust.approveOwnWrite(file, edit.text);
+    await this.options.workspace.fs.writeFile(file, edit.text, version);
+  }
+
+  /**
+   * Kiro's "Upgrade" of a 0.x hook: the v1 file it becomes (next to it, `<name>.json`, or `<name>-v1.json` when
+   * that is taken) and the diff from the old file. Nothing is written here: the view saves the new file and deletes
+   * the old one only after the user confirms.
+   */
+  async upgradePreview(id: string): Promise<{ file: string; content: string; diff: string }> {
+    const { content } = await this.options.workspace.fs.readFile(id);
+    const doc = parseHookFile(content);
+    const legacy = parseHook(content).hook;
+    if (doc.format !== 'legacy' || !legacy) throw new KeelError('BAD_REQUEST', `${id} is not a valid 0.x (when/then) hook, so there is nothing to upgrade.`);
+    const made = createHookV1Text([upgradeLegacyHook(legacy)]);
+    if (made.diagnostics.length) throw new KeelError('BAD_REQUEST', made.diagnostics.map((d) => d.message).join(' '));
+    const stem = id.replace(/(\.kiro\.hook|\.json)$/, '');
+    const exists = (rel: string) => this.options.workspace.fs.readFile(rel).then(() => true, () => false);
+    let file = `${stem}.json`;
+    for (let n = 1; file === id || (await exists(file)); n++) file = `${stem}-v1${n > 1 ? `-${n}` : ''}.json`;
+    const diff = createTwoFilesPatch(id, file, content, made.text, undefined, undefined, { context: 3 });
+    return { file, content: made.text, diff };
   }
 
   /** Workspace files (the quick-open index: .gitignore honoured) that `patterns` select, sorted, at most `limit`. */
@@ -222,6 +266,7 @@ export const hooksServiceKey = defineFolderService('hooks', (ctx) => {
     runLogFile: runLogPath(ctx.userDataDir, ctx.workspace.root),
     // Background by default; a visible terminal tab for the hooks the user chose (helper T's runner).
     runner: ctx.scoped(hookCommandRunnerKey),
+    userHooksDir: defaultUserHooksDir(),
     terminalChoices: ctx.scoped(hookTerminalChoicesKey),
   });
   // The agent's prompts, tool calls and turn ends reach this folder's hooks.

@@ -24,10 +24,9 @@ export class TerminalHookRunner implements CommandRunner {
     let terminal;
     try {
       terminal = await this.terminals.runCommand({
-        command: request.command,
+        ...withStdin(request),
         cwd: request.cwd,
         title: `hook: ${name}`,
-        env: request.env,
         ...(request.hookId !== undefined ? { group: `hook:${request.hookId}` } : {}),
       });
     } catch (err) {
@@ -52,4 +51,16 @@ export class TerminalHookRunner implements CommandRunner {
       sub.dispose();
     }
   }
+}
+
+/** Largest payload passed through the environment (Linux caps one environment string at 128 KiB). */
+const MAX_STDIN_ENV = 100_000;
+
+/**
+ * A pty's stdin is the user's keyboard, so a v1 hook's JSON payload is piped in by the shell instead, from the
+ * environment; the command's exit status is still its own (the last element of the pipeline).
+ */
+function withStdin(request: CommandRequest): { command: string; env: NodeJS.ProcessEnv } {
+  if (request.stdin === undefined || request.stdin.length > MAX_STDIN_ENV) return { command: request.command, env: request.env };
+  return { command: `printf '%s' "$KIRO_HOOK_INPUT" | {\n${request.command}\n}`, env: { ...request.env, KIRO_HOOK_INPUT: request.stdin } };
 }

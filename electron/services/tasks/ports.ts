@@ -80,7 +80,10 @@ export interface CheckRunner {
   run(command: string, options: { signal: AbortSignal; onOutput(chunk: string): void }): Promise<CheckRun>;
 }
 
-/** preTaskExecution / postTaskExecution hooks (H6's hooks engine), when wired. */
+/**
+ * preTaskExecution / postTaskExecution hooks (H6's hooks engine), when wired. For 'pre', a result of
+ * `{allowed: false, reason}` stops the task.
+ */
 export interface TaskHooks {
   taskExecution(phase: 'pre' | 'post', task: { spec: string; taskId: string; title: string }): Promise<unknown>;
 }

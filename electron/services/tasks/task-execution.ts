@@ -165,7 +165,9 @@ class TaskRun {
     const context = buildTaskContext({ specDir: this.request.specDir, doc, task: this.task, steering, spec });
     // Hooks see the spec's name (`todo-priorities`) as Kiro's do, and the task's id and title.
     const hookTask = { spec: this.request.specDir.replace(/^.*\.kiro\/specs\//, ''), taskId: this.key, title: this.task.title.trim() };
-    await this.env.hooks?.taskExecution('pre', hookTask).catch(() => undefined);
+    // A preTaskExecution hook may refuse the task (a Kiro 1.0 command's exit code 2): the task goes back to [ ].
+    const gate = (await this.env.hooks?.taskExecution('pre', hookTask).catch(() => undefined)) as { allowed?: boolean; reason?: string } | undefined;
+    if (gate?.allowed === false) throw new RunFailed(`Blocked by hook: ${gate.reason ?? 'a preTaskExecution hook refused the task'}`);
 
     this.phase('executing');
     const result = await executor.run({

@@ -24,7 +24,12 @@ export const taskRunnerKey = defineFolderService('taskRunner', (ctx) => {
       approval: ctx.scoped(commandApprovalKey),
       checks: new ProcessCheckRunner(ctx.workspace.root),
       // preTaskExecution / postTaskExecution hooks (the engine itself skips them in an untrusted folder).
-      hooks: { taskExecution: async (phase, task) => (await ctx.scoped(hooksServiceKey).engine).taskExecution(phase, task) },
+      hooks: {
+        taskExecution: async (phase, task) => {
+          const engine = await ctx.scoped(hooksServiceKey).engine;
+          return phase === 'pre' ? engine.preTaskGate(task) : engine.taskExecution(phase, task);
+        },
+      },
     }),
     onStatus: (status) => ctx.emit('tasks/status', status),
     onLog: (entry) => ctx.emit('tasks/log', entry),

@@ -11,6 +11,7 @@ import { Icon } from '../workbench/icons';
 import { PlayIcon } from './HookIcons';
 import { startHooks, useHooks } from './hooksStore';
 import { EVENT_LABELS, hookTabId, newHookTabId } from './hookTab';
+import { UpgradeButton } from './UpgradeDialog';
 
 /** Side view: the workspace's hooks (enable, run, edit), their run log, and the MCP servers. */
 export function HooksView() {
@@ -84,6 +85,10 @@ function HookRow({ hook, active }: { hook: HookInfo; active: boolean }) {
   const canToggle = hook.status === 'ready' || hook.status === 'disabled';
   const toggle = () => void client.request('hooks/setEnabled', { id: hook.id, enabled: hook.status !== 'ready' }).catch((err) => notifyError(`Could not change ${hook.name}`, err));
   const run = () => void client.request('hooks/run', { id: hook.id }).catch((err) => notifyError(`Could not run ${hook.name}`, err));
+  // A v1 file may hold several hooks: it opens in the text editor (the form edits one 0.x hook per file).
+  const file = hook.file ?? hook.id;
+  const user = hook.scope === 'user';
+  const edit = () => useTabs.getState().open(hook.format === 'v1' ? file : hookTabId(hook.id));
   return (
     <div className={`hook-row${active ? ' selected' : ''}`} role="listitem" data-testid="hook-row" data-hook={hook.id} data-status={hook.status}>
       <div className="hook-row-top">
@@ -98,9 +103,15 @@ function HookRow({ hook, active }: { hook: HookInfo; active: boolean }) {
           data-testid="hook-toggle"
           onChange={toggle}
         />
-        <button className="hook-name link-like" title={`Edit ${hook.id}`} onClick={() => useTabs.getState().open(hookTabId(hook.id))}>
+        <button className="hook-name link-like" title={user ? `${file} (your own hooks, outside this folder)` : `Edit ${file}`} disabled={user} onClick={edit}>
           {hook.name}
         </button>
+        {hook.format && (
+          <span className={`hook-format ${hook.format}`} data-testid="hook-format" title={hook.format === 'v1' ? "Kiro 1.0's format" : 'The 0.x format (when/then); Upgrade writes it in the 1.0 format'}>
+            {hook.format === 'v1' ? 'v1' : 'legacy'}
+          </span>
+        )}
+        {user && <span className="hook-format user">user</span>}
         {hook.event === 'userTriggered' && hook.status === 'ready' && (
           <button className="icon-button" title={`Run ${hook.name}`} aria-label={`Run ${hook.name}`} data-testid="hook-run" onClick={run}>
             <PlayIcon />
@@ -109,6 +120,7 @@ function HookRow({ hook, active }: { hook: HookInfo; active: boolean }) {
       </div>
       <div className="hook-sub">
         {hook.event ? (EVENT_LABELS[hook.event] ?? hook.event) : 'unknown event'}
+        {hook.matcher && <span className="hook-matcher" title={hook.matcher}>{` ${hook.matcher}`}</span>}
         {hook.action && ` → ${hook.action === 'runCommand' ? 'run command' : 'ask agent'}`}
         {hook.inTerminal && <span data-testid="hook-terminal-badge"> in a terminal</span>}
       </div>
@@ -118,6 +130,11 @@ function HookRow({ hook, active }: { hook: HookInfo; active: boolean }) {
         </div>
       )}
       {hook.reason && <div className="hook-sub error">{hook.reason}</div>}
+      {hook.format === 'legacy' && !user && hook.status !== 'invalid' && (
+        <div className="hook-sub">
+          <UpgradeButton hook={hook} />
+        </div>
+      )}
       {hook.warnings.map((w) => (
         <div key={w} className="hook-sub warning">
           {w}

@@ -1,8 +1,9 @@
 import { create } from 'zustand';
 import { getServices } from '../app/services';
 import { useTabs } from '../state/tabs';
+import { createHookV1Text, parseHook, upgradeLegacyHook } from '../../../specs-schema';
 import { newHookText, hookFileFor } from './hookForm';
-import { hookFileOf, hookTabId, isNewHookTab } from './hookTab';
+import { hookFileOf, isNewHookTab } from './hookTab';
 
 export interface HookEditorState {
   text: string;
@@ -73,10 +74,16 @@ export async function saveHookTab(tab: string): Promise<boolean> {
       const name = (JSON.parse(editor.text) as { name?: unknown }).name;
       const file = typeof name === 'string' ? hookFileFor(name) : null;
       if (!file) throw new Error('Give the hook a name first: the file is named after it.');
-      await client.request('hooks/save', { id: file, content: editor.text, create: true });
-      const target = hookTabId(file);
-      useHookEditors.getState().patch(target, { ...editor, saved: editor.text, error: null });
-      useTabs.getState().rename(tab, target);
+      // The form asks in the 0.x terms (when / then); the file is written in Kiro 1.0's format, as Kiro does today.
+      const doc = parseHook(editor.text);
+      const problem = doc.diagnostics.find((d) => d.severity === 'error');
+      if (!doc.hook || problem) throw new Error(problem?.message ?? 'The hook is not complete yet.');
+      const v1 = createHookV1Text([upgradeLegacyHook(doc.hook)]);
+      if (v1.diagnostics.length) throw new Error(v1.diagnostics.map((d) => d.message).join(' '));
+      await client.request('hooks/save', { id: file, content: v1.text, create: true });
+      // A v1 file may hold several hooks: it lives in the text editor from now on.
+      useTabs.getState().open(file);
+      useTabs.getState().close(tab);
       useHookEditors.getState().drop(tab);
       return true;
     }

@@ -50,8 +50,8 @@ describe('hook form', () => {
   });
 
   it('names a new hook file after the hook', () => {
-    expect(hookFileFor('Lint on Save!')).toBe('.kiro/hooks/lint-on-save.kiro.hook');
-    expect(hookFileFor('Übersetzen')).toBe('.kiro/hooks/ubersetzen.kiro.hook');
+    expect(hookFileFor('Lint on Save!')).toBe('.kiro/hooks/lint-on-save.json');
+    expect(hookFileFor('Übersetzen')).toBe('.kiro/hooks/ubersetzen.json');
     expect(hookFileFor('!!!')).toBeNull();
   });
 });

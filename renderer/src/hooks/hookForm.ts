@@ -118,7 +118,7 @@ export function newHookText(): string {
   return JSON.stringify(hook, null, 2) + '\n';
 }
 
-/** `.kiro/hooks/<kebab-name>.kiro.hook` for a hook name, or null when the name has no usable characters. */
+/** `.kiro/hooks/<kebab-name>.json` (Kiro 1.0's hook file) for a hook name, or null when the name has no usable characters. */
 export function hookFileFor(name: string): string | null {
   const kebab = name
     .normalize('NFKD')
@@ -127,7 +127,7 @@ export function hookFileFor(name: string): string | null {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 80);
-  return kebab ? `.kiro/hooks/${kebab}.kiro.hook` : null;
+  return kebab ? `.kiro/hooks/${kebab}.json` : null;
 }
 
 /** Patterns typed one per line (or comma-separated) → the list stored in the file. */

@@ -10,6 +10,7 @@ export const newHookTabId = (): string => `${HOOK_SCHEME}:new-${++counter}`;
 
 /** Readable labels for Kiro's events (the file keeps Kiro's names). */
 export const EVENT_LABELS: Record<string, string> = {
+  sessionStart: 'Session starts',
   fileEdited: 'File saved',
   fileCreated: 'File created',
   fileDeleted: 'File deleted',

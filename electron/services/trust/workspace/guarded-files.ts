@@ -8,11 +8,16 @@ import path from 'node:path';
 export const HOOKS_DIR = '.kiro/hooks';
 export const MCP_CONFIG = '.kiro/settings/mcp.json';
 
-/** True for `.kiro/hooks/*.kiro.hook` and `.kiro/settings/mcp.json` (workspace-relative, `/`-separated). */
+/** True for `.kiro/hooks/*.kiro.hook`, `.kiro/hooks/*.json` (Kiro 1.0) and `.kiro/settings/mcp.json` (workspace-relative, `/`-separated). */
 export function isGuardedFile(rel: string): boolean {
   const p = rel.split(path.sep).join('/');
   if (p === MCP_CONFIG) return true;
-  return p.startsWith(`${HOOKS_DIR}/`) && p.endsWith('.kiro.hook') && !p.slice(HOOKS_DIR.length + 1).includes('/');
+  return p.startsWith(`${HOOKS_DIR}/`) && isHookName(p) && !p.slice(HOOKS_DIR.length + 1).includes('/');
+}
+
+/** Hook files are read by content (a 0.x hook may be saved as .json too), so both names are guarded. */
+function isHookName(name: string): boolean {
+  return name.endsWith('.kiro.hook') || name.endsWith('.json');
 }
 
 /** The guarded files that exist in `folder` now, relative and sorted. */
@@ -20,7 +25,7 @@ export async function listGuardedFiles(folder: string): Promise<string[]> {
   const out: string[] = [];
   try {
     const entries = await readdir(path.join(folder, HOOKS_DIR), { withFileTypes: true });
-    for (const e of entries) if (e.isFile() && e.name.endsWith('.kiro.hook')) out.push(`${HOOKS_DIR}/${e.name}`);
+    for (const e of entries) if (e.isFile() && isHookName(e.name)) out.push(`${HOOKS_DIR}/${e.name}`);
   } catch {
     // No hooks folder: nothing to approve.
   }
