@@ -33,11 +33,12 @@ export function selectAgentTools(agent: AgentToolFields, available: readonly Ava
     // Kiro CLI's allowedTools pre-approve tools; Keel's trust rules still decide what asks (see the permissions engine).
     warnings.push('allowedTools: these tools are not pre-approved in Keel; commands and MCP tools still ask as the trust rules say.');
   }
-  if (agent.disallowedTools) for (const n of resolve(agent.disallowedTools.names, available, 'disallowedTools', warnings)) granted.delete(n);
+  // Taking away a tool Keel does not have needs no warning; an unknown name still gets one (a typo keeps a tool).
+  if (agent.disallowedTools) for (const n of resolve(agent.disallowedTools.names, available, 'disallowedTools', warnings, true)) granted.delete(n);
   return { names: available.filter((t) => granted.has(t.name)).map((t) => t.name), warnings };
 }
 
-function resolve(names: readonly string[], available: readonly AvailableTool[], field: string, warnings: string[]): string[] {
+function resolve(names: readonly string[], available: readonly AvailableTool[], field: string, warnings: string[], removing = false): string[] {
   const out: string[] = [];
   const builtin = available.filter((t) => !t.mcp);
   const mcp = available.filter((t) => t.mcp);
@@ -49,14 +50,16 @@ function resolve(names: readonly string[], available: readonly AvailableTool[], 
     else if (name.startsWith('@')) {
       const [server = '', tool] = name.slice(1).split('/', 2);
       const hits = mcp.filter((t) => t.mcp?.server === server && (tool === undefined || wildcard(tool).test(t.mcp.tool)));
-      if (!hits.length) warnings.push(`${field}: "${name}" — no tool of MCP server "${server}" is available (is it in mcp.json, trusted and running?).`);
+      if (!hits.length && !removing) warnings.push(`${field}: "${name}" — no tool of MCP server "${server}" is available (is it in mcp.json, trusted and running?).`);
       out.push(...hits.map((t) => t.name));
     } else if (TOOL_CATEGORIES[name]) {
       const keel = TOOL_CATEGORIES[name];
-      if (!keel.length) warnings.push(`${field}: "${name}" tools do not exist in Keel yet; the agent works without them.`);
+      if (!keel.length && !removing) warnings.push(`${field}: "${name}" tools do not exist in Keel yet; the agent works without them.`);
       out.push(...keel);
     } else if (TOOL_NAMES[name]) out.push(...(TOOL_NAMES[name] ?? []));
-    else if (TOOLS_WITHOUT_KEEL_EQUIVALENT.has(name)) warnings.push(`${field}: "${name}" has no Keel tool yet; the agent works without it.`);
+    else if (TOOLS_WITHOUT_KEEL_EQUIVALENT.has(name)) {
+      if (!removing) warnings.push(`${field}: "${name}" has no Keel tool yet; the agent works without it.`);
+    }
     else if (name.includes('*')) {
       const re = wildcard(name);
       out.push(...available.filter((t) => re.test(t.name)).map((t) => t.name));

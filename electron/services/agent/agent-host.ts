@@ -37,7 +37,7 @@ import type { AgentLifecycle } from './lifecycle';
 import { loadAgentSettings } from './settings-store';
 import { mcpToolsForSession } from './mcp-tools';
 import { mcpServiceKey } from '../mcp/mcp-service';
-import { defaultUserHome, describeCustomAgents, loadKiroAgentFiles, turnProfile, workspaceKiroDir } from './custom-agents';
+import { availableOf, defaultUserHome, describeCustomAgents, loadKiroAgentFiles, turnProfile, workspaceKiroDir } from './custom-agents';
 
 export type { PromptResult } from './hosted-session';
 export type { AgentLifecycle } from './lifecycle';
@@ -200,7 +200,7 @@ export class AgentHost implements Disposable {
   async customAgents(): Promise<ReturnType<typeof describeCustomAgents>> {
     const core = await this.ready();
     const extra = this.options.extraTools ? await this.options.extraTools('list', { turn: true }).catch(() => []) : [];
-    return describeCustomAgents(await this.kiroFiles(core), [...builtinTools, ...extra]);
+    return describeCustomAgents(await this.kiroFiles(core), availableOf([...builtinTools, ...extra]));
   }
 
   /** The session's custom agent from its next turn (null: Keel's default agent); NOT_FOUND for an unknown name. */

@@ -73,18 +73,21 @@ export function loadKiroAgentFiles(workspace: KiroDirPort, userHome: string | un
   return discoverKiroAgents({ workspace, ...(userHome ? { user: userKiroDir(userHome) } : {}) });
 }
 
-const availableOf = (tools: readonly ToolHandler[]): AvailableTool[] =>
+/** Tools as agents name them: MCP tools with their server and own name. */
+export const availableOf = (tools: readonly ToolHandler[]): AvailableTool[] =>
   tools.map((t) => {
     const mcp = mcpToolOrigin(t.name);
     return mcp ? { name: t.name, mcp } : { name: t.name };
   });
 
-/** What the picker and `keel agents list` show; tools as resolved against `tools` (built-in + MCP running now). */
-export function describeCustomAgents(files: KiroAgentFiles, tools: readonly ToolHandler[]): { agents: CustomAgentInfo[]; skills: SkillInfo[]; powers: PowerInfo[]; problems: string[] } {
-  const all = withSkillTool(files, tools);
-  const available = availableOf(all);
+/**
+ * What the picker and `keel agents list` show; each agent's tools resolved against `available` (built-in + MCP
+ * running now; loadSkill is added when there are skills).
+ */
+export function describeCustomAgents(files: KiroAgentFiles, available: readonly AvailableTool[]): { agents: CustomAgentInfo[]; skills: SkillInfo[]; powers: PowerInfo[]; problems: string[] } {
+  const all = files.skills.length && !available.some((t) => t.name === 'loadSkill') ? [...available, { name: 'loadSkill' }] : available;
   const agents = files.agents.map((a): CustomAgentInfo => {
-    const selection = selectAgentTools(a.doc, available);
+    const selection = selectAgentTools(a.doc, all);
     const says = (sev: string) => a.doc.diagnostics.filter((d) => d.severity === sev).map((d) => `line ${d.line + 1}: ${d.message}`);
     return {
       name: a.name,
