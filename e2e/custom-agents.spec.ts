@@ -88,7 +88,10 @@ test('a read-only custom agent picked in the chat cannot write; the choice survi
 test('a skill is offered by name and loaded with loadSkill; a #skill chip attaches its instructions', async ({ page }) => {
   await open(page);
   await sendPrompt(page, 'cut a release');
-  await expect(page.locator('[data-testid="chat-tool"][data-tool="loadSkill"]')).toHaveAttribute('data-status', 'success');
+  const card = page.locator('[data-testid="chat-tool"][data-tool="loadSkill"]');
+  await expect(card).toHaveAttribute('data-status', 'success');
+  await expect(card).toContainText('Load skill');
+  await expect(card).toContainText('release');
   await expect(page.getByTestId('chat-answer').last()).toContainText('Following the release skill.');
   const [first, second] = agent!.fake.requests;
   expect(JSON.stringify(first!.body.system)).toContain('- release: How this project cuts a release');
