@@ -23,3 +23,4 @@ export { blockedContent, untilAborted, type ToolCallGate, type ToolCallOutcome }
 export type { AgentEvent, TurnResult, TurnStopReason, UsageTotals } from './session/events';
 export { sessionRecordSchema, type SessionRecord, type SessionStore, type SessionSummary } from './session/records';
 export { loadSessionState, replayRecords, type SessionState } from './session/replay';
+export * from './custom-agents';

@@ -40,12 +40,14 @@ export const AgentSessionInfo = z.object({
   /** A turn is running now. */
   running: z.boolean(),
   totals: AgentCost,
+  /** The custom agent (`.kiro/agents/*.md`) the session runs under from its next turn; absent = Keel's default agent. */
+  customAgent: z.string().optional(),
 });
 export type AgentSessionInfo = z.infer<typeof AgentSessionInfo>;
 
 /** A context chip the user attached to a prompt (`#file src/a.ts`, `#spec auth`, `#codebase`…). */
 export const AgentChip = z.object({
-  kind: z.enum(['file', 'folder', 'spec', 'steering', 'terminal', 'problems', 'gitDiff', 'codebase']),
+  kind: z.enum(['file', 'folder', 'spec', 'steering', 'terminal', 'problems', 'gitDiff', 'codebase', 'skill', 'power']),
   /** The path, spec folder, steering name or terminal id (the pane fills in the active terminal); absent for problems / gitDiff / codebase. */
   target: z.string().max(4096).optional(),
 });
@@ -163,6 +165,37 @@ export const AgentSettingsWire = z.object({
 });
 export type AgentSettingsWire = z.infer<typeof AgentSettingsWire>;
 
+/** A custom agent as the chat's picker and `keel agents list` show it. */
+export const CustomAgentInfo = z.object({
+  name: z.string(),
+  description: z.string().optional(),
+  model: z.string().optional(),
+  /** Workspace-relative, or `~/.kiro/agents/…` for the user's. */
+  path: z.string(),
+  source: z.enum(['workspace', 'user']),
+  /** Keel tools the agent gets (with the MCP servers running now). */
+  tools: z.array(z.string()),
+  /** Unknown keys and tool names, tools Keel does not have, a file that could not be read fully. */
+  warnings: z.array(z.string()),
+  /** The file has errors (broken front matter): it can still be picked, its prompt is the file's body. */
+  errors: z.array(z.string()),
+});
+export type CustomAgentInfo = z.infer<typeof CustomAgentInfo>;
+
+export const SkillInfo = z.object({ name: z.string(), description: z.string().optional(), path: z.string(), source: z.enum(['workspace', 'user']) });
+export type SkillInfo = z.infer<typeof SkillInfo>;
+export const PowerInfo = z.object({
+  name: z.string(),
+  displayName: z.string().optional(),
+  description: z.string().optional(),
+  keywords: z.array(z.string()),
+  path: z.string(),
+  source: z.enum(['workspace', 'user']),
+  /** MCP servers of its mcp.json (started under the same trust rules as mcp.json servers). */
+  mcpServers: z.array(z.string()),
+});
+export type PowerInfo = z.infer<typeof PowerInfo>;
+
 const Empty = z.object({});
 const BySession = z.object({ sessionId: AgentSessionId });
 
@@ -195,6 +228,13 @@ export const agentRequests = {
   },
   /** Aborts the model stream and any running tool (the turn ends with stopReason `aborted`). */
   'agent/stop': { request: BySession, response: Empty },
+  /** Custom agents, skills and powers of the workspace and the user (`~/.kiro`); a workspace file wins by name. */
+  'agent/customAgents': {
+    request: Empty,
+    response: z.object({ agents: z.array(CustomAgentInfo), skills: z.array(SkillInfo), powers: z.array(PowerInfo), problems: z.array(z.string()) }),
+  },
+  /** Runs the session under a custom agent (null = Keel's default) from its next turn, as Kiro 1.0 switches mid-session. */
+  'agent/setCustomAgent': { request: z.object({ sessionId: AgentSessionId, agent: z.string().min(1).max(300).nullable() }), response: AgentSessionInfo },
   /** Supervised / Autopilot for this session's next tool runs. */
   'agent/setMode': { request: z.object({ sessionId: AgentSessionId, mode: AgentMode }), response: AgentSessionInfo },
   /** Rolls files and conversation back to before the turn that took the checkpoint. */

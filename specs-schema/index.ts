@@ -58,6 +58,9 @@ export { addBugfixCriterion, bugfixSections, removeBugfixCriterion, type BugfixB
 export { mapId, renumberDesignRefs, renumberTaskRefs, type IdMap } from './renumber-refs';
 export { parseDesign, serializeDesign, type DesignDoc, type DesignSection } from './design/parse-design';
 
+// Custom agents (.kiro/agents/*.md), skills (.kiro/skills), powers (.kiro/powers)
+export * from './agents';
+
 // Steering and AGENTS.md
 export { parseSteering, serializeSteering, splitPatternList, type FileRef, type FrontMatter, type SteeringDoc } from './steering/parse-steering';
 export { setSteeringFrontMatter, type SteeringFrontMatterPatch } from './steering/edit-steering';

@@ -63,6 +63,7 @@ export class AgentSession {
   private cost: number | undefined;
   private toolSpecs: ToolSpec[];
   private tools: readonly ToolHandler[];
+  private system: string[];
   private running = false;
   private turns = 0;
   private turnTools: TurnOptions['tools'];
@@ -83,6 +84,7 @@ export class AgentSession {
     this.cost = state.costUsd;
     this.compactionCount = state.compactions ?? 0;
     this.tools = options.tools ?? builtinTools;
+    this.system = [...options.system];
     // Computed once: the tool list is the first part of the cached prefix and must not vary between calls.
     this.toolSpecs = toToolSpecs(this.tools);
   }
@@ -99,6 +101,22 @@ export class AgentSession {
     if (JSON.stringify(specs) === JSON.stringify(this.toolSpecs)) return false;
     this.toolSpecs = specs;
     return true;
+  }
+
+  /**
+   * Swaps the system blocks before a turn (the session's custom agent changed). Same bytes → nothing changes and the
+   * cached prefix stays; different → the next call rewrites the cache once. Returns whether they changed.
+   */
+  setSystem(system: readonly string[]): boolean {
+    if (this.running) throw new Error('The system prompt of a session cannot change during a turn.');
+    if (system.length === this.system.length && system.every((s, i) => s === this.system[i])) return false;
+    this.system = [...system];
+    return true;
+  }
+
+  /** The tools the model is offered now. */
+  get toolNames(): string[] {
+    return this.tools.map((t) => t.name);
   }
 
   static async create(
@@ -136,7 +154,7 @@ export class AgentSession {
   buildRequest(): ModelRequest {
     const request: ModelRequest = {
       modelId: this.options.modelId,
-      system: this.options.system,
+      system: this.system,
       specDocuments: this.options.specDocuments ?? [],
       tools: this.toolSpecs,
       messages: this.messages,

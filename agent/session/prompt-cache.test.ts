@@ -54,7 +54,8 @@ describe('prompt caching across turns', () => {
     h = await startHarness(answerEveryTurn, { system: ['You are Keel.', steering] });
     const session = await h.newSession();
     await session.runTurn('q1');
-    h.options.system = ['You are Keel.', `${steering} Changed.`];
+    expect(session.setSystem(['You are Keel.', steering])).toBe(false);
+    expect(session.setSystem(['You are Keel.', `${steering} Changed.`])).toBe(true);
     const usages: Usage[] = [];
     await session.runTurn('q2', { onEvent: (e) => e.type === 'usage' && usages.push(e.call) });
     // Only the tool list (before the system prompt) is still cached.

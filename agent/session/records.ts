@@ -30,6 +30,8 @@ export const sessionRecordSchema = z.discriminatedUnion('type', [
     mode: z.enum(['supervised', 'autopilot']).optional(),
   }),
   z.object({ type: z.literal('mode'), mode: z.enum(['supervised', 'autopilot']) }),
+  /** The session's custom agent (`.kiro/agents/*.md` name) from the next turn on; null = Keel's default agent. */
+  z.object({ type: z.literal('customAgent'), agent: z.string().nullable() }),
   /** The session was named (an untitled chat takes its first prompt's words). */
   z.object({ type: z.literal('title'), title: z.string() }),
   /**

@@ -9,6 +9,8 @@ export interface SessionState {
   title?: string;
   role?: 'planner' | 'executor';
   mode?: 'supervised' | 'autopilot';
+  /** The custom agent chosen last (absent: Keel's default agent). */
+  customAgent?: string;
   messages: ChatMessage[];
   usage: Usage;
   costUsd: number | undefined;
@@ -49,6 +51,10 @@ export function replayRecords(records: SessionRecord[], fallbackId: string): Omi
         break;
       case 'title':
         state.title = r.title;
+        break;
+      case 'customAgent':
+        if (r.agent === null) delete state.customAgent;
+        else state.customAgent = r.agent;
         break;
       case 'restore': {
         const at = r.compactions ?? state.compactions;

@@ -1,5 +1,6 @@
 /** Every `keel` command. Adding one = one file in this folder + one entry here. */
 import type { Command } from '../command';
+import { agentsList } from './agents-list';
 import { hooksList } from './hooks-list';
 import { hooksRun } from './hooks-run';
 import { specCheck } from './spec-check';
@@ -10,4 +11,4 @@ import { specStats } from './spec-stats';
 import { taskList } from './task-list';
 import { taskRun } from './task-run';
 
-export const COMMANDS: readonly Command[] = [specList, specShow, specCheck, specStats, specRoundtrip, taskList, taskRun, hooksList, hooksRun];
+export const COMMANDS: readonly Command[] = [specList, specShow, specCheck, specStats, specRoundtrip, taskList, taskRun, hooksList, hooksRun, agentsList];

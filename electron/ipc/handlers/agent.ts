@@ -23,6 +23,8 @@ export function agentHandlers({ workbench, userDataDir }: HandlerDeps): FeatureH
       return {};
     },
     'agent/setMode': ({ sessionId, mode }) => host().setMode(sessionId, mode),
+    'agent/customAgents': () => host().customAgents(),
+    'agent/setCustomAgent': ({ sessionId, agent }) => host().setCustomAgent(sessionId, agent),
     'agent/restoreCheckpoint': async ({ sessionId, checkpointId }) => {
       await host().restoreCheckpoint(sessionId, checkpointId);
       return {};

@@ -37,6 +37,7 @@ import type { AgentLifecycle } from './lifecycle';
 import { loadAgentSettings } from './settings-store';
 import { mcpToolsForSession } from './mcp-tools';
 import { mcpServiceKey } from '../mcp/mcp-service';
+import { availableOf, defaultUserHome, describeCustomAgents, loadKiroAgentFiles, turnProfile, workspaceKiroDir } from './custom-agents';
 
 export type { PromptResult } from './hosted-session';
 export type { AgentLifecycle } from './lifecycle';
@@ -70,6 +71,8 @@ export interface AgentHostOptions {
    * reopened and again at the start of each turn (`turn: true`, where a server still starting is waited for less).
    */
   extraTools?: (sessionId: string, options?: { turn?: boolean }) => Promise<ToolHandler[]>;
+  /** The folder holding the user's `.kiro` (agents, skills, powers); the home directory by default, null for none. */
+  userHome?: string | null;
 }
 
 export interface CreateSessionOptions {
@@ -193,6 +196,29 @@ export class AgentHost implements Disposable {
     await s.restore(checkpointId, () => loadSessionState(store, sessionId));
   }
 
+  /** Custom agents, skills and powers, with each agent's tools resolved against the tools available now. */
+  async customAgents(): Promise<ReturnType<typeof describeCustomAgents>> {
+    const core = await this.ready();
+    const extra = this.options.extraTools ? await this.options.extraTools('list', { turn: true }).catch(() => []) : [];
+    return describeCustomAgents(await this.kiroFiles(core), availableOf([...builtinTools, ...extra]));
+  }
+
+  /** The session's custom agent from its next turn (null: Keel's default agent); NOT_FOUND for an unknown name. */
+  async setCustomAgent(sessionId: string, agent: string | null): Promise<AgentSessionInfo> {
+    const s = await this.session(sessionId);
+    if (agent !== null) {
+      const files = await this.kiroFiles(await this.ready());
+      if (!files.agents.some((a) => a.name === agent)) throw new KeelError('NOT_FOUND', `There is no custom agent named "${agent}" in .kiro/agents or ~/.kiro/agents.`);
+    }
+    await s.setCustomAgent(agent);
+    return s.info();
+  }
+
+  private kiroFiles(core: Core) {
+    const home = this.options.userHome === undefined ? defaultUserHome() : this.options.userHome;
+    return loadKiroAgentFiles(workspaceKiroDir(core.workspace), home ?? undefined);
+  }
+
   answerCommand(requestId: string, decision: ApprovalDecision): void {
     this.approvals.answer(requestId, decision);
   }
@@ -240,6 +266,7 @@ export class AgentHost implements Disposable {
       mode: state.mode ?? 'supervised',
       modelId: options.modelId,
       createdAt: state.createdAt,
+      ...(state.customAgent !== undefined ? { customAgent: state.customAgent } : {}),
     };
     const hosted = this.host(AgentSession.resume(state, options), options, meta, core, records);
     this.sessionsChanged();
@@ -262,6 +289,7 @@ export class AgentHost implements Disposable {
         changed: () => this.sessionsChanged(),
         ...(this.options.lifecycle ? { lifecycle: this.options.lifecycle } : {}),
         ...(extraTools ? { tools: async () => [...builtinTools, ...(await extraTools(agent.id, { turn: true }))] } : {}),
+        profile: async (input) => turnProfile(await this.kiroFiles(core), input),
       },
       records,
       origin,

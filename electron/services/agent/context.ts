@@ -82,6 +82,10 @@ export function toChip(c: AgentChip): Chip[] {
     case 'problems':
     case 'gitDiff':
       return [{ kind: c.kind }];
+    case 'skill':
+    case 'power':
+      // Resolved by the session's custom-agent profile (custom-agents.ts), not by agent/context.
+      return [];
   }
 }
 

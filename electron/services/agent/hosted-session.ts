@@ -1,6 +1,7 @@
 import {
   AgentSession,
   autopilotSink,
+  builtinTools,
   Changeset,
   overlaySearch,
   overlayWorkspace,
@@ -20,6 +21,7 @@ import {
 import { KeelError, type AgentChip, type AgentWorkbenchContext, type AgentMode, type AgentRole, type AgentSessionInfo, type AgentStopReason, type AgentStreamEvent } from '../../../protocol';
 import type { ShadowCheckpoints } from './checkpoints';
 import type { AgentContext } from './context';
+import type { TurnProfile } from './custom-agents';
 import { cutOutput, eventsFromRecords } from './history';
 import { noLifecycle, type AgentLifecycle, type LifecycleSession, type ReviewOrigin } from './lifecycle';
 import type { ReviewPort } from './review-port';
@@ -49,6 +51,11 @@ export interface HostedSessionDeps {
    * after the session was created still reach it. Absent: the tools given at creation stay.
    */
   tools?: () => Promise<readonly ToolHandler[]>;
+  /**
+   * The session's custom agent, skills and powers for one turn (custom-agents.ts): system blocks after the cached
+   * prefix, the tools the agent allows, and context for the prompt. Absent: Keel's default agent, all tools.
+   */
+  profile?: (input: { agent: string | undefined; prompt: string; chips: readonly AgentChip[]; tools: readonly ToolHandler[] }) => Promise<TurnProfile>;
 }
 
 export interface SessionMeta {
@@ -57,6 +64,8 @@ export interface SessionMeta {
   mode: AgentMode;
   modelId: string;
   createdAt: string;
+  /** The custom agent the next turn runs under (absent: Keel's default agent). */
+  customAgent?: string;
 }
 
 export type { ReviewOrigin } from './lifecycle';
@@ -93,6 +102,8 @@ export class HostedSession {
   private readonly steeringNotices = new Set<string>();
   /** This session's Supervised changesets still waiting in the review, oldest first. */
   private readonly unreviewed = new Map<string, Changeset>();
+  /** Every tool the session could have, before its custom agent narrows them (the last list read). */
+  private allTools: readonly ToolHandler[] | undefined;
   private totals: { usage: AgentSessionInfo['totals']['usage']; costUsd: number | null };
 
   constructor(
@@ -130,8 +141,19 @@ export class HostedSession {
   }
 
   info(): AgentSessionInfo {
-    const { title, role, mode, modelId, createdAt } = this.meta;
-    return { id: this.id, title: title || UNTITLED, role, mode, modelId, createdAt, open: true, running: this.running, totals: this.totals };
+    const { title, role, mode, modelId, createdAt, customAgent } = this.meta;
+    return {
+      id: this.id,
+      title: title || UNTITLED,
+      role,
+      mode,
+      modelId,
+      createdAt,
+      open: true,
+      running: this.running,
+      totals: this.totals,
+      ...(customAgent !== undefined ? { customAgent } : {}),
+    };
   }
 
   /** Everything so far, with runs of text deltas joined (a long answer is one event, not thousands). */
@@ -195,6 +217,19 @@ export class HostedSession {
     if (mode === this.meta.mode) return;
     this.meta.mode = mode;
     await this.options.store?.append(this.id, [{ type: 'mode', mode }]);
+    this.deps.changed();
+  }
+
+  /**
+   * The custom agent for the session's next turns (null: Keel's default agent). A running turn keeps the agent it
+   * started with, as in Kiro 1.0; the choice is saved with the session.
+   */
+  async setCustomAgent(agent: string | null): Promise<void> {
+    if ((agent ?? undefined) === this.meta.customAgent) return;
+    if (agent === null) delete this.meta.customAgent;
+    else this.meta.customAgent = agent;
+    await this.options.store?.append(this.id, [{ type: 'customAgent', agent }]);
+    await this.record({ type: 'notice', message: agent === null ? "From the next turn: Keel's default agent." : `From the next turn: custom agent "${agent}".` });
     this.deps.changed();
   }
 
@@ -274,8 +309,8 @@ export class HostedSession {
       if (p.aboutSteering) this.steeringNotices.add(p.message);
       await this.record({ type: 'notice', message: p.message });
     }
-    await this.refreshTools();
-    const result = await this.agent.runTurn([prompt, ...submitted.context].join('\n\n'), {
+    const profileContext = await this.prepareTurn(text, chips);
+    const result = await this.agent.runTurn([...profileContext, prompt, ...submitted.context].join('\n\n'), {
       signal,
       tools,
       ...(supervised ? { changeset } : {}),
@@ -316,14 +351,40 @@ export class HostedSession {
     return { id: this.id, title: this.meta.title, origin: this.origin };
   }
 
-  /** promptSubmit hooks: context they add joins the prompt; a failing hook is a notice, not a lost prompt. */
-  /** Unchanged tools keep the cached prefix as it is; a changed list costs one cache rewrite (see AgentSession.setTools). */
-  private async refreshTools(): Promise<void> {
-    if (!this.deps.tools) return;
+  /**
+   * The turn's tools and system blocks: every tool (built-in + MCP), narrowed by the session's custom agent.
+   * Unchanged tools and system keep the cached prefix as it is; a change costs one cache rewrite (see
+   * AgentSession.setTools / setSystem). Returns context blocks for the prompt (#skill chips, active powers).
+   */
+  private async prepareTurn(text: string, chips: readonly AgentChip[]): Promise<string[]> {
     // A source that fails leaves the tools the session had: the turn still runs.
-    const tools = await this.deps.tools().catch(() => undefined);
-    if (tools) this.agent.setTools(tools);
+    const fresh = this.deps.tools ? await this.deps.tools().catch(() => undefined) : undefined;
+    if (fresh) this.allTools = fresh;
+    const all = this.allTools ?? this.options.tools ?? builtinTools;
+    if (!this.deps.profile) {
+      if (fresh) this.agent.setTools(fresh);
+      return [];
+    }
+    const profile = await this.deps.profile({ agent: this.meta.customAgent, prompt: text, chips, tools: all }).catch(async (e: unknown) => {
+      await this.record({ type: 'notice', message: `Custom agents, skills and powers could not be read: ${(e as Error).message}` });
+      return undefined;
+    });
+    if (!profile) {
+      this.agent.setTools(all);
+      this.agent.setSystem(this.options.system);
+      return [];
+    }
+    for (const message of profile.notices) {
+      if (this.steeringNotices.has(message)) continue;
+      this.steeringNotices.add(message);
+      await this.record({ type: 'notice', message });
+    }
+    this.agent.setTools(profile.tools);
+    this.agent.setSystem([...this.options.system, ...profile.system]);
+    return profile.turnContext;
   }
+
+  /** promptSubmit hooks: context they add joins the prompt; a failing hook is a notice, not a lost prompt. */
 
   private async submitPrompt(lifecycle: AgentLifecycle, turn: number, text: string, signal: AbortSignal): Promise<{ context: string[]; block?: string }> {
     if (!lifecycle.promptSubmit) return { context: [] };

@@ -23,6 +23,15 @@ export function mcpToolServer(name: string): string | undefined {
   return servers.get(name);
 }
 
+/** Namespaced tool name → the server's own tool name, for custom agents' `@server/tool` references. */
+const originals = new Map<string, string>();
+
+export function mcpToolOrigin(name: string): { server: string; tool: string } | undefined {
+  const server = servers.get(name);
+  const tool = originals.get(name);
+  return server !== undefined && tool !== undefined ? { server, tool } : undefined;
+}
+
 /**
  * The name the model sees: `mcp_<server>_<tool>`, reduced to the characters model APIs accept and to 64 of them;
  * a clash (two names that reduce alike) gets a number. The chat titles cards by the same rule
@@ -51,6 +60,7 @@ export function mcpToolHandlers(source: McpToolSource, options: { sessionId?: st
     const name = mcpToolName(info.server, info.name, taken);
     taken.add(name);
     servers.set(name, info.server);
+    originals.set(name, info.name);
     const origin = `(MCP server "${info.server}", tool "${info.name}")`;
     return {
       name,

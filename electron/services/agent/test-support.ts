@@ -41,6 +41,8 @@ export async function startHostHarness(script: FakeScript, files: Record<string,
       },
       env: { KEEL_BEDROCK_ENDPOINT: fake.url },
       credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test' },
+      // The machine's own ~/.kiro agents and skills stay out of tests unless a test names a home.
+      userHome: null,
       ...extra,
     });
   const hosts = [make()];

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { FileChange } from '../../../protocol';
 import { DisposableStore, type Disposable } from '../../base/disposable';
 import { defaultUserMcpConfig, readIfExists, resolveMcpConfig, WORKSPACE_MCP_CONFIG, type McpConfigProblem, type McpServerSpec } from './mcp-config';
+import { POWERS_DIR, powerMcpServers } from './power-mcp';
 import { McpConnection, type McpCallResult, type McpServerStatus, type McpToolInfo } from './mcp-connection';
 
 /** What the manager needs to know about trust; `workspaceMcpTrust` adapts the WorkspaceTrustStore. */
@@ -10,6 +11,8 @@ export interface McpTrust {
   isWorkspaceTrusted(): Promise<boolean>;
   /** True when exactly this content of the workspace mcp.json was approved by the user. */
   isConfigApproved(content: string): Promise<boolean>;
+  /** True when exactly this content of another guarded MCP file (a power's mcp.json) was approved; absent: never. */
+  isFileApproved?(file: string, content: string): Promise<boolean>;
 }
 
 /** A tool call that needs the user's yes (the tool is not autoApproved). */
@@ -68,7 +71,8 @@ export class McpManager implements Disposable {
     if (options.fileEvents) {
       manager.disposables.add(
         options.fileEvents.onDidChange((changes) => {
-          if (changes.some((c) => c.path === WORKSPACE_MCP_CONFIG || WORKSPACE_MCP_CONFIG.startsWith(`${c.path}/`))) void manager.reload();
+          const isConfig = (p: string) => p === WORKSPACE_MCP_CONFIG || WORKSPACE_MCP_CONFIG.startsWith(`${p}/`) || /^\.kiro\/powers\/[^/]+\/mcp\.json$/.test(p) || `${POWERS_DIR}/`.startsWith(`${p}/`);
+          if (changes.some((c) => isConfig(c.path))) void manager.reload();
         }),
       );
     }
@@ -172,11 +176,19 @@ export class McpManager implements Disposable {
     const wanted = new Map(config.servers.map((s) => [s.name, s]));
     const blockedWorkspace = !approved && workspaceText !== undefined ? resolveMcpConfig({ workspaceText, env, workspaceFolder: this.options.root }).servers : [];
     for (const s of blockedWorkspace) if (!wanted.has(s.name)) wanted.set(s.name, s);
+    // Powers' own mcp.json files: the same trust, each file approved on its own.
+    const fileApproved = this.options.trust.isFileApproved?.bind(this.options.trust) ?? (async () => false);
+    const powers = await powerMcpServers(this.options.root, new Set(wanted.keys()), fileApproved, env);
+    this.problems.push(...powers.problems);
+    for (const s of powers.servers) wanted.set(s.name, s);
+    const blockedPower = new Map(powers.blocked.map((b) => [b.spec, b.file]));
+    for (const b of powers.blocked) wanted.set(b.spec.name, b.spec);
 
     for (const [name, connection] of this.connections) {
       const next = wanted.get(name);
       const notStarted = connection.current.state === 'blocked' || connection.current.state === 'disabled';
-      if (!next || notStarted || fingerprint(next) !== fingerprint(connection.spec) || !trusted || (connection.spec.scope === 'workspace' && !approved)) {
+      const blockedNow = next !== undefined && blockedPower.has(next);
+      if (!next || notStarted || blockedNow || fingerprint(next) !== fingerprint(connection.spec) || !trusted || (connection.spec.scope === 'workspace' && !approved)) {
         await connection.stop();
         this.connections.delete(name);
       }
@@ -194,6 +206,8 @@ export class McpManager implements Disposable {
       if (!trusted) connection.markNotStarted('blocked', 'The workspace is not trusted: MCP servers do not start until you trust it.');
       else if (spec.scope === 'workspace' && !approved && blockedWorkspace.includes(spec)) {
         connection.markNotStarted('blocked', `${WORKSPACE_MCP_CONFIG} changed since you approved it: review and approve it to start this server.`);
+      } else if (blockedPower.has(spec)) {
+        connection.markNotStarted('blocked', `${blockedPower.get(spec) ?? 'The power\'s mcp.json'} is new or changed since you approved it: review and approve it to start this server.`);
       } else if (spec.disabled) connection.markNotStarted('disabled', 'Disabled in mcp.json.');
       else starts.push(connection.start());
     }

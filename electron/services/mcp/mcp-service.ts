@@ -47,6 +47,7 @@ export class McpService implements Disposable {
           return trust.isTrusted();
         },
         isConfigApproved: (content) => trust.isApprovedContent(WORKSPACE_MCP_CONFIG, content),
+        isFileApproved: (file, content) => trust.isApprovedContent(file, content),
       },
       approval: this.approval,
       fileEvents: { onDidChange: options.onDidChangeFiles },

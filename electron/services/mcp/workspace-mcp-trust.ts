@@ -7,5 +7,6 @@ export function workspaceMcpTrust(store: WorkspaceTrustStore, folder: string): M
   return {
     isWorkspaceTrusted: () => store.isTrusted(folder),
     isConfigApproved: (content) => store.isApprovedContent(folder, WORKSPACE_MCP_CONFIG, content),
+    isFileApproved: (file, content) => store.isApprovedContent(folder, file, content),
   };
 }

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { getServices } from '../app/services';
 import { useTerminals } from '../state/terminals';
+import { AgentPicker } from './AgentPicker';
 import { addChip, chipLabel, removeTrigger, type Suggestion } from './chips';
 import { hostChipSources } from './chipSources';
 import { useChatFocus } from './chatFocus';
@@ -22,6 +23,7 @@ export function Composer() {
   const session = useChat((s) => (s.active ? s.sessions[s.active] : undefined));
   const sending = useChat((s) => s.sending);
   const [newMode, setNewMode] = useState<Mode>('supervised');
+  const [newAgent, setNewAgent] = useState<string | undefined>(undefined);
   const [caret, setCaret] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const box = useRef<HTMLTextAreaElement>(null);
@@ -70,7 +72,7 @@ export function Composer() {
   const send = () => {
     if (!canSend) return;
     setError(null);
-    chat.send(active ? undefined : newMode).catch((err) => setError(messageOf(err)));
+    chat.send(active ? undefined : newMode, active ? undefined : newAgent).catch((err) => setError(messageOf(err)));
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -105,6 +107,11 @@ export function Composer() {
     if (next === mode) return;
     if (!active) return setNewMode(next);
     chat.setMode(active, next).catch((err) => setError(messageOf(err)));
+  };
+
+  const chooseAgent = (agent: string | null) => {
+    if (!active) return setNewAgent(agent ?? undefined);
+    chat.setCustomAgent(active, agent).catch((err) => setError(messageOf(err)));
   };
 
   const menu = chips.menu;
@@ -182,6 +189,7 @@ export function Composer() {
             </button>
           ))}
         </div>
+        <AgentPicker value={session ? session.info.customAgent : newAgent} onChange={chooseAgent} />
         <span className="chat-bar-gap" />
         {busy && active ? (
           <button className="button secondary chat-stop" data-testid="chat-stop" onClick={() => void chat.stop(active).catch((err) => setError(messageOf(err)))}>

@@ -175,7 +175,7 @@ export class ChatController {
    * Sends the active draft (creating a session when none is open). The draft is cleared only once the host took
    * the prompt; on failure it stays, so nothing the user wrote is lost, and the error is thrown to the caller.
    */
-  async send(mode?: AgentMode): Promise<void> {
+  async send(mode?: AgentMode, customAgent?: string): Promise<void> {
     const state = this.store.getState();
     if (state.sending) return;
     const key = draftKey(state);
@@ -187,6 +187,7 @@ export class ChatController {
       let sessionId = state.active;
       if (sessionId === null) {
         sessionId = await this.newSession(mode);
+        if (customAgent) await this.setCustomAgent(sessionId, customAgent);
         // The new session takes over the draft written before it existed.
         this.store.setState((s) => ({ drafts: { ...s.drafts, [sessionId!]: draft, [NEW_DRAFT]: emptyDraft } }));
       }
@@ -204,6 +205,15 @@ export class ChatController {
 
   async setMode(sessionId: string, mode: AgentMode): Promise<void> {
     const info = await this.client.request('agent/setMode', { sessionId, mode });
+    this.store.setState((s) => {
+      const view = s.sessions[sessionId];
+      return view ? { sessions: { ...s.sessions, [sessionId]: { ...view, info } } } : {};
+    });
+  }
+
+  /** The session's custom agent from its next turn (null: Keel's default agent). */
+  async setCustomAgent(sessionId: string, agent: string | null): Promise<void> {
+    const info = await this.client.request('agent/setCustomAgent', { sessionId, agent });
     this.store.setState((s) => {
       const view = s.sessions[sessionId];
       return view ? { sessions: { ...s.sessions, [sessionId]: { ...view, info } } } : {};

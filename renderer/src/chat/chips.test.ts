@@ -35,11 +35,18 @@ describe('suggestions', () => {
   it('lists providers matching what is typed, those without a target becoming chips at once', () => {
     expect(kindSuggestions('f').map((s) => s.label)).toEqual(['#file', '#folder']);
     expect(kindSuggestions('gitd')[0]).toMatchObject({ label: '#git diff', action: { type: 'chip', chip: { kind: 'gitDiff' } } });
-    expect(kindSuggestions('').length).toBe(8);
+    expect(kindSuggestions('').length).toBe(10);
+    expect(kindSuggestions('sk')[0]).toMatchObject({ label: '#skill', action: { type: 'provider', kind: 'skill' } });
     expect(kindSuggestions('spec')[0]!.action).toEqual({ type: 'provider', kind: 'spec' });
     // #terminal is the active terminal at once; #terminal: still picks another.
     expect(kindSuggestions('term')[0]!.action).toEqual({ type: 'chip', chip: { kind: 'terminal' } });
     expect(findTrigger('#terminal:ba', 12)).toMatchObject({ kind: 'terminal', query: 'ba' });
+  });
+
+  it('lists skills and powers from the host', async () => {
+    const sources = { files: async () => [], specs: async () => [], steering: async () => [], terminals: () => [], skills: async () => [{ name: 'release', description: 'Cut a release' }, { name: 'review' }] };
+    expect(await targetSuggestions('skill', 'rel', sources)).toEqual([{ label: 'release', description: 'Cut a release', action: { type: 'chip', chip: { kind: 'skill', target: 'release' } } }]);
+    expect(await targetSuggestions('power', '', sources)).toEqual([]);
   });
 
   it('lists targets per provider', async () => {

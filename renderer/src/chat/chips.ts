@@ -14,6 +14,8 @@ export const CHIP_KINDS: { kind: ChipKind; keyword: string; description: string;
   { kind: 'problems', keyword: 'problems', description: 'The problems listed in the Problems panel', needsTarget: false },
   { kind: 'gitDiff', keyword: 'git diff', description: 'Uncommitted changes', needsTarget: false },
   { kind: 'codebase', keyword: 'codebase', description: 'Search the whole codebase', needsTarget: false },
+  { kind: 'skill', keyword: 'skill', description: "A skill's instructions (.kiro/skills)", needsTarget: true },
+  { kind: 'power', keyword: 'power', description: 'Activate a power (.kiro/powers)', needsTarget: true },
 ];
 
 /** The `#…` being typed at the caret: where it starts and what follows the `#`. */
@@ -55,6 +57,9 @@ export interface ChipSources {
   specs(): Promise<{ name: string; dir: string }[]>;
   steering(): Promise<{ name: string; path: string }[]>;
   terminals(): { id: string; title: string }[];
+  /** Skills and powers of the workspace and ~/.kiro (absent: the menu offers none). */
+  skills?(): Promise<{ name: string; description?: string }[]>;
+  powers?(): Promise<{ name: string; description?: string }[]>;
 }
 
 export function kindSuggestions(query: string): Suggestion[] {
@@ -100,6 +105,11 @@ export async function targetSuggestions(kind: ChipKind, query: string, sources: 
         description: s.path,
         action: { type: 'chip', chip: { kind, target: s.name } },
       }));
+    case 'skill':
+    case 'power': {
+      const list = (await (kind === 'skill' ? sources.skills?.() : sources.powers?.())) ?? [];
+      return fuzzy(list, query, (x) => x.name).map((x) => ({ label: x.name, ...(x.description ? { description: x.description } : {}), action: { type: 'chip', chip: { kind, target: x.name } } }));
+    }
     case 'terminal':
       return fuzzy(sources.terminals(), query, (t) => t.title).map((t) => ({
         label: t.title,

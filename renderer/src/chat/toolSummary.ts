@@ -12,6 +12,8 @@ export function toolSummary(name: string, input: unknown): string {
     case 'grepSearch':
     case 'fileSearch':
       return pick('query', 'pattern', 'glob');
+    case 'loadSkill':
+      return pick('name');
     default:
       return pick('path', 'file', 'query', 'command', 'taskId');
   }
@@ -28,6 +30,7 @@ export const TOOL_TITLES: Record<string, string> = {
   deleteFile: 'Delete file',
   executeBash: 'Run command',
   taskStatus: 'Update task',
+  loadSkill: 'Load skill',
 };
 
 export function prettyJson(value: unknown): string {

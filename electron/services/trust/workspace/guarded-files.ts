@@ -7,11 +7,13 @@ import path from 'node:path';
  */
 export const HOOKS_DIR = '.kiro/hooks';
 export const MCP_CONFIG = '.kiro/settings/mcp.json';
+/** A power's own MCP servers: `.kiro/powers/<name>/mcp.json`. */
+const POWER_MCP = /^\.kiro\/powers\/[^/]+\/mcp\.json$/;
 
-/** True for `.kiro/hooks/*.kiro.hook`, `.kiro/hooks/*.json` (Kiro 1.0) and `.kiro/settings/mcp.json` (workspace-relative, `/`-separated). */
+/** True for `.kiro/hooks/*.kiro.hook`, `.kiro/hooks/*.json` (Kiro 1.0), `.kiro/settings/mcp.json` and powers' `mcp.json` (workspace-relative, `/`-separated). */
 export function isGuardedFile(rel: string): boolean {
   const p = rel.split(path.sep).join('/');
-  if (p === MCP_CONFIG) return true;
+  if (p === MCP_CONFIG || POWER_MCP.test(p)) return true;
   return p.startsWith(`${HOOKS_DIR}/`) && isHookName(p) && !p.slice(HOOKS_DIR.length + 1).includes('/');
 }
 
@@ -34,6 +36,15 @@ export async function listGuardedFiles(folder: string): Promise<string[]> {
     if (entries.some((e) => e.isFile() && e.name === 'mcp.json')) out.push(MCP_CONFIG);
   } catch {
     // No settings folder.
+  }
+  try {
+    for (const e of await readdir(path.join(folder, '.kiro/powers'), { withFileTypes: true })) {
+      if (!e.isDirectory()) continue;
+      const inner = await readdir(path.join(folder, '.kiro/powers', e.name), { withFileTypes: true }).catch(() => []);
+      if (inner.some((f) => f.isFile() && f.name === 'mcp.json')) out.push(`.kiro/powers/${e.name}/mcp.json`);
+    }
+  } catch {
+    // No powers folder.
   }
   return out.sort();
 }
