@@ -38,7 +38,7 @@ import type { AgentLifecycle } from './lifecycle';
 import { loadAgentSettings } from './settings-store';
 import { mcpToolsForSession } from './mcp-tools';
 import { mcpServiceKey } from '../mcp/mcp-service';
-import { permissionsKey } from '../permissions';
+import { mcpPermissions, permissionsKey } from '../permissions';
 
 export type { PromptResult } from './hosted-session';
 export type { AgentLifecycle } from './lifecycle';
@@ -355,6 +355,11 @@ export const agentHostKey = defineFolderService('agent-host', (ctx) => {
     // Hooks on prompts, tool calls and turn ends; the MCP servers' tools (none in an untrusted folder).
     lifecycle: () => ctx.scoped(agentHooksKey),
     extraTools: (sessionId, options) =>
-      mcpToolsForSession(ctx.scoped(mcpServiceKey).manager, { sessionId, reserved: builtinTools.map((t) => t.name), ...(options?.turn ? { waitMs: TURN_MCP_WAIT_MS } : {}) }),
+      mcpToolsForSession(ctx.scoped(mcpServiceKey).manager, {
+        sessionId,
+        reserved: builtinTools.map((t) => t.name),
+        permissions: mcpPermissions(ctx.scoped(permissionsKey)),
+        ...(options?.turn ? { waitMs: TURN_MCP_WAIT_MS } : {}),
+      }),
   });
 });

@@ -42,3 +42,11 @@ export function shellPermissions(service: PermissionsService): {
     allowAlways: (scope, patterns) => service.addRule(scope, { capability: 'shell', match: allowPatterns(patterns), effect: 'allow' }),
   };
 }
+
+/** The MCP tools' permission hook: rules match `server/tool`. */
+export function mcpPermissions(service: PermissionsService): (server: string, tool: string) => Promise<PermissionRuleRef | undefined> {
+  return async (server, tool) => {
+    const d = (await service.snapshot()).decide('mcp', `${server}/${tool}`);
+    return d ? ruleRef(d) : undefined;
+  };
+}
