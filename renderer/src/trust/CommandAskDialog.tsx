@@ -103,8 +103,8 @@ export function CommandAskDialog({ ask, more }: { ask: CommandAsk; more: number 
                 disabled={busy}
                 onChange={(e) => setScope(e.target.value as PermissionScope)}
               >
-                <option value="user" title="~/.kiro/settings/permissions.yaml">Always allow: everywhere</option>
-                <option value="workspace" title=".kiro/settings/permissions.yaml">Always allow: this workspace</option>
+                <option value="user" title="~/.kiro/settings/permissions.yaml">Save for: all my workspaces</option>
+                <option value="workspace" title=".kiro/settings/permissions.yaml">Save for: this workspace</option>
               </select>
             )}
             {ask.suggestedPatterns.length > 0 && (
