@@ -6,7 +6,7 @@ export const deleteFileTool = defineTool({
   description: 'Delete a file of the workspace.',
   input: z.object({ path: pathSchema }),
   async run({ path }, ctx) {
-    const refused = await ctx.secrets.writeRefusalReal(path, ctx.workspace.realPath?.bind(ctx.workspace));
+    const refused = await ctx.secrets.writeRefusalReal(path, ctx.workspace.realPath?.bind(ctx.workspace), { reviewed: ctx.changes.reviewed === true });
     if (refused) throw new ToolError(refused);
     const stat = await ctx.workspace.stat(path);
     if (!stat) throw new ToolError(`File not found: ${path}`);

@@ -116,4 +116,19 @@ describe('permission rules in the file tools', () => {
     expect((await call(c, 'deleteFile', { path: 'notes.md' })).content).toMatch(/asks for approval \(R2\)/);
     expect(await readFile(join(root, 'notes.md'), 'utf8')).toBe('hello\n');
   });
+
+  it('in Supervised mode a write that asks goes to the review (that is the approval); a deny still refuses', async () => {
+    const rules: FilePermissions = {
+      decide: (cap, p) => (cap === 'fs_write' ? { effect: p === 'notes.md' ? 'ask' : 'deny', rule: 'R' } : cap === 'fs_read' && p === 'notes.md' ? { effect: 'ask', rule: 'R3' } : undefined),
+      userAllowsSecret: () => false,
+    };
+    const made = await createNodeToolContext({ root, mode: 'supervised', permissions: rules, attached: ['notes.md'] });
+    const c = { ...made.context, signal: new AbortController().signal };
+    expect((await call(c, 'fsWrite', { path: 'notes.md', text: 'changed' })).status).toBe('success');
+    expect(made.changeset.list().map((f) => f.path)).toEqual(['notes.md']);
+    expect((await call(c, 'fsWrite', { path: 'other.md', text: 'x' })).content).toMatch(/denied by R/);
+    // An attached file answers a read rule that asks.
+    expect((await call(c, 'readFile', { path: 'notes.md' })).status).toBe('success');
+    expect(c.secrets.readRefusal('x/notes.md')).toBeUndefined();
+  });
 });

@@ -65,7 +65,8 @@ export class SecretPolicy {
     const p = normalize(path);
     // Paths like "../x" or "/etc/x" are not the secret list's business: the workspace refuses them anyway.
     if (p === '' || outside(p)) return undefined;
-    const rule = this.ruleRefusal('fs_read', p, path);
+    // Attaching a file is the user's approval for a rule that asks, never for one that denies.
+    const rule = this.ruleRefusal('fs_read', p, path, this.attached.has(p));
     if (rule) return rule;
     if (this.attached.has(p)) return undefined;
     if (this.isBuiltinSecret(p) && !this.permissions()?.userAllowsSecret(p)) {
@@ -75,13 +76,16 @@ export class SecretPolicy {
     return undefined;
   }
 
-  /** Why the agent may not write or delete `path`, or `undefined` when it may. */
-  writeRefusal(path: string): string | undefined {
+  /**
+   * Why the agent may not write or delete `path`, or `undefined` when it may. With `reviewed` (Supervised: the
+   * change waits for the user's review) a rule that asks is answered by that review.
+   */
+  writeRefusal(path: string, options: { reviewed?: boolean } = {}): string | undefined {
     const p = normalize(path);
     if (p === '' || outside(p)) return undefined;
     const area = protectedArea(p);
     if (area) return protectedRefusal(path, area);
-    return this.ruleRefusal('fs_write', p, path);
+    return this.ruleRefusal('fs_write', p, path, options.reviewed);
   }
 
   /**
@@ -97,17 +101,17 @@ export class SecretPolicy {
     if (direct || !realPath) return direct;
     const real = await realPath(path).catch(() => path);
     if (real === normalize(path)) return undefined;
-    if (this.attached.has(normalize(path))) return this.ruleRefusal('fs_read', real, path);
+    if (this.attached.has(normalize(path))) return this.ruleRefusal('fs_read', real, path, true);
     return this.readRefusal(real) === undefined ? undefined : `${path} leads to ${real}: ${this.readRefusal(real)}`;
   }
 
   /** `writeRefusal` for the path and for where it leads (a link into `.git/` is `.git/`). */
-  async writeRefusalReal(path: string, realPath: ((p: string) => Promise<string>) | undefined): Promise<string | undefined> {
-    const direct = this.writeRefusal(path);
+  async writeRefusalReal(path: string, realPath: ((p: string) => Promise<string>) | undefined, options: { reviewed?: boolean } = {}): Promise<string | undefined> {
+    const direct = this.writeRefusal(path, options);
     if (direct || !realPath) return direct;
     const real = await realPath(path).catch(() => path);
     if (real === normalize(path)) return undefined;
-    const viaLink = this.writeRefusal(real);
+    const viaLink = this.writeRefusal(real, options);
     return viaLink ? `${path} leads to ${real}: ${viaLink}` : undefined;
   }
 
@@ -121,13 +125,15 @@ export class SecretPolicy {
     return /secret/i.test(name) && !SOURCE_EXT.test(name);
   }
 
-  private ruleRefusal(capability: FileCapability, p: string, shown: string): string | undefined {
+  /** `approved`: the user already answered an ask for this access (an attached file, a change that goes to review). */
+  private ruleRefusal(capability: FileCapability, p: string, shown: string, approved = false): string | undefined {
     const verdict = this.permissions()?.decide(capability, p);
-    if (!verdict || verdict.effect === 'allow') return undefined;
+    if (!verdict || verdict.effect === 'allow' || (verdict.effect === 'ask' && approved)) return undefined;
     const what = capability === 'fs_read' ? 'reading' : 'writing';
     if (verdict.effect === 'deny') return `Permission denied: ${what} ${shown} is denied by ${verdict.rule}.`;
     // Keel has no per-file prompt yet: a rule that asks is refused, and the user can answer by changing the rule.
-    return `Permission needed: ${what} ${shown} asks for approval (${verdict.rule}), and file tools cannot ask yet, so it was not done. Tell the user; they can attach the file or change the rule.`;
+    const how = capability === 'fs_read' ? 'they can attach the file with #file or change the rule' : 'in Supervised mode the change goes to their review instead';
+    return `Permission needed: ${what} ${shown} asks for approval (${verdict.rule}), and file tools cannot ask on their own, so it was not done. Tell the user; ${how}.`;
   }
 }
 

@@ -8,7 +8,7 @@ export const strReplaceTool = defineTool({
   async run({ path, oldStr, newStr }, ctx) {
     // Editing needs reading, and "found / not found" alone would let the model probe a secret's content.
     const realPath = ctx.workspace.realPath?.bind(ctx.workspace);
-    const refused = (await ctx.secrets.writeRefusalReal(path, realPath)) ?? (await ctx.secrets.readRefusalReal(path, realPath));
+    const refused = (await ctx.secrets.writeRefusalReal(path, realPath, { reviewed: ctx.changes.reviewed === true })) ?? (await ctx.secrets.readRefusalReal(path, realPath));
     if (refused) throw new ToolError(refused);
     const text = await ctx.workspace.readFile(path);
     const first = text.indexOf(oldStr);
