@@ -12,7 +12,10 @@ const ORIGIN: Record<string, string> = {
   'function-body': 'in a function',
 };
 
-/** The agent (or an askAgent hook) wants to run a command that is not trusted: Run / Run and trust / Modify / Reject. */
+/**
+ * The agent (or an askAgent hook) wants to run a command that is not trusted, or that a permissions rule asks about
+ * (the rule is named): Run / Always allow (saved to the chosen scope's permissions.yaml) / Modify / Reject.
+ */
 export function CommandAskDialog({ ask, more }: { ask: CommandAsk; more: number }) {
   const [editing, setEditing] = useState(false);
   const [edited, setEdited] = useState(ask.command);
