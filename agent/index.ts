@@ -17,6 +17,7 @@ export { Changeset, ChangeConflictError, countLines, type FileChange, type FileC
 export { supervisedSink, autopilotSink, overlayWorkspace, overlaySearch, type ApplyMode, type FileChangeSink } from './changeset/file-changes';
 export { builtinTools, runTool, toToolSpecs } from './tools/registry';
 export { SecretPolicy, SECRET_PATTERNS } from './tools/secrets';
+export type { FileCapability, FilePermissions, FilePermissionVerdict } from './tools/file-permissions';
 export { ToolError, type ToolContext, type ToolHandler, type ToolOutput } from './tools/tool';
 export { AgentSession, type AgentSessionOptions, type TurnOptions } from './session/agent-session';
 export { blockedContent, untilAborted, type ToolCallGate, type ToolCallOutcome } from './session/tool-gate';

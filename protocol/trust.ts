@@ -43,6 +43,22 @@ export type CommandRule = z.infer<typeof CommandRule>;
 /** One simple command of the line, as judged (shown as a list in the ask dialog). */
 export const JudgedCommandInfo = z.object({ text: z.string(), trusted: z.boolean(), reason: z.string(), origin: z.string() });
 
+/** A rule of Kiro's permissions.yaml as a prompt names it (the one that made a command ask). */
+export const PermissionRuleRef = z.object({
+  effect: z.enum(['deny', 'ask', 'allow']),
+  scope: z.enum(['workspace', 'user']),
+  file: z.string(),
+  /** 0-based position in the file's rule list. */
+  index: z.number().int().min(0),
+  /** `<file>, rule <n>: <rule text>`. */
+  label: z.string(),
+});
+export type PermissionRuleRef = z.infer<typeof PermissionRuleRef>;
+
+/** Where "Always allow" writes its rule: this workspace's or the user's permissions.yaml. */
+export const PermissionScope = z.enum(['workspace', 'user']);
+export type PermissionScope = z.infer<typeof PermissionScope>;
+
 /** A command waiting for the user's answer. */
 export const CommandAsk = z.object({
   id: z.string(),
@@ -56,13 +72,18 @@ export const CommandAsk = z.object({
   /** The prefix patterns "Run and trust" adds; empty when trusting cannot make this command run unasked. */
   suggestedPatterns: z.array(z.string()),
   parseError: z.string().optional(),
+  /** The permissions rule that asked (a command the trust rules alone would have run, or would have asked about). */
+  rule: PermissionRuleRef.optional(),
 });
 export type CommandAsk = z.infer<typeof CommandAsk>;
 
 export const CommandAnswer = z.discriminatedUnion('choice', [
   z.object({ choice: z.literal('run') }),
-  /** Runs and adds `patterns` (from `suggestedPatterns`) as prefix rules. */
-  z.object({ choice: z.literal('runAndTrust'), patterns: z.array(z.string().min(1)).min(1) }),
+  /**
+   * Runs and adds `patterns` (from `suggestedPatterns`): as an allow rule in the `scope`'s permissions.yaml ("Always
+   * allow"), or without a scope as prefix rules of Keel's own command trust.
+   */
+  z.object({ choice: z.literal('runAndTrust'), patterns: z.array(z.string().min(1)).min(1), scope: PermissionScope.optional() }),
   /** Runs the command as the user edited it. */
   z.object({ choice: z.literal('modify'), command: z.string().min(1).max(100_000) }),
   z.object({ choice: z.literal('reject'), reason: z.string().max(10_000).optional() }),

@@ -8,6 +8,8 @@ export type ApplyMode = 'supervised' | 'autopilot';
 export interface FileChangeSink {
   write(path: string, text: string): Promise<void>;
   delete(path: string): Promise<void>;
+  /** True when every change waits for the user's review (Supervised): that review is the approval an "ask" rule wants. */
+  readonly reviewed?: boolean;
 }
 
 /** Supervised: edits gather in the changeset for review; nothing touches the disk. */
@@ -15,6 +17,7 @@ export function supervisedSink(workspace: WorkspaceAccess, changeset: Changeset)
   return {
     write: (path, text) => changeset.propose(path, text, () => readOrNull(workspace, path)),
     delete: (path) => changeset.propose(path, null, () => readOrNull(workspace, path)),
+    reviewed: true,
   };
 }
 

@@ -49,6 +49,9 @@ async function fileChip(raw: string, c: ChipContext): Promise<string | undefined
   if (stat.type === 'directory') return folderChip(path, c);
   // The user attached it by hand: that is the consent a secret needs (the agent's tools honour it too).
   c.secrets.attach(path);
+  // …but not a permission rule that denies the read: that holds for the chip as for every tool.
+  const refused = c.secrets.readRefusal(path);
+  if (refused) return missing(c, `#file:${raw} was not attached. ${refused}`, path);
   const text = await readText(path, c);
   return text === undefined ? undefined : tagged('file', { path }, text);
 }

@@ -1,6 +1,7 @@
 import { Changeset } from '../changeset/changeset';
 import { autopilotSink, overlayWorkspace, supervisedSink, type ApplyMode } from '../changeset/file-changes';
 import type { ApprovalGate, CheckpointHook, TaskStatusPort } from '../core/ports';
+import type { FilePermissions } from '../tools/file-permissions';
 import { SecretPolicy } from '../tools/secrets';
 import type { ToolContext } from '../tools/tool';
 import { NodeCommandRunner } from './command-runner';
@@ -17,6 +18,8 @@ export interface NodeToolSetup {
   changeset?: Changeset;
   /** Paths the user attached explicitly (readable even if they look like secrets). */
   attached?: string[];
+  /** The permission rules (Kiro's permissions.yaml) the file tools obey; none when absent. */
+  permissions?: FilePermissions | (() => FilePermissions | undefined);
   /** Force the JS search even when ripgrep is installed (tests of the fallback). */
   noRipgrep?: boolean;
 }
@@ -30,7 +33,7 @@ export async function createNodeToolContext(setup: NodeToolSetup): Promise<{
   const workspace = await NodeWorkspace.open(setup.root);
   const changeset = setup.changeset ?? new Changeset();
   const kiroignore = (await workspace.stat('.kiroignore')) ? await workspace.readFile('.kiroignore') : '';
-  const secrets = new SecretPolicy(kiroignore);
+  const secrets = new SecretPolicy(kiroignore, setup.permissions);
   for (const p of setup.attached ?? []) secrets.attach(p);
   if (setup.mode === 'autopilot' && !setup.checkpoint) throw new Error('Autopilot needs a checkpoint hook so its changes can be rolled back.');
   const rg = setup.noRipgrep ? undefined : findRipgrep();

@@ -12,8 +12,12 @@ export const fileSearchTool = defineTool({
   async run({ query, limit }, ctx) {
     const files: string[] = [];
     for await (const f of ctx.workspace.walk('', ctx.signal)) files.push(f);
-    const found = fuzzysort.go(query, files, { limit });
-    if (found.length === 0) return ok(`No file path matches "${query}".`);
-    return ok(found.map((r) => r.target).join('\n'));
+    // Files the agent may not read are not offered either (a permissions deny on reads holds for every tool).
+    const readable = files.filter((f) => !ctx.secrets.isRefused(f));
+    const hidden = files.length - readable.length;
+    const found = fuzzysort.go(query, readable, { limit });
+    const note = hidden > 0 && fuzzysort.go(query, files, { limit: 1 }).length > found.length ? `\n(files that are secrets or denied by permissions are not listed)` : '';
+    if (found.length === 0) return ok(`No file path matches "${query}".${note}`);
+    return ok(found.map((r) => r.target).join('\n') + note);
   },
 });

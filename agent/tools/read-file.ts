@@ -12,7 +12,8 @@ export const readFileTool = defineTool({
     endLine: z.number().int().min(1).optional(),
   }),
   async run({ path, startLine, endLine }, ctx) {
-    if (await ctx.secrets.isRefusedReal(path, ctx.workspace.realPath?.bind(ctx.workspace))) throw new ToolError(ctx.secrets.refusal(path));
+    const refused = await ctx.secrets.readRefusalReal(path, ctx.workspace.realPath?.bind(ctx.workspace));
+    if (refused) throw new ToolError(refused);
     let text = await ctx.workspace.readFile(path);
     if (startLine !== undefined || endLine !== undefined) {
       const lines = text.split('\n');

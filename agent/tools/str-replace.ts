@@ -7,7 +7,9 @@ export const strReplaceTool = defineTool({
   input: z.object({ path: pathSchema, oldStr: z.string().min(1, 'oldStr must not be empty'), newStr: z.string() }),
   async run({ path, oldStr, newStr }, ctx) {
     // Editing needs reading, and "found / not found" alone would let the model probe a secret's content.
-    if (await ctx.secrets.isRefusedReal(path, ctx.workspace.realPath?.bind(ctx.workspace))) throw new ToolError(ctx.secrets.refusal(path));
+    const realPath = ctx.workspace.realPath?.bind(ctx.workspace);
+    const refused = (await ctx.secrets.writeRefusalReal(path, realPath, { reviewed: ctx.changes.reviewed === true })) ?? (await ctx.secrets.readRefusalReal(path, realPath));
+    if (refused) throw new ToolError(refused);
     const text = await ctx.workspace.readFile(path);
     const first = text.indexOf(oldStr);
     if (first < 0) throw new ToolError(`oldStr was not found in ${path}; read the file again and copy the text exactly.`);

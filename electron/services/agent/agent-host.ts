@@ -12,6 +12,7 @@ import {
   type SessionRecord,
   type TextSearch,
   type ToolHandler,
+  type FilePermissions,
 } from '../../../agent';
 import type { ContextPorts } from '../../../agent/context';
 import { JsonlSessionStore, NodeCommandRunner, NodeWorkspace } from '../../../agent/node';
@@ -38,6 +39,7 @@ import { loadAgentSettings } from './settings-store';
 import { mcpToolsForSession } from './mcp-tools';
 import { mcpServiceKey } from '../mcp/mcp-service';
 import { availableOf, defaultUserHome, describeCustomAgents, loadKiroAgentFiles, turnProfile, workspaceKiroDir } from './custom-agents';
+import { mcpPermissions, permissionsKey } from '../permissions';
 
 export type { PromptResult } from './hosted-session';
 export type { AgentLifecycle } from './lifecycle';
@@ -73,6 +75,8 @@ export interface AgentHostOptions {
   extraTools?: (sessionId: string, options?: { turn?: boolean }) => Promise<ToolHandler[]>;
   /** The folder holding the user's `.kiro` (agents, skills, powers); the home directory by default, null for none. */
   userHome?: string | null;
+  /** Kiro's permission rules for the file tools: re-read before each prompt, consulted on every file access. */
+  permissions?: { current(): FilePermissions | undefined; refresh(): Promise<unknown> };
 }
 
 export interface CreateSessionOptions {
@@ -170,11 +174,13 @@ export class AgentHost implements Disposable {
 
   /** Runs one prompt to the end of its turn (the task runner awaits this; the chat pane uses `startPrompt`). */
   async prompt(sessionId: string, text: string, opts: { chips?: AgentChip[]; signal?: AbortSignal; workbench?: AgentWorkbenchContext } = {}): Promise<PromptResult> {
+    await this.options.permissions?.refresh();
     return (await this.session(sessionId)).begin(text, opts.chips ?? [], opts).done;
   }
 
   /** Starts a prompt and returns its turn number at once. */
   async startPrompt(sessionId: string, text: string, chips: AgentChip[] = [], workbench?: AgentWorkbenchContext): Promise<{ turn: number }> {
+    await this.options.permissions?.refresh();
     const { turn, done } = (await this.session(sessionId)).begin(text, chips, workbench ? { workbench } : {});
     void done.catch((e: unknown) => console.error('Keel: agent turn failed:', e));
     return { turn };
@@ -313,7 +319,7 @@ export class AgentHost implements Disposable {
         workspace: core.workspace,
         // Every turn passes its own sink for the session's mode; this one only guards against a turn that forgot.
         changes: { write: () => Promise.reject(new Error('No edit sink for this turn')), delete: () => Promise.reject(new Error('No edit sink for this turn')) },
-        secrets: new SecretPolicy(kiroignore),
+        secrets: new SecretPolicy(kiroignore, () => this.options.permissions?.current()),
         commands: this.options.terminals
           ? new TerminalCommandRunner(this.options.terminals, (p) => core.workspace.resolve(p))
           : new NodeCommandRunner((p) => core.workspace.resolve(p)),
@@ -372,10 +378,16 @@ export const agentHostKey = defineFolderService('agent-host', (ctx) => {
     // executeBash runs in a visible terminal tab (TerminalService.runCommand); a headless workbench (the CLI) and
     // hosts built without terminals (tests of the agent alone) run it as a child process group.
     ...(ctx.headless ? {} : { terminals: ctx.terminals }),
+    permissions: { current: () => ctx.scoped(permissionsKey).current().filePermissions(), refresh: () => ctx.scoped(permissionsKey).snapshot() },
     approval: (sessionId) => trustedApproval((request, signal) => ctx.scoped(commandApprovalKey).ask({ ...request, source: 'agent', sessionId }, signal)),
     // Hooks on prompts, tool calls and turn ends; the MCP servers' tools (none in an untrusted folder).
     lifecycle: () => ctx.scoped(agentHooksKey),
     extraTools: (sessionId, options) =>
-      mcpToolsForSession(ctx.scoped(mcpServiceKey).manager, { sessionId, reserved: builtinTools.map((t) => t.name), ...(options?.turn ? { waitMs: TURN_MCP_WAIT_MS } : {}) }),
+      mcpToolsForSession(ctx.scoped(mcpServiceKey).manager, {
+        sessionId,
+        reserved: builtinTools.map((t) => t.name),
+        permissions: mcpPermissions(ctx.scoped(permissionsKey)),
+        ...(options?.turn ? { waitMs: TURN_MCP_WAIT_MS } : {}),
+      }),
   });
 });

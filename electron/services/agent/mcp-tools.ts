@@ -54,7 +54,10 @@ export function mcpToolName(server: string, tool: string, taken: ReadonlySet<str
  * one goes through the manager: an unapproved tool asks the user first (Allow / Always allow / Reject) and a
  * refusal, a server error or a failed call comes back to the model as an error result.
  */
-export function mcpToolHandlers(source: McpToolSource, options: { sessionId?: string; reserved?: readonly string[] } = {}): ToolHandler[] {
+/** Kiro's permission rules on an MCP tool (`server/tool`): the deciding rule, if any. */
+export type McpPermissions = (server: string, tool: string) => Promise<{ effect: 'deny' | 'ask' | 'allow'; label: string } | undefined>;
+
+export function mcpToolHandlers(source: McpToolSource, options: { sessionId?: string; reserved?: readonly string[]; permissions?: McpPermissions } = {}): ToolHandler[] {
   const taken = new Set(options.reserved ?? []);
   return source.listTools().map((info) => {
     const name = mcpToolName(info.server, info.name, taken);
@@ -68,7 +71,13 @@ export function mcpToolHandlers(source: McpToolSource, options: { sessionId?: st
       input: inputSchema(info.inputSchema),
       async run(input: unknown, ctx): Promise<ToolOutput> {
         const args = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>;
-        const result = await source.callTool(info.server, info.name, args, { signal: ctx.signal, ...(options.sessionId ? { sessionId: options.sessionId } : {}) });
+        const rule = await options.permissions?.(info.server, info.name);
+        if (rule?.effect === 'deny') return { status: 'error', content: `Permission denied: ${info.name} (MCP server "${info.server}") is denied by ${rule.label}.` };
+        const result = await source.callTool(info.server, info.name, args, {
+          signal: ctx.signal,
+          ...(options.sessionId ? { sessionId: options.sessionId } : {}),
+          ...(rule ? { permission: rule.effect } : {}),
+        });
         const text = resultText(result);
         return { status: result.isError ? 'error' : 'success', content: text };
       },
@@ -126,7 +135,7 @@ function describePart(part: unknown): string {
  */
 export async function mcpToolsForSession(
   manager: Promise<McpToolSource>,
-  options: { sessionId?: string; reserved?: readonly string[]; waitMs?: number } = {},
+  options: { sessionId?: string; reserved?: readonly string[]; waitMs?: number; permissions?: McpPermissions } = {},
 ): Promise<ToolHandler[]> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<undefined>((resolve) => {

@@ -79,6 +79,15 @@ describe('MCP servers over stdio', () => {
     await expect(noGate.callTool('fixture', 'add', { a: 1, b: 1 })).rejects.toThrow(/not approved/);
   });
 
+  it('a permissions rule that asks asks even an auto-approved tool; one that allows runs an unapproved tool unasked', async () => {
+    writeConfig({ fixture: fixture({ autoApprove: ['add'] }) });
+    const no = new RecordingGate(false);
+    const m = await start({ approval: no });
+    await expect(m.callTool('fixture', 'add', { a: 1, b: 1 }, { permission: 'ask' })).rejects.toThrow(/not approved/);
+    expect(await m.callTool('fixture', 'echo', { text: 'x' }, { permission: 'allow' })).toMatchObject({ isError: false });
+    expect(no.asked).toEqual(['fixture/add']);
+  });
+
   it('a server that fails to start shows error with its stderr log; restart retries', async () => {
     writeConfig({ broken: fixture({ env: { FIXTURE_FAIL_START: '1' } }) });
     const m = await start();

@@ -36,6 +36,8 @@ export interface CallToolOptions {
   /** Stops waiting for the approval and cancels the call (the agent's Stop). */
   signal?: AbortSignal;
   sessionId?: string;
+  /** A permissions.yaml rule on this tool: `ask` asks even an auto-approved tool, `allow` runs it unasked. */
+  permission?: 'ask' | 'allow';
 }
 
 export interface McpManagerOptions {
@@ -131,7 +133,7 @@ export class McpManager implements Disposable {
     const connection = this.connections.get(server);
     if (!connection) throw new Error(`No MCP server named ${server}.`);
     const info = connection.current.tools.find((t) => t.name === tool);
-    if (info && !info.autoApproved) {
+    if (info && (options.permission === 'ask' || (!info.autoApproved && options.permission !== 'allow'))) {
       const request: ToolApprovalRequest = {
         server,
         tool,

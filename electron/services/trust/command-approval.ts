@@ -1,4 +1,4 @@
-import type { CommandAnswer, CommandAsk, CommandRule, CommandVerdictInfo } from '../../../protocol';
+import type { CommandAnswer, CommandAsk, CommandRule, CommandVerdictInfo, PermissionRuleRef, PermissionScope } from '../../../protocol';
 import type { Disposable } from '../../base/disposable';
 import { Emitter } from '../../base/emitter';
 import { defineFolderService } from '../app/folder-service';
@@ -6,6 +6,7 @@ import type { CommandRulesStore } from './command/command-rules-store';
 import type { CommandTrust, CommandVerdict } from './command/command-trust';
 import { sharedCommandTrust, sharedRulesStore } from './shared-stores';
 import { workspaceTrustKey } from './workspace-trust';
+import { permissionsKey, shellPermissions } from '../permissions';
 
 export interface CommandRequest {
   command: string;
@@ -27,6 +28,13 @@ export interface CommandApprovalOptions {
   isWorkspaceTrusted: () => boolean | Promise<boolean>;
   commandTrust: () => Promise<CommandTrust>;
   rules: () => Promise<CommandRulesStore>;
+  /**
+   * Kiro's permission rules on this command (see permissions/shell-permissions): deny refuses, ask asks even what
+   * the trust rules would run, allow runs what they would ask about (never a destructive or unparsed command).
+   */
+  permissions?: (command: string, parts: readonly string[]) => Promise<PermissionRuleRef | undefined>;
+  /** "Always allow" with a scope: writes an allow rule to that scope's permissions.yaml. */
+  allowAlways?: (scope: PermissionScope, patterns: readonly string[]) => Promise<{ file: string }>;
 }
 
 interface Waiting {
@@ -62,7 +70,10 @@ export class CommandApproval implements Disposable {
     if (this.disposed) return { run: false, command, reason: 'The folder was closed.' };
     if (!(await this.options.isWorkspaceTrusted())) return { run: false, command, reason: UNTRUSTED_REASON };
     const verdict = await this.evaluateVerdict(command);
-    if (verdict.decision === 'run') return { run: true, command };
+    const rule = await this.options.permissions?.(command, verdict.commands.map((c) => c.text));
+    if (rule?.effect === 'deny') return { run: false, command, reason: `Denied by a permissions rule (${rule.label}).` };
+    if (verdict.decision === 'run' && rule?.effect !== 'ask') return { run: true, command };
+    if (rule?.effect === 'allow' && verdict.warnings.length === 0 && verdict.parseError === undefined) return { run: true, command, reason: `Allowed by ${rule.label}.` };
     if (signal?.aborted) return { run: false, command, reason: 'Cancelled before the user answered.' };
 
     this.counter += 1;
@@ -73,6 +84,7 @@ export class CommandApproval implements Disposable {
       ...(request.cwd !== undefined ? { cwd: request.cwd } : {}),
       ...(request.sessionId !== undefined ? { sessionId: request.sessionId } : {}),
       ...verdictInfo(verdict),
+      ...(rule?.effect === 'ask' ? { rule } : {}),
     };
     return new Promise<CommandDecision>((resolve) => {
       const onAbort = () => this.settle(ask.id, { run: false, command, reason: 'Cancelled before the user answered.' });
@@ -105,6 +117,11 @@ export class CommandApproval implements Disposable {
         return;
       case 'runAndTrust': {
         if (entry.verdict.warnings.length > 0) throw new Error('A destructive command cannot be trusted; choose Run to allow it once.');
+        if (answer.scope && this.options.allowAlways) {
+          const { file } = await this.options.allowAlways(answer.scope, answer.patterns);
+          this.settle(id, { run: true, command, reason: `Allowed, and always allowed in ${file}: ${answer.patterns.join(', ')}.` });
+          return;
+        }
         const rules = await this.options.rules();
         for (const pattern of answer.patterns) await rules.add({ pattern, match: 'prefix' });
         this.settle(id, { run: true, command, reason: `Allowed and trusted: ${answer.patterns.join(', ')}.` });
@@ -183,6 +200,7 @@ export const commandApprovalKey = defineFolderService('commandApproval', (ctx) =
     },
     commandTrust: sharedCommandTrust,
     rules: () => sharedRulesStore(ctx.userDataDir),
+    ...shellPermissions(ctx.scoped(permissionsKey)),
   });
   approval.onAsk((ask) => ctx.emit('trust/commandAsk', ask));
   approval.onAskClosed((closed) => ctx.emit('trust/commandAskClosed', closed));

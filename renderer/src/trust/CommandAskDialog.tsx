@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { CommandAnswer, CommandAsk } from '../../../protocol';
+import type { CommandAnswer, CommandAsk, PermissionScope } from '../../../protocol';
 import { getServices } from '../app/services';
 import { notifyError } from '../state/notifications';
 import { Icon } from '../workbench/icons';
@@ -12,11 +12,16 @@ const ORIGIN: Record<string, string> = {
   'function-body': 'in a function',
 };
 
-/** The agent (or an askAgent hook) wants to run a command that is not trusted: Run / Run and trust / Modify / Reject. */
+/**
+ * The agent (or an askAgent hook) wants to run a command that is not trusted, or that a permissions rule asks about
+ * (the rule is named): Run / Always allow (saved to the chosen scope's permissions.yaml) / Modify / Reject.
+ */
 export function CommandAskDialog({ ask, more }: { ask: CommandAsk; more: number }) {
   const [editing, setEditing] = useState(false);
   const [edited, setEdited] = useState(ask.command);
   const [busy, setBusy] = useState(false);
+  // Where "Always allow" writes its rule (Kiro's permissions.yaml of this workspace, or the user's own).
+  const [scope, setScope] = useState<PermissionScope>('user');
   const answer = (a: CommandAnswer) => {
     setBusy(true);
     getServices()
@@ -47,6 +52,11 @@ export function CommandAskDialog({ ask, more }: { ask: CommandAsk; more: number 
         </pre>
       )}
       {ask.cwd && <div className="trust-meta">in {ask.cwd}</div>}
+      {ask.rule && (
+        <div className="trust-meta" data-testid="command-rule">
+          Asked because of a permissions rule: <code>{ask.rule.label}</code>
+        </div>
+      )}
       {destructive && (
         <div className="trust-warning" data-testid="command-warning" role="alert">
           <Icon name="warning" size={16} />
@@ -87,14 +97,28 @@ export function CommandAskDialog({ ask, more }: { ask: CommandAsk; more: number 
               Modify…
             </button>
             {ask.suggestedPatterns.length > 0 && (
+              <select
+                className="trust-scope"
+                data-testid="command-trust-scope"
+                aria-label="Where to save the always-allow rule"
+                title="Where the allow rule is written: ~/.kiro/settings/permissions.yaml (everywhere) or .kiro/settings/permissions.yaml (this workspace)"
+                value={scope}
+                disabled={busy}
+                onChange={(e) => setScope(e.target.value as PermissionScope)}
+              >
+                <option value="user" title="~/.kiro/settings/permissions.yaml">Save for: all my workspaces</option>
+                <option value="workspace" title=".kiro/settings/permissions.yaml">Save for: this workspace</option>
+              </select>
+            )}
+            {ask.suggestedPatterns.length > 0 && (
               <button
                 className="button secondary"
                 disabled={busy}
                 data-testid="command-run-trust"
-                title="Runs it now and from now on runs commands starting with this unasked"
-                onClick={() => answer({ choice: 'runAndTrust', patterns: ask.suggestedPatterns })}
+                title="Runs it now and writes an allow rule for commands starting with this to the chosen permissions.yaml"
+                onClick={() => answer({ choice: 'runAndTrust', patterns: ask.suggestedPatterns, scope })}
               >
-                Run and Trust <code>{ask.suggestedPatterns.join(', ')}</code>
+                Always Allow <code>{ask.suggestedPatterns.join(', ')}</code>
               </button>
             )}
             <button className={`button ${destructive ? 'danger' : 'primary'}`} disabled={busy} data-testid="command-run" onClick={() => answer({ choice: 'run' })}>
