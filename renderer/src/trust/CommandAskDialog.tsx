@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { CommandAnswer, CommandAsk } from '../../../protocol';
 import { getServices } from '../app/services';
 import { notifyError } from '../state/notifications';
+import { CommandText } from '../widgets/command/CommandText';
 import { Icon } from '../workbench/icons';
 import { Modal } from './Modal';
 
@@ -42,9 +43,7 @@ export function CommandAskDialog({ ask, more }: { ask: CommandAsk; more: number 
           }}
         />
       ) : (
-        <pre className="trust-command" data-testid="command-text">
-          {ask.command}
-        </pre>
+        <CommandText command={ask.command} testId="command-text" />
       )}
       {ask.cwd && <div className="trust-meta">in {ask.cwd}</div>}
       {destructive && (
