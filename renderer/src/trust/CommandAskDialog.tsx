@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { CommandAnswer, CommandAsk } from '../../../protocol';
 import { getServices } from '../app/services';
 import { notifyError } from '../state/notifications';
-import { CommandText } from '../widgets/command/CommandText';
+import { CommandInline, CommandText } from '../widgets/command/CommandText';
 import { Icon } from '../workbench/icons';
 import { Modal } from './Modal';
 
@@ -62,7 +62,7 @@ export function CommandAskDialog({ ask, more }: { ask: CommandAsk; more: number 
           {ask.commands.map((c, i) => (
             <li key={i} className={c.trusted ? 'trusted' : 'untrusted'}>
               <span className="trust-mark">{c.trusted ? '✓' : '?'}</span>
-              <code>{c.text}</code>
+              <CommandInline text={c.text} />
               <span className="trust-reason">
                 {c.reason}
                 {ORIGIN[c.origin] ? ` · ${ORIGIN[c.origin]}` : ''}

@@ -55,3 +55,22 @@ function part(p: CommandPart, key: number) {
       );
   }
 }
+
+/** One command inline (a list of the simple commands in a line): the same escapes and markers, lines joined by ⏎. */
+export function CommandInline({ text }: { text: string }) {
+  const shown = useMemo(() => displayCommand(text), [text]);
+  return (
+    <code className="command-inline">
+      {shown.lines.map((parts, i) => (
+        <span key={i}>
+          {i > 0 && (
+            <mark className="command-escape" data-kind="newline" title="A line break">
+              ⏎
+            </mark>
+          )}
+          {parts.map(part)}
+        </span>
+      ))}
+    </code>
+  );
+}

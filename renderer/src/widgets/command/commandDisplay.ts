@@ -1,8 +1,8 @@
 /**
  * How a command is shown for consent: exactly, with nothing that can hide part of it. Characters a screen does not
- * show as themselves become marked escapes — control characters as their Control Pictures glyph (␛ for ESC), bidi
- * overrides and invisible characters as `\u202E`-style escapes — long runs of spaces and of empty lines are
- * collapsed into a counted marker, and every line is a line of its own. Pure, so it is unit-tested.
+ * show as themselves become marked escapes — control characters as `\x1B`, bidi overrides and invisible characters
+ * as `\u202E` — long runs of spaces and of empty lines are collapsed into a counted marker, and every line is a
+ * line of its own. Pure, so it is unit-tested.
  */
 
 export type CommandPart =
@@ -37,6 +37,7 @@ const NAMES: Record<number, string> = {
 };
 
 const hex = (cp: number) => `\\u${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+const hex2 = (cp: number) => cp.toString(16).toUpperCase().padStart(2, '0');
 const escHex = (cp: number) => (cp > 0xffff ? `\\u{${cp.toString(16).toUpperCase()}}` : hex(cp));
 
 function isBidi(cp: number): boolean {
@@ -57,9 +58,8 @@ function escapeFor(ch: string): CommandPart | null {
   const name = NAMES[cp] ?? `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
   // A tab is ordinary in a script; shown as an arrow so its width cannot hide anything, but not a warning.
   if (cp === 0x09) return { kind: 'escape', text: ch, shown: '⇥', name, flag: null };
-  if (cp < 0x20) return { kind: 'escape', text: ch, shown: String.fromCodePoint(0x2400 + cp), name, flag: 'control' };
-  if (cp === 0x7f) return { kind: 'escape', text: ch, shown: '␡', name, flag: 'control' };
-  if (cp >= 0x80 && cp <= 0x9f) return { kind: 'escape', text: ch, shown: hex(cp), name, flag: 'control' };
+  // `\x1B`, not the Control Pictures glyph (␛): monospace fonts often lack those and draw an empty box.
+  if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f)) return { kind: 'escape', text: ch, shown: `\\x${hex2(cp)}`, name, flag: 'control' };
   if (isBidi(cp)) return { kind: 'escape', text: ch, shown: hex(cp), name, flag: 'bidi' };
   if (isInvisible(cp)) return { kind: 'escape', text: ch, shown: escHex(cp), name, flag: 'invisible' };
   return null;
@@ -119,7 +119,7 @@ function flagsOf(lines: CommandPart[][]): string[] {
   const flags: string[] = [];
   const names = (flag: string) => [...new Set(parts.flatMap((p) => (p.kind === 'escape' && p.flag === flag ? [`${p.shown} ${p.name}`] : [])))];
   const control = names('control');
-  if (control.length) flags.push(`Control characters, shown as marked symbols: ${control.join(', ')}`);
+  if (control.length) flags.push(`Control characters, shown as marked escapes: ${control.join(', ')}`);
   const bidi = names('bidi');
   if (bidi.length) flags.push(`Characters that reorder how text is displayed (bidi controls): ${bidi.join(', ')}`);
   const invisible = names('invisible');
