@@ -21,7 +21,7 @@ const markdownConfig: Config = {
 };
 
 /** CSS properties that move an element out of its place or over other things (the surface clips them anyway). */
-const POSITIONING = /^(position|inset(-.*)?|z-index)$/;
+const POSITIONING = /^(position|inset(-.*)?|top|right|bottom|left|z-index)$/;
 
 /** Markdown renderer output (marked) → HTML safe to show inside an IsolatedSurface. */
 export function sanitizeMarkdownHtml(html: string): string {
