@@ -64,7 +64,7 @@ function script(request: RecordedRequest): FakeResponse {
   const { prompt, round } = currentTurn(request);
   const command = prompt.includes('tricky') ? TRICKY : CURL;
   if (round === 0) return { steps: [{ toolUse: { name: 'executeBash', input: { command } } }] };
-  return { steps: [{ text: `Not run. See [the install notes](${targetUrl}) instead.` }] };
+  return { steps: [{ text: `Not run. See [the install notes](${targetUrl}) or [the store](src/store.js) instead.` }] };
 }
 
 test.beforeEach(async () => {
@@ -192,6 +192,11 @@ test('links in rendered Markdown never navigate Keel: they ask, then open a new 
   await page.getByTestId('dialog-cancel').click();
   expect(page.url()).toBe(start);
   expect(page.context().pages()).toHaveLength(1);
+  // A workspace file named in the answer opens in Keel.
+  await expect(page.locator('[data-testid="editor-tab"][data-path="src/store.js"]')).toHaveAttribute('aria-selected', 'false');
+  await page.getByTestId('chat-transcript').getByRole('link', { name: 'the store' }).click();
+  await expect(page.locator('[data-testid="editor-tab"][data-path="src/store.js"]')).toHaveAttribute('aria-selected', 'true');
+  expect(page.url()).toBe(start);
 });
 
 test('the consent dialog shows a tricky command whole: escapes marked, whitespace counted, every line reachable', async ({ page }) => {
