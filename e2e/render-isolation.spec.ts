@@ -160,6 +160,7 @@ test('links in rendered Markdown never navigate Keel: they ask, then open a new 
   // An external link asks with the full URL; Cancel opens nothing and the page stays where it is.
   await preview.getByRole('link', { name: 'external guide' }).click();
   await expect(page.getByTestId('dialog')).toContainText(`Open ${targetUrl} in your browser?`);
+  await page.screenshot({ path: 'test-results/render-isolation-link-ask.png' });
   await page.getByTestId('dialog-cancel').click();
   expect(page.url()).toBe(start);
   expect(page.context().pages()).toHaveLength(1);
