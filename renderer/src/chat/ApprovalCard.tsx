@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { notifyError } from '../state/notifications';
+import { CommandText } from '../widgets/command/CommandText';
 import { getChat } from './chatService';
 import type { ChatItem } from './model';
 
@@ -26,7 +27,7 @@ export function ApprovalCard({ item }: { item: Extract<ChatItem, { kind: 'approv
       {editing && waiting ? (
         <textarea className="chat-approval-edit" value={command} onChange={(e) => setCommand(e.target.value)} rows={Math.min(6, command.split('\n').length + 1)} aria-label="Command to run" />
       ) : (
-        <pre className="chat-approval-command">{item.command}</pre>
+        <CommandText command={item.command} testId="chat-approval-command" />
       )}
       <div className="chat-approval-cwd">in {item.cwd || 'the workspace folder'}</div>
       {waiting && (

@@ -9,7 +9,7 @@ import { ToolCard } from './ToolCard';
 import { chipLabel } from './chips';
 import { getChat } from './chatService';
 import { formatUsage, shortModel, usageDetail } from './format';
-import { Markdown } from './markdown/Markdown';
+import { IsolatedMarkdown } from './markdown/IsolatedMarkdown';
 import type { ChatItem } from './model';
 
 const terminalTitle = (id: string) => useTerminals.getState().terminals.find((t) => t.id === id)?.title;
@@ -25,7 +25,7 @@ export const ItemRow = memo(function ItemRow({ item, sessionId, busy }: { item: 
     case 'text':
       return (
         <div className={`chat-answer${item.streaming ? ' streaming' : ''}`} data-testid="chat-answer">
-          <Markdown text={item.text} final={!item.streaming} />
+          <IsolatedMarkdown text={item.text} final={!item.streaming} />
         </div>
       );
     case 'tool':

@@ -3,6 +3,7 @@ import type { McpToolAnswer, McpToolAsk } from '../../../protocol';
 import { getServices } from '../app/services';
 import { notifyError } from '../state/notifications';
 import { Modal } from '../trust/Modal';
+import { CommandText } from '../widgets/command/CommandText';
 
 /**
  * The agent wants to call an MCP tool that is not auto-approved: Allow (this call) / Always Allow (this tool of this
@@ -26,9 +27,7 @@ export function McpToolAskDialog({ ask, more }: { ask: McpToolAsk; more: number 
       {ask.description && <div className="trust-meta">{ask.description}</div>}
       <div className="mcp-ask-label">{empty ? 'No arguments' : 'Arguments'}</div>
       {!empty && (
-        <pre className="trust-command mcp-ask-args" data-testid="mcp-ask-args">
-          {ask.args}
-        </pre>
+        <CommandText command={ask.args} testId="mcp-ask-args" className="mcp-ask-args" />
       )}
       <div className="trust-meta">The server runs the tool with these arguments; what it answers goes to the agent.</div>
       <div className="dialog-buttons">

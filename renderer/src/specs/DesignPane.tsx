@@ -1,17 +1,24 @@
-import DOMPurify from 'dompurify';
 import { marked } from 'marked';
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { parseDesign } from '../../../specs-schema';
 import { useLayout } from '../state/layout';
+import { IsolatedSurface } from '../widgets/isolated/IsolatedSurface';
+import { sanitizeMarkdownHtml } from '../widgets/isolated/sanitize';
 import { linkRequirementRefs } from './designRefs';
+import previewCss from './markdownPreview.css?inline';
 import { renderMermaid } from './mermaidRender';
 import { useSpecEditors } from './specEditorStore';
 import { useDocText } from './useDocText';
 
-/** Markdown → sanitized HTML: a spec may come from anyone (a cloned repo), so no script or handler survives. */
+/**
+ * Markdown → sanitized HTML: a spec may come from anyone (a cloned repo), so no script, handler, style sheet,
+ * overlay or form survives, and the result is shown in an IsolatedSurface.
+ */
 export function renderMarkdown(text: string): string {
-  return DOMPurify.sanitize(marked.parse(text, { async: false, gfm: true }));
+  return sanitizeMarkdownHtml(marked.parse(text, { async: false, gfm: true }));
 }
+
+const PREVIEW_SHEETS = [previewCss];
 
 interface Props {
   tab: string;
@@ -30,10 +37,10 @@ export function DesignPane({ tab, path, knownIds, onShowMarkdown }: Props) {
   const doc = useMemo(() => (text === undefined ? undefined : parseDesign(text)), [text]);
   const html = useMemo(() => (text === undefined ? '' : renderMarkdown(text)), [text]);
   const theme = useLayout((s) => s.theme);
-  const previewRef = useRef<HTMLDivElement>(null);
+  // The preview's content element lives in the surface's shadow root, which exists only after the first commit.
+  const [root, setRoot] = useState<HTMLDivElement | null>(null);
   // After each render of the HTML: link requirement refs, then draw diagrams (async; stale renders are dropped).
   useEffect(() => {
-    const root = previewRef.current;
     if (!root) return;
     linkRequirementRefs(root, knownIds);
     let stale = false;
@@ -64,10 +71,18 @@ export function DesignPane({ tab, path, knownIds, onShowMarkdown }: Props) {
     return () => {
       stale = true;
     };
-  }, [html, theme, knownIds]);
+  }, [root, html, theme, knownIds]);
+  const onLink = useCallback(
+    (link: HTMLAnchorElement) => {
+      if (!link.dataset.req) return link.classList.contains('req-link');
+      useSpecEditors.getState().revealCriterion(tab, link.dataset.req);
+      return true;
+    },
+    [tab],
+  );
   if (!doc) return <div className="editor-loading" aria-busy="true" />;
   // Headings inside code fences are in neither the outline nor the preview, so the n-th of each match.
-  const reveal = (index: number) => previewRef.current?.querySelectorAll('h1, h2, h3, h4, h5, h6')[index]?.scrollIntoView({ block: 'start' });
+  const reveal = (index: number) => root?.querySelectorAll('h1, h2, h3, h4, h5, h6')[index]?.scrollIntoView({ block: 'start' });
   const showCriterion = (id: string) => useSpecEditors.getState().revealCriterion(tab, id);
   return (
     <div className="design-pane" data-testid="design-pane">
@@ -98,18 +113,9 @@ export function DesignPane({ tab, path, knownIds, onShowMarkdown }: Props) {
           ))}
         </ul>
       </nav>
-      <div
-        className="markdown-preview"
-        ref={previewRef}
-        data-testid="design-preview"
-        onClick={(e) => {
-          const link = (e.target as HTMLElement).closest<HTMLElement>('[data-req]');
-          if (!link?.dataset.req) return;
-          e.preventDefault();
-          showCriterion(link.dataset.req);
-        }}
-        dangerouslySetInnerHTML={{ __html: html }}
-      />
+      <IsolatedSurface className="markdown-preview" testId="design-preview" sheets={PREVIEW_SHEETS} linkBase={path} onLink={onLink}>
+        <div ref={setRoot} dangerouslySetInnerHTML={{ __html: html }} />
+      </IsolatedSurface>
     </div>
   );
 }

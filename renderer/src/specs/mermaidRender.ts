@@ -1,10 +1,12 @@
 /**
  * Mermaid diagrams of a design.md preview. The document is user content (a cloned repo's spec), so mermaid runs
  * with securityLevel 'strict' (labels are escaped, click handlers and links disabled), labels are plain SVG text (no
- * foreignObject HTML), and the SVG it returns is sanitized again before it reaches the page. The mermaid chunk is
- * loaded the first time a diagram is on screen.
+ * foreignObject HTML), a diagram's directives cannot change the CSS or fonts (`secure`: mermaid scopes its own CSS
+ * under the diagram's id), and the SVG it returns is sanitized again before it reaches the preview, itself an
+ * IsolatedSurface. (mermaid must measure in the light DOM: it finds its elements with document-wide selectors.) The
+ * mermaid chunk is loaded the first time a diagram is on screen.
  */
-import DOMPurify from 'dompurify';
+import { sanitizeDiagramSvg } from '../widgets/isolated/sanitize';
 
 type Mermaid = typeof import('mermaid').default;
 
@@ -32,13 +34,15 @@ export async function renderMermaid(source: string, theme: 'light' | 'dark'): Pr
       htmlLabels: false,
       flowchart: { htmlLabels: false },
       fontFamily: 'system-ui, sans-serif',
+      // mermaid's defaults plus what would let a diagram's `%%{init}%%` bring its own CSS or fonts.
+      secure: ['secure', 'securityLevel', 'startOnLoad', 'maxTextSize', 'suppressErrorRendering', 'maxEdges', 'themeCSS', 'fontFamily', 'altFontFamily', 'htmlLabels'],
     });
     configuredTheme = theme;
   }
   let result: { svg?: string; error?: string };
   try {
     const { svg } = await mermaid.render(`keel-mermaid-${++counter}`, source);
-    result = { svg: DOMPurify.sanitize(svg, { USE_PROFILES: { svg: true, svgFilters: true } }) };
+    result = { svg: sanitizeDiagramSvg(svg) };
   } catch (err) {
     result = { error: err instanceof Error ? err.message : String(err) };
   } finally {

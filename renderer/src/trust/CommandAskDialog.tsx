@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { CommandAnswer, CommandAsk, PermissionScope } from '../../../protocol';
 import { getServices } from '../app/services';
 import { notifyError } from '../state/notifications';
+import { CommandInline, CommandText } from '../widgets/command/CommandText';
 import { Icon } from '../workbench/icons';
 import { Modal } from './Modal';
 
@@ -47,9 +48,7 @@ export function CommandAskDialog({ ask, more }: { ask: CommandAsk; more: number 
           }}
         />
       ) : (
-        <pre className="trust-command" data-testid="command-text">
-          {ask.command}
-        </pre>
+        <CommandText command={ask.command} testId="command-text" />
       )}
       {ask.cwd && <div className="trust-meta">in {ask.cwd}</div>}
       {ask.rule && (
@@ -73,7 +72,7 @@ export function CommandAskDialog({ ask, more }: { ask: CommandAsk; more: number 
           {ask.commands.map((c, i) => (
             <li key={i} className={c.trusted ? 'trusted' : 'untrusted'}>
               <span className="trust-mark">{c.trusted ? '✓' : '?'}</span>
-              <code>{c.text}</code>
+              <CommandInline text={c.text} />
               <span className="trust-reason">
                 {c.reason}
                 {ORIGIN[c.origin] ? ` · ${ORIGIN[c.origin]}` : ''}

@@ -28,8 +28,12 @@ describe('chat markdown', () => {
     expect(out).toContain('&lt;div onclick=&quot;x()&quot;&gt;block&lt;/div&gt;');
   });
 
-  it('keeps only web and mail links clickable and never loads images', () => {
-    const out = html('[ok](https://example.com/a) [bad](javascript:alert(1)) [rel](/api/secret) ![pixel](https://evil.test/?d=secret)');
+  it('keeps only web, mail and workspace-file links clickable and never loads images', () => {
+    const out = html('[ok](https://example.com/a) [bad](javascript:alert(1)) [rel](/api/secret) [up](../../etc/passwd) [file](src/store.js) ![pixel](https://evil.test/?d=secret)');
+    // Workspace files by their path from the root (the surface opens them in Keel); nothing above the root.
+    expect(out).toContain('<a href="src/store.js" title="Open src/store.js" data-workspace-file="">file</a>');
+    expect(out).toContain('<a href="api/secret" title="Open api/secret" data-workspace-file="">rel</a>');
+    expect(out).not.toContain('etc/passwd');
     expect(out).toContain('<a href="https://example.com/a"');
     expect(out).toContain('rel="noopener noreferrer nofollow"');
     expect(out).not.toContain('javascript:');

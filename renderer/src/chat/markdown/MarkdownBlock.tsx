@@ -1,12 +1,14 @@
 import type { Token, Tokens } from 'marked';
 import { memo, type ReactNode } from 'react';
+import { resolveLink } from '../../widgets/links/resolveLink';
 import { CodeBlock } from './CodeBlock';
 import { safeHref, unescapeHtml } from './safeUrl';
 
 /**
  * Renders marked's tokens as React elements. No HTML string is ever injected: raw HTML from the model shows as the
- * text it is, links are limited to http(s)/mailto, and images are shown as links (never fetched), so a prompt
- * injection cannot run script or beacon data out through an image URL.
+ * text it is, links are limited to http(s)/mailto and workspace files, and images are shown as links (never
+ * fetched), so a prompt injection cannot run script or beacon data out through an image URL. Clicks on links are
+ * handled by the answer's IsolatedSurface: web links ask first, files open in Keel, nothing navigates the window.
  */
 export const MarkdownBlock = memo(function MarkdownBlock({ token }: BlockProps) {
   return <>{block(token, 0)}</>;
@@ -140,6 +142,15 @@ function inlineToken(t: Token, key: number): ReactNode {
     case 'link': {
       const l = t as Tokens.Link;
       const href = safeHref(l.href);
+      // A relative link names a workspace file (from the root): the answer's surface opens it in an editor tab.
+      const file = href ? undefined : resolveLink(l.href);
+      if (file?.kind === 'file') {
+        return (
+          <a key={key} href={file.path} title={`Open ${file.path}`} data-workspace-file="">
+            {inline(l.tokens)}
+          </a>
+        );
+      }
       if (!href) return <span key={key}>{inline(l.tokens)}</span>;
       return (
         <a key={key} href={href} title={l.title ?? href} target="_blank" rel="noopener noreferrer nofollow">
