@@ -6,6 +6,8 @@ const forbid = (name, from, to, comment) => ({ name, severity: 'error', comment,
 
 module.exports = {
   forbidden: [
+    forbid('base-node-is-leaf', '^base/', '^(protocol|specs-schema|agent|electron|renderer|cli)/', 'base/node is the bottom Node layer: every Node layer may import it, it imports nothing of Keel'),
+    forbid('browser-code-no-base-node', '^(protocol|specs-schema|renderer)/', '^base/node/', 'base/node uses node built-ins; browser-safe layers cannot load it'),
     forbid('protocol-is-leaf', '^protocol/', '^(agent|electron|renderer|cli)/', 'protocol may import only specs-schema and zod'),
     forbid('specs-schema-is-pure', '^specs-schema/', '^(protocol|agent|electron|renderer|cli)/', 'specs-schema is the bottom layer'),
     {

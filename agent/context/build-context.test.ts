@@ -103,3 +103,15 @@ describe('buildContext sources and secrets', () => {
     ]);
   });
 });
+
+describe('buildContext with a steering file holding a YAML alias bomb (issue 17, finding 9)', () => {
+  it('still builds: the other steering is included and the bad file is one problem', async () => {
+    const chain = Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`);
+    const bomb = ['---', 'inclusion: always', 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol","lol"]', ...chain, '---', '# Bomb', ''].join('\n');
+    const files = { '.kiro/steering/bomb.md': bomb, '.kiro/steering/style.md': '---\ninclusion: always\n---\nUse tabs.\n' };
+    const ctx = await buildContext({ workspace: memoryWorkspace(files) }, { systemPrompt: 'You are Keel.', prompt: 'hi' });
+    expect(ctx.steering.map((s) => s.name)).toContain('style');
+    expect(ctx.steering.map((s) => s.name)).not.toContain('bomb');
+    expect(ctx.problems.map((p) => p.message).join('\n')).toMatch(/bomb\.md[\s\S]*could not be read safely|could not be read safely[\s\S]*bomb/);
+  });
+});

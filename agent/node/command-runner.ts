@@ -10,19 +10,16 @@ const MAX_KEPT = 1_000_000;
  * The visible-terminal runner (node-pty) comes with the chat pane; this one serves tests and headless use.
  */
 export class NodeCommandRunner implements CommandRunner {
-  constructor(private readonly resolveCwd: (relative: string) => string) {}
+  /** `resolveCwd` gives the folder's real path (NodeWorkspace.resolveDirectory): a lexical check alone lets a
+   * symlinked folder take the command outside the workspace. */
+  constructor(private readonly resolveCwd: (relative: string) => string | Promise<string>) {}
 
-  run(
+  async run(
     command: string,
     options: { cwd: string; timeoutMs: number; signal?: AbortSignal; onOutput?: (chunk: string) => void },
   ): Promise<CommandResult> {
+    const cwd = await this.resolveCwd(options.cwd);
     return new Promise((resolve, reject) => {
-      let cwd: string;
-      try {
-        cwd = this.resolveCwd(options.cwd);
-      } catch (e) {
-        return reject(e);
-      }
       if (options.signal?.aborted) return resolve({ exitCode: null, signal: 'SIGTERM', output: '', timedOut: false });
       const child = spawn('bash', ['-c', command], { cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
       let output = '';

@@ -41,7 +41,7 @@ export async function createNodeToolContext(setup: NodeToolSetup): Promise<{
     workspace: setup.mode === 'supervised' ? overlayWorkspace(workspace, changeset) : workspace,
     changes: setup.mode === 'supervised' ? supervisedSink(workspace, changeset) : autopilotSink(workspace, setup.checkpoint!),
     secrets,
-    commands: new NodeCommandRunner((p) => workspace.resolve(p)),
+    commands: new NodeCommandRunner((p) => workspace.resolveDirectory(p)),
     approval: setup.approval,
     tasks: setup.tasks,
     search: rg ? new RipgrepSearch(rg, workspace.resolve('.')) : undefined,

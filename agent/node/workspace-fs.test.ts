@@ -1,7 +1,8 @@
-import { mkdtemp, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, realpath, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { NodeCommandRunner } from './command-runner';
 import { NodeWorkspace } from './workspace-fs';
 
 let root: string;
@@ -62,5 +63,16 @@ describe('NodeWorkspace confinement', () => {
 
   it('a missing file gives a clear message', async () => {
     await expect(ws.readFile('nope.ts')).rejects.toThrow('File not found: nope.ts');
+  });
+});
+
+describe("executeBash's cwd", () => {
+  it('is checked by its real path: a symlinked folder leading outside is refused, one inside runs there', async () => {
+    const runner = new NodeCommandRunner((p) => ws.resolveDirectory(p));
+    await expect(runner.run('pwd', { cwd: 'link-out', timeoutMs: 10_000 })).rejects.toThrow(/outside the workspace/);
+    await expect(runner.run('pwd', { cwd: 'src/a.ts', timeoutMs: 10_000 })).rejects.toThrow();
+    await symlink(join(root, 'src'), join(root, 'src-link'));
+    const inside = await runner.run('pwd', { cwd: 'src-link', timeoutMs: 10_000 });
+    expect(inside.output.trim()).toBe(join(await realpath(root), 'src'));
   });
 });

@@ -1,7 +1,7 @@
-import { createReadStream } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
+import { ConfinedFs } from '../../base/node/confine';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -29,42 +29,59 @@ export function mimeType(file: string): string {
   return MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
 }
 
+/** A file of the built renderer, opened through the one confinement (base/node/confine); the caller closes it. */
+export interface OpenedAsset {
+  handle: FileHandle;
+  size: number;
+  /** Root-relative path, forward slashes. */
+  relative: string;
+}
+
 /**
- * Serves a file of the built renderer. The URL path is decoded once, must stay inside `rootDir` both lexically
- * and after resolving symlinks, and `/` means index.html. Returns false when there is no such file (caller 404s).
+ * Opens the file a URL path names below `rootDir`: decoded once, `/` meaning index.html, refused (undefined) when it
+ * would leave the folder lexically or through a symlink — checked on the opened file, so a link swapped meanwhile
+ * is not followed — or is no regular file.
  */
+export async function openAsset(rootDir: string, urlPath: string): Promise<OpenedAsset | undefined> {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return undefined;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return undefined;
+  const relative = decoded === '/' || decoded === '' ? 'index.html' : decoded.replace(/^\/+/, '');
+  try {
+    const disk = await ConfinedFs.open(rootDir);
+    const { handle, stats } = await disk.openRead(relative);
+    if (stats.isFile()) return { handle, size: stats.size, relative };
+    await handle.close();
+  } catch {
+    // Outside, missing or unreadable: the caller answers 404 either way.
+  }
+  return undefined;
+}
+
+/** Serves a file of the built renderer (see openAsset). Returns false when there is no such file (caller 404s). */
 export async function serveStatic(
   rootDir: string,
   urlPath: string,
   res: ServerResponse,
   headers: Record<string, string>,
 ): Promise<boolean> {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return false;
-  }
-  if (decoded.includes('\0') || decoded.includes('\\')) return false;
-  const relative = decoded === '/' || decoded === '' ? 'index.html' : decoded.replace(/^\/+/, '');
-  const root = await realpath(rootDir).catch(() => undefined);
-  if (!root) return false;
-  const candidate = path.resolve(root, relative);
-  if (!within(root, candidate)) return false;
-  const real = await realpath(candidate).catch(() => undefined);
-  if (!real || !within(root, real)) return false;
-  const info = await stat(real).catch(() => undefined);
-  if (!info?.isFile()) return false;
-  const isHtml = real.endsWith('.html');
+  const asset = await openAsset(rootDir, urlPath);
+  if (!asset) return false;
+  const { handle, size, relative } = asset;
+  const isHtml = relative.endsWith('.html');
   res.writeHead(200, {
     ...headers,
-    'Content-Type': mimeType(real),
-    'Content-Length': String(info.size),
+    'Content-Type': mimeType(relative),
+    'Content-Length': String(size),
     // Vite names assets by content hash: cache them; always revalidate the page that references them.
     'Cache-Control': isHtml ? 'no-cache' : relative.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
   });
   await new Promise<void>((resolve) => {
-    const stream = createReadStream(real);
+    const stream = handle.createReadStream(); // closes the handle when done
     stream.on('error', () => {
       res.destroy();
       resolve();
@@ -73,9 +90,4 @@ export async function serveStatic(
     stream.pipe(res);
   });
   return true;
-}
-
-function within(root: string, candidate: string): boolean {
-  const rel = path.relative(root, candidate);
-  return rel !== '' && rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
 }

@@ -1,7 +1,5 @@
-import { readFile, realpath, stat } from 'node:fs/promises';
-import path from 'node:path';
 import { protocol } from 'electron';
-import { mimeType } from '../browser-host/static-files';
+import { mimeType, openAsset } from '../browser-host/static-files';
 import { APP_HOST, APP_SCHEME } from '../ipc/electron-channels';
 
 /**
@@ -19,33 +17,20 @@ export function serveAppScheme(rendererDir: string, csp: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     if (url.host !== APP_HOST) return text(404, 'Not found', csp);
-    const file = await resolveInside(rendererDir, url.pathname);
-    if (!file) return text(404, 'Not found', csp);
-    const body = await readFile(file);
+    // The same confined open as the browser host's static server (one implementation, base/node/confine).
+    const asset = await openAsset(rendererDir, url.pathname);
+    if (!asset) return text(404, 'Not found', csp);
+    let body: Uint8Array<ArrayBuffer>;
+    try {
+      body = new Uint8Array(await asset.handle.readFile());
+    } finally {
+      await asset.handle.close();
+    }
     return new Response(body, {
       status: 200,
-      headers: { 'Content-Type': mimeType(file), 'Content-Security-Policy': csp, 'X-Content-Type-Options': 'nosniff' },
+      headers: { 'Content-Type': mimeType(asset.relative), 'Content-Security-Policy': csp, 'X-Content-Type-Options': 'nosniff' },
     });
   });
-}
-
-async function resolveInside(rootDir: string, urlPath: string): Promise<string | undefined> {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return undefined;
-  }
-  if (decoded.includes('\0')) return undefined;
-  const root = await realpath(rootDir).catch(() => undefined);
-  if (!root) return undefined;
-  const relative = decoded === '/' || decoded === '' ? 'index.html' : decoded.replace(/^\/+/, '');
-  const real = await realpath(path.resolve(root, relative)).catch(() => undefined);
-  if (!real) return undefined;
-  const rel = path.relative(root, real);
-  if (rel === '' || rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) return undefined;
-  const info = await stat(real).catch(() => undefined);
-  return info?.isFile() ? real : undefined;
 }
 
 function text(status: number, body: string, csp: string): Response {

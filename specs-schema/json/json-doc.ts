@@ -8,6 +8,7 @@ import { applyEdits, findNodeAtLocation, modify, parse, parseTree, printParseErr
 import { diag, type Diagnostic } from '../diagnostics';
 import { dominantEol, splitLines, offsetToPosition, type SourceLine } from '../text/lines';
 import type { EditResult } from '../text/edits';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../text/nesting';
 
 export interface JsonFormat {
   insertSpaces: boolean;
@@ -28,6 +29,11 @@ const CONFLICT = /^(<{7}|={7}|>{7})(?:[ \t]|$)/;
 
 export function parseJsonDoc(text: string): JsonDoc {
   const lines = splitLines(text);
+  if (nestsDeeperThan(text, MAX_JSON_DEPTH, 'json')) {
+    // jsonc-parser recurses: parsing this would overflow the stack and take the whole feature down with it.
+    const diagnostics = [diag('error', 'json/too-deep', `The JSON nests deeper than ${MAX_JSON_DEPTH} levels; it is not read (the file is kept as it is).`, 0, 0)];
+    return { text, lines, value: undefined, format: detectFormat(lines), diagnostics };
+  }
   const errors: ParseError[] = [];
   const value: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
   const diagnostics: Diagnostic[] = [];
@@ -68,6 +74,8 @@ function detectFormat(lines: readonly SourceLine[]): JsonFormat {
 
 /** Sets (or with `undefined` removes) the value at `path`, keeping every other byte of the file. */
 export function setJsonValue(doc: JsonDoc, path: JSONPath, value: unknown): EditResult {
+  const tooDeep = doc.diagnostics.filter((d) => d.code === 'json/too-deep');
+  if (tooDeep.length) return { text: doc.text, changes: [], diagnostics: tooDeep };
   // A value written on one line is replaced on that line (jsonc-parser would re-flow arrays over several lines).
   const tree = value === undefined ? undefined : parseTree(doc.text, [], { allowTrailingComma: true });
   const node = tree ? findNodeAtLocation(tree, path) : undefined;

@@ -22,7 +22,7 @@ const ORDER = ['inclusion', 'fileMatchPattern', 'name', 'description'] as const;
 export function setSteeringFrontMatter(doc: SteeringDoc, patch: SteeringFrontMatterPatch): EditResult {
   const source = joinLines(doc.lines);
   const fm = doc.frontMatter;
-  if (fm && doc.diagnostics.some((d) => d.code === 'steering/yaml' && d.severity === 'error')) {
+  if (fm && doc.diagnostics.some((d) => (d.code === 'steering/yaml' || d.code === 'steering/yaml-limit') && d.severity === 'error')) {
     return unchanged(source, [diag('error', 'steering/yaml', 'Fix the front matter syntax before editing it.', fm.start, 0)]);
   }
   const merged: Record<string, unknown> = { ...(fm?.data ?? {}) };

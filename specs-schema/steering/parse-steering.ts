@@ -3,11 +3,12 @@
  * name, description — unknown keys and comments kept by the yaml Document API), a Markdown body, and
  * `#[[file:path]]` references that pull other files into the agent's context.
  */
-import { isMap, isScalar, parseDocument, type Document } from 'yaml';
+import { Document, isMap, isScalar, parseDocument } from 'yaml';
 import { diag, type Diagnostic } from '../diagnostics';
 import { SteeringFrontMatterSchema, STEERING_INCLUSIONS, type SteeringInclusion } from '../schemas/steering-schema';
 import { joinLines, offsetToPosition, splitLines, type SourceLine } from '../text/lines';
 import { scanMarkdown, type Heading } from '../text/markdown-scan';
+import { MAX_FRONT_MATTER_CHARS, MAX_YAML_ALIASES, MAX_YAML_DEPTH, nestsDeeperThan } from '../text/nesting';
 
 export interface FileRef {
   path: string;
@@ -68,12 +69,20 @@ function readFrontMatter(doc: SteeringDoc, range: { start: number; end: number }
   const contentStart = range.start + 1;
   const content = joinLines(lines.slice(contentStart, range.end));
   const base = contentStart < lines.length ? (lines[contentStart] as SourceLine).offset : 0;
-  const document = parseDocument(content, { prettyErrors: false });
+  const limited = readLimitedYaml(content);
+  if (!limited.ok) {
+    // One bad file is one diagnostic: the steering file stays listed (inclusion `always` as with no front matter
+    // is wrong for it, so it is treated as manual) and everything else keeps working.
+    diagnostics.push(diag('error', 'steering/yaml-limit', `Front matter: ${limited.problem} It is ignored; this file is included only when asked for.`, contentStart, 0));
+    doc.inclusion = 'manual';
+    doc.frontMatter = { start: range.start, end: range.end, document: new Document(null), data: {} };
+    return;
+  }
+  const { document, json } = limited;
   for (const e of [...document.errors, ...document.warnings]) {
     const at = offsetToPosition(lines, base + (e.pos[0] ?? 0));
     diagnostics.push(diag(document.errors.includes(e) ? 'error' : 'warning', 'steering/yaml', `Front matter: ${e.message.split('\n')[0]}`, at.line, at.column));
   }
-  const json: unknown = document.errors.length ? undefined : document.toJS();
   const data = json !== null && typeof json === 'object' && !Array.isArray(json) ? (json as Record<string, unknown>) : {};
   doc.frontMatter = { start: range.start, end: range.end, document, data };
   if (content.trim() && !isMap(document.contents) && !document.errors.length) {
@@ -107,6 +116,23 @@ function readFrontMatter(doc: SteeringDoc, range: { start: number; end: number }
   }
   for (const key of Object.keys(data)) {
     if (!KNOWN_KEYS.has(key)) diagnostics.push(diag('info', 'steering/unknown-key', `"${key}" is not a Kiro steering key; it is kept but has no effect.`, keyLine(key), 0));
+  }
+}
+
+type LimitedYaml = { ok: true; document: Document; json: unknown } | { ok: false; problem: string };
+
+/** YAML with size, nesting and alias limits; anything beyond them (or a parser giving up) is a problem, not a throw. */
+function readLimitedYaml(content: string): LimitedYaml {
+  if (content.length > MAX_FRONT_MATTER_CHARS) return { ok: false, problem: `larger than ${MAX_FRONT_MATTER_CHARS / 1024} KB.` };
+  if (nestsDeeperThan(content, MAX_YAML_DEPTH, 'yaml')) return { ok: false, problem: `nests deeper than ${MAX_YAML_DEPTH} levels.` };
+  try {
+    const document = parseDocument(content, { prettyErrors: false });
+    const json: unknown = document.errors.length ? undefined : document.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+    return { ok: true, document, json };
+  } catch (err) {
+    // yaml refuses alias expansion beyond maxAliasCount ("resource exhaustion"); a stack overflow is caught too.
+    const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    return { ok: false, problem: `could not be read safely (${message}).` };
   }
 }
 

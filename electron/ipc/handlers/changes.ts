@@ -5,6 +5,8 @@ import type { HandlerDeps } from './deps';
 
 /** Handlers for protocol/changes.ts; the open folder's change review service does the work. */
 export function changesHandlers({ workbench }: HandlerDeps): FeatureHandlers<typeof changesRequests> {
+  // Eager: an apply a crash left half-done is finished or rolled back (and orphaned temp files go) when the folder opens.
+  workbench.whenOpen((ctx) => void ctx.scoped(changeReviewKey));
   const reviews = () => workbench.scoped(changeReviewKey);
   return {
     'changes/list': async () => {

@@ -321,8 +321,8 @@ export class AgentHost implements Disposable {
         changes: { write: () => Promise.reject(new Error('No edit sink for this turn')), delete: () => Promise.reject(new Error('No edit sink for this turn')) },
         secrets: new SecretPolicy(kiroignore, () => this.options.permissions?.current()),
         commands: this.options.terminals
-          ? new TerminalCommandRunner(this.options.terminals, (p) => core.workspace.resolve(p))
-          : new NodeCommandRunner((p) => core.workspace.resolve(p)),
+          ? new TerminalCommandRunner(this.options.terminals, (p) => core.workspace.resolveDirectory(p))
+          : new NodeCommandRunner((p) => core.workspace.resolveDirectory(p)),
         approval: this.options.approval?.(sessionId) ?? this.approvals.gateFor(sessionId),
         search: this.options.search,
       },

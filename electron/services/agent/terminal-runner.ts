@@ -37,11 +37,12 @@ export class TerminalCommandRunner implements CommandRunner {
 
   constructor(
     private readonly terminals: CommandTerminals,
-    private readonly resolveCwd: (relative: string) => string,
+    /** The folder's real path, checked inside the workspace (NodeWorkspace.resolveDirectory). */
+    private readonly resolveCwd: (relative: string) => string | Promise<string>,
   ) {}
 
   async run(command: string, options: { cwd: string; timeoutMs: number; signal?: AbortSignal; onOutput?: (chunk: string) => void }): Promise<CommandResult> {
-    const cwd = this.resolveCwd(options.cwd);
+    const cwd = await this.resolveCwd(options.cwd);
     if (options.signal?.aborted) return { exitCode: null, signal: 'SIGTERM', output: '', timedOut: false };
     const terminal = await this.terminals.runCommand({ command, cwd, title: terminalTitle(command), group: this.group });
     // Kept raw and cleaned once at the end: a colour code split between two chunks is still removed whole.

@@ -78,7 +78,7 @@ describe('applyAtomically', () => {
     const root = await folder({ 'a.txt': 'a\n' });
     const seen: string[] = [];
     await applyAtomically([{ abs: path.join(root, 'a.txt'), bytes: Buffer.from('A\n') }], {
-      onTempFile: (abs, phase) => seen.push(`${phase}:${path.basename(abs).replace(/keel-\w+/, 'keel-X')}`),
+      onTempFile: (abs, phase) => seen.push(`${phase}:${path.basename(abs).replace(/keel-[\w-]+/, 'keel-X')}`),
     });
     expect(seen).toEqual(['created:.a.txt.keel-X.tmp', 'created:.a.txt.keel-X.bak', 'released:.a.txt.keel-X.tmp', 'released:.a.txt.keel-X.bak']);
   });

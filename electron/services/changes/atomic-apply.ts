@@ -1,7 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { chmod, copyFile, link, mkdir, open, rename, rmdir, stat, unlink } from 'node:fs/promises';
+import { chmod, copyFile, link, mkdir, open, readFile, rename, rmdir, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
+import { tempName } from '../../../base/node/confine';
+import { ApplyJournal, hashOf } from './apply-journal';
 
 /** One file's new state: its bytes, or `null` to delete it. */
 export interface FileWrite {
@@ -50,6 +51,13 @@ export interface AtomicApplyOptions {
   io?: AtomicIo;
   /** Told about each temp/backup file before it exists and after it is gone (the watcher hides them). */
   onTempFile?: (abs: string, phase: 'created' | 'released') => void;
+  /**
+   * Crash safety: the plan is journaled (fsynced) in `dir` before any file is touched, so `recoverApplies` can finish
+   * or roll back an apply whose process was killed. `tag` names the owner's operation for that recovery.
+   */
+  journal?: { dir: string; tag: string };
+  /** Runs after every file is switched, before the backups go; the apply counts as done once it resolved. */
+  commit?: () => Promise<void>;
 }
 
 export class AtomicApplyError extends Error {
@@ -64,6 +72,7 @@ export class AtomicApplyError extends Error {
 
 interface Step {
   write: FileWrite;
+  mode: number | undefined;
   temp?: string;
   backup?: string;
   committed: boolean;
@@ -79,34 +88,43 @@ interface Step {
 export async function applyAtomically(writes: readonly FileWrite[], options: AtomicApplyOptions = {}): Promise<void> {
   const io = options.io ?? nodeIo;
   const note = options.onTempFile ?? (() => undefined);
-  const steps: Step[] = writes.map((write) => ({ write, committed: false }));
-  const createdDirs: string[] = [];
+  const steps: Step[] = [];
+  const createdDirs = new Set<string>();
   const sidecars: string[] = [];
-  const sidecar = (target: string, kind: string) => {
-    const name = `.${path.basename(target)}.keel-${randomBytes(4).toString('hex')}.${kind}`;
-    const abs = path.join(path.dirname(target), name);
-    note(abs, 'created');
+  const sidecar = (target: string, kind: 'tmp' | 'bak') => {
+    const abs = path.join(path.dirname(target), tempName(path.basename(target), kind));
     sidecars.push(abs);
     return abs;
   };
+  // The plan first: every temp and backup name, every folder to create — all journaled before the first write.
+  for (const write of writes) {
+    const mode = await io.mode(write.abs);
+    const step: Step = { write, mode, committed: false };
+    if (write.bytes !== null) step.temp = sidecar(write.abs, 'tmp');
+    if (mode !== undefined) step.backup = sidecar(write.abs, 'bak');
+    else if (write.bytes !== null) for (const dir of await missingDirs(io, path.dirname(write.abs))) createdDirs.add(dir);
+    steps.push(step);
+  }
+  const journal = options.journal
+    ? await ApplyJournal.begin(options.journal.dir, {
+        version: 1,
+        tag: options.journal.tag,
+        state: 'prepared',
+        files: await Promise.all(steps.map(async (s) => ({ abs: s.write.abs, temp: s.temp, backup: s.backup, oldHash: s.mode === undefined ? null : hashOf(await readOld(s.write.abs)), newHash: hashOf(s.write.bytes) }))),
+        createdDirs: [...createdDirs].sort((a, b) => a.length - b.length),
+      })
+    : undefined;
+  for (const file of sidecars) note(file, 'created');
   let failedAt = '';
   try {
     for (const step of steps) {
       failedAt = step.write.abs;
       const { abs, bytes } = step.write;
-      const mode = await io.mode(abs);
       if (bytes !== null) {
-        if (mode === undefined) {
-          const made = await io.mkdir(path.dirname(abs));
-          if (made) createdDirs.push(...dirsBetween(made, path.dirname(abs)));
-        }
-        step.temp = sidecar(abs, 'tmp');
-        await io.writeTemp(step.temp, bytes, mode);
+        if (step.mode === undefined) await io.mkdir(path.dirname(abs));
+        await io.writeTemp(step.temp!, bytes, step.mode);
       }
-      if (mode !== undefined) {
-        step.backup = sidecar(abs, 'bak');
-        await io.link(abs, step.backup).catch(() => io.copyFile(abs, step.backup!));
-      }
+      if (step.backup) await io.link(abs, step.backup).catch(() => io.copyFile(abs, step.backup!));
     }
     for (const step of steps) {
       failedAt = step.write.abs;
@@ -114,14 +132,33 @@ export async function applyAtomically(writes: readonly FileWrite[], options: Ato
       else await io.unlink(step.write.abs);
       step.committed = true;
     }
+    failedAt = 'the change record';
+    await options.commit?.();
   } catch (err) {
     await rollback(io, steps);
     await release(io, note, sidecars);
     // Last: the folders this apply made are empty again only once their temp files are gone.
-    for (const dir of createdDirs.reverse()) await io.rmdir(dir).catch(() => undefined);
+    for (const dir of [...createdDirs].sort((a, b) => b.length - a.length)) await io.rmdir(dir).catch(() => undefined);
+    await journal?.end();
     throw new AtomicApplyError(failedAt, err);
   }
+  await journal?.commit();
   await release(io, note, sidecars);
+  await journal?.end();
+}
+
+/** The folders from the first missing ancestor of `dir` down to `dir` (none when it exists). */
+async function missingDirs(io: AtomicIo, dir: string): Promise<string[]> {
+  const missing: string[] = [];
+  for (let d = dir; (await io.mode(d)) === undefined; d = path.dirname(d)) {
+    if (path.dirname(d) === d) break;
+    missing.unshift(d);
+  }
+  return missing;
+}
+
+function readOld(abs: string): Promise<Buffer | null> {
+  return readFile(abs).catch(() => null);
 }
 
 async function rollback(io: AtomicIo, steps: Step[]): Promise<void> {
@@ -143,14 +180,4 @@ async function release(io: AtomicIo, note: NonNullable<AtomicApplyOptions['onTem
     await io.unlink(file).catch(() => undefined);
     note(file, 'released');
   }
-}
-
-/** mkdir -p returns the first folder it made; every folder from there down to `leaf` is new too. */
-function dirsBetween(first: string, leaf: string): string[] {
-  const dirs: string[] = [];
-  for (let dir = leaf; dir.length >= first.length; dir = path.dirname(dir)) {
-    dirs.unshift(dir);
-    if (dir === first) break;
-  }
-  return dirs;
 }

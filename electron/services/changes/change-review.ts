@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { KeelError, type ChangeConflict, type ReviewDetail, type ReviewStatus, type ReviewSummary } from '../../../protocol';
 import { Emitter } from '../../base/emitter';
 import { defineFolderService } from '../app/folder-service';
@@ -20,6 +21,7 @@ import {
 } from './review-state';
 import { decodeOrNull, sameBytes, toBytes } from './disk-bytes';
 import { isReviewId, ReviewStore } from './review-store';
+import { recoverInterruptedApplies } from './crash-recovery';
 import type { HunkDecision } from './hunks';
 
 export type { ReviewOutcome, ReviewSource } from './review-state';
@@ -39,6 +41,10 @@ export interface ChangeReviewDeps {
   tempFiles?: { add(abs: string): void; releaseLater(abs: string): void };
   io?: AtomicIo;
   now?: () => number;
+  /** Crash safety: where applies journal their plan (`<userData>/changes/<workspace>/journal`). */
+  journalDir?: string;
+  /** The workspace folder: temp files killed saves and applies left there are removed when it opens. */
+  root?: string;
 }
 
 interface Entry {
@@ -140,11 +146,13 @@ export class ChangeReviewService {
         this.announce(state);
         return { applied: false, conflicts };
       }
-      if (writes.length > 0) {
-        await this.write(writes.map((w) => ({ path: w.file.path, text: w.after })));
-      }
       state.applied = { at: this.now(), files: writes.map((w) => ({ path: w.file.path, before: w.file.original, after: w.after })), reverted: false };
       const outcome = outcomeOf(state);
+      if (writes.length > 0) {
+        // The commit point: once the review is saved as applied, a crash finishes this apply instead of undoing it.
+        const done: ReviewState = { ...state, status: outcome.status, outcome };
+        await this.write(`apply:${id}`, writes.map((w) => ({ path: w.file.path, text: w.after })), () => this.deps.store.save(done));
+      }
       await this.finish(entry, state, outcome);
       return { applied: true, outcome, conflicts: [] };
     });
@@ -173,9 +181,9 @@ export class ChangeReviewService {
         if (!sameBytes(now, file.after)) conflicts.push({ path: file.path, base: file.after, theirs: decodeOrNull(now), mine: file.before });
       }
       if (conflicts.length > 0) return { reverted: false, conflicts };
-      await this.write(applied.files.map((f) => ({ path: f.path, text: f.before })));
       const state = structuredClone(entry.state);
       state.applied = { ...applied, reverted: true };
+      await this.write(`revert:${id}`, applied.files.map((f) => ({ path: f.path, text: f.before })), () => this.deps.store.save(state));
       entry.state = state;
       await this.persist(entry);
       this.announce(state);
@@ -210,7 +218,13 @@ export class ChangeReviewService {
   }
 
   private async load(): Promise<void> {
-    const { states, problems } = await this.deps.store.loadAll();
+    let { states, problems } = await this.deps.store.loadAll();
+    if (this.deps.journalDir) {
+      const recovery = await recoverInterruptedApplies(this.deps.journalDir, states, this.deps.root);
+      problems = [...problems, ...recovery.problems];
+      // A rolled-back apply's review is pending again on disk; a finished one was saved as applied: reload.
+      if (recovery.changed) states = (await this.deps.store.loadAll()).states;
+    }
     this.problems = problems;
     for (const state of states) {
       if (this.entries.has(state.id)) continue;
@@ -318,10 +332,15 @@ export class ChangeReviewService {
   }
 
   /** All files or none (see applyAtomically); a failure is an IO error saying nothing changed. */
-  private async write(files: { path: string; text: string | null }[]): Promise<void> {
+  private async write(tag: string, files: { path: string; text: string | null }[], commit: () => Promise<void>): Promise<void> {
     const targets = await Promise.all(files.map(async (f) => ({ abs: await this.deps.resolve(f.path), bytes: toBytes(f.text) })));
     try {
-      await applyAtomically(targets, { io: this.deps.io, onTempFile: (abs, phase) => this.noteTemp(abs, phase) });
+      await applyAtomically(targets, {
+        io: this.deps.io,
+        onTempFile: (abs, phase) => this.noteTemp(abs, phase),
+        commit,
+        ...(this.deps.journalDir ? { journal: { dir: this.deps.journalDir, tag } } : {}),
+      });
     } catch (err) {
       if (err instanceof AtomicApplyError) throw new KeelError('IO', err.message);
       throw err;
@@ -370,9 +389,12 @@ function findOrBadRequest(state: ReviewState, path: string) {
 
 /** The open folder's change review (created on first use; the agent host registers changesets with it). */
 export const changeReviewKey = defineFolderService('changeReview', (ctx) => {
+  const store = ReviewStore.forWorkspace(ctx.userDataDir, ctx.workspace.root);
   const service = new ChangeReviewService({
     resolve: (rel) => ctx.workspace.fs.resolve(rel),
-    store: ReviewStore.forWorkspace(ctx.userDataDir, ctx.workspace.root),
+    store,
+    journalDir: path.join(store.dir, 'journal'),
+    root: ctx.workspace.root,
     emit: (update) => ctx.emit('changes/updated', update),
     tempFiles: ctx.workspace.fs.ownTempFiles,
   });

@@ -8,9 +8,9 @@
  * them flags the task again. Hashes ignore line endings (CRLF checkouts on Windows hash like LF ones on CI).
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { ConfinedFs } from '../../../base/node/confine';
 import { z } from 'zod';
 import { KeelError } from '../../../protocol';
 import type { Requirement } from '../../../specs-schema';
@@ -49,9 +49,13 @@ const NOTE = 'Keel: tasks whose spec drift was reviewed (content hashes at revie
 export async function readReviewed(root: string): Promise<ReviewedState> {
   let text: string;
   try {
-    text = await readFile(path.join(root, REVIEWED_FILE), 'utf8');
+    // Confined: a repository could make .kiro/keel a symlink that leads outside the folder.
+    const { bytes } = await (await ConfinedFs.open(root)).readFile(REVIEWED_FILE);
+    if (!bytes) throw new Error('not a regular file');
+    text = bytes.toString('utf8');
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { tasks: new Map() };
+    // Outside the folder counts as absent: nothing is read there (and a write there is refused).
+    if (['ENOENT', 'PATH_OUTSIDE_WORKSPACE'].includes(String((e as NodeJS.ErrnoException).code))) return { tasks: new Map() };
     return { tasks: new Map(), problem: `${REVIEWED_FILE} could not be read: ${(e as Error).message}` };
   }
   let json: unknown;
@@ -80,11 +84,15 @@ export async function writeReviewed(root: string, key: string, entry: ReviewedTa
   const sorted = Object.fromEntries([...tasks.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => [k, sortEntry(v)]));
   const file: ReviewedFile & { '//': string } = { '//': NOTE, version: 1, tasks: sorted };
   // A repository could make .kiro/keel a symlink to anywhere: the file is written only inside the folder.
-  const target = await confine(root, REVIEWED_FILE);
-  await mkdir(path.dirname(target), { recursive: true });
-  await writeFileAtomic(target, `${JSON.stringify(file, null, 2)}\n`, { encoding: 'utf8' }).catch((e: unknown) => {
+  // Through base/node/confine, which also opens what it checked (a link swapped in meanwhile is not followed).
+  await confine(root, REVIEWED_FILE);
+  try {
+    const disk = await ConfinedFs.open(root);
+    await disk.mkdirs(path.posix.dirname(REVIEWED_FILE));
+    await disk.writeAtomic(REVIEWED_FILE, Buffer.from(`${JSON.stringify(file, null, 2)}\n`, 'utf8'));
+  } catch (e) {
     throw new KeelError('IO', `Could not write ${REVIEWED_FILE}: ${(e as Error).message}`);
-  });
+  }
 }
 
 function sortEntry(e: ReviewedTask): ReviewedTask {

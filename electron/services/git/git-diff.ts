@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
+import { readlink } from 'node:fs/promises';
+import { ConfinedFs } from '../../../base/node/confine';
 import { KeelError, type GitDiffSide, type GitFileDiff } from '../../../protocol';
 import type { GitRepo } from './git-repo';
 import { GitRunner, gitFailure } from './git-runner';
@@ -40,11 +40,26 @@ export async function fileDiff(repo: GitRepo, rel: string, side: GitDiffSide): P
   const modified =
     side === 'staged'
       ? ((await showAt(repo, '', rel)) ?? '')
-      : await readFile(path.join(repo.location.folder, rel), 'utf8').catch(() => '');
+      : await workingTreeText(repo.location.folder, rel);
   if (isBinary(original) || isBinary(modified)) return { ...base, notShown: 'Binary file.' };
   const hunksApply = entry.kind === 'modified';
   const hunks = hunksApply ? splitDiff(await rawDiff(repo, rel, side)).hunks.map(({ text: _text, ...h }) => h) : [];
   return { ...base, original, modified, hunks, hunksApply };
+}
+
+/**
+ * The working-tree side as git sees it: a symlink is its target path (git stores links as that text, never the
+ * file they lead to — which may be outside the workspace); a file is read through the confinement.
+ */
+async function workingTreeText(folder: string, rel: string): Promise<string> {
+  try {
+    const disk = await ConfinedFs.open(folder);
+    const info = await disk.stat(rel, false);
+    if (info.isSymbolicLink()) return await readlink((await disk.resolve(rel, false)).real);
+    return (await disk.readFile(rel)).bytes?.toString('utf8') ?? '';
+  } catch {
+    return '';
+  }
 }
 
 async function rawDiff(repo: GitRepo, rel: string, side: GitDiffSide): Promise<string> {

@@ -1,4 +1,5 @@
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readlink, rm, stat, writeFile } from 'node:fs/promises';
+import { ConfinedFs } from '../../../base/node/confine';
 import path from 'node:path';
 import { KeelError, type GitBranch, type GitCommit } from '../../../protocol';
 import { lexicallyConfine, confine } from '../workspace/confine';
@@ -73,9 +74,10 @@ export class GitRepo {
     const untracked = new Set(status.changes.filter((c) => c.kind === 'untracked').map((c) => c.path));
     const backupDir = path.join(backupRoot, new Date().toISOString().replace(/[:.]/g, '-'));
     let backedUp = 0;
+    const disk = await ConfinedFs.open(this.location.folder);
     for (const rel of paths) {
-      const abs = await confine(this.location.folder, rel, { followFinal: false });
-      const bytes = await readFile(abs).catch(() => undefined); // a deleted file has nothing to keep
+      await confine(this.location.folder, rel, { followFinal: false });
+      const bytes = await backupBytes(disk, rel); // a deleted file has nothing to keep
       if (bytes === undefined) continue;
       const target = path.join(backupDir, rel);
       await mkdir(path.dirname(target), { recursive: true });
@@ -201,4 +203,12 @@ export class GitRepo {
       throw gitFailure(e);
     });
   }
+}
+
+/** What to keep of a file before discarding it: its bytes, or a symlink's target path (never what it leads to). */
+async function backupBytes(disk: ConfinedFs, rel: string): Promise<Buffer | undefined> {
+  const info = await disk.stat(rel, false).catch(() => undefined);
+  if (info?.isSymbolicLink()) return Buffer.from(await readlink((await disk.resolve(rel, false)).real));
+  if (!info?.isFile()) return undefined;
+  return (await disk.readFile(rel).catch(() => undefined))?.bytes;
 }

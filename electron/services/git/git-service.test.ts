@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -77,6 +77,22 @@ describe('GitService', () => {
     expect(staged.hunks).toHaveLength(1);
     await service.unstageHunk('f.txt', 0, staged.hunks[0]!.id);
     expect(repo.git('diff', '--cached')).toBe('');
+  });
+
+  it('diffs a committed symlink as its target path and never reads the file outside it leads to', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'keel-outside-'));
+    writeFileSync(join(outside, 'secret.txt'), 'OUTSIDE SECRET\n');
+    const repo = makeRepo({ 'a.txt': 'a\n' });
+    symlinkSync('a.txt', join(repo.dir, 'link'));
+    repo.git('add', 'link');
+    repo.git('commit', '-qm', 'link');
+    rmSync(join(repo.dir, 'link'));
+    symlinkSync(join(outside, 'secret.txt'), join(repo.dir, 'link'));
+    const { service } = serviceFor(repo.dir);
+    const diff = await service.diff('link', 'changes');
+    expect(diff.original).toBe('a.txt');
+    expect(diff.modified).toBe(join(outside, 'secret.txt'));
+    expect(JSON.stringify(diff)).not.toContain('OUTSIDE SECRET');
   });
 
   it('refuses a hunk whose file changed since the diff was shown', async () => {

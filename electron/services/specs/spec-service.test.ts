@@ -17,6 +17,16 @@ function fakeWorkspace(initial: Record<string, string>): SpecWorkspace & { files
 }
 
 describe('listSpecs', () => {
+  it('still lists every spec when one .config.kiro nests 100,000 deep (issue 17, finding 9)', async () => {
+    const ws = fakeWorkspace({
+      '.kiro/specs/a/.config.kiro': `${'['.repeat(100_000)}${']'.repeat(100_000)}`,
+      '.kiro/specs/a/requirements.md': '# Requirements Document\n',
+      '.kiro/specs/b/.config.kiro': '{"specId": "y", "workflowType": "requirements-first", "specType": "feature"}',
+      '.kiro/specs/b/tasks.md': '# Plan\n\n- [ ] 1. One\n',
+    });
+    expect((await listSpecs(ws)).map((s) => s.name)).toEqual(['a', 'b']);
+  });
+
   it('lists each spec with its type from .config.kiro and its task progress', async () => {
     const ws = fakeWorkspace({
       '.kiro/specs/a/.config.kiro': '{"specId": "x", "workflowType": "design-first", "specType": "feature"}',

@@ -1,16 +1,14 @@
+import path from 'node:path';
+import { keelTempOwner } from '../../../base/node/confine';
+
 /**
- * Temp files of Keel's own atomic writes (`a.txt.3751055806`, renamed over `a.txt` a moment later). The watcher
- * skips them, so a save does not make a stray file blink in the explorer or in quick open. Each one is forgotten
- * a minute after its write finished: the watcher's events can trail by seconds on a loaded machine, and the
- * names carry a random 32-bit suffix, so remembering them that long hides nothing a user made.
- *
- * write-file-atomic names the temp file only after creating it, so the watcher can see it before `add` runs.
- * The target is therefore announced first (`expectWrite`): while that write runs (and for the same grace period
- * after), a sibling named `<target>.<digits>` counts as ours too.
+ * Keel's own temp and backup files (`.a.txt.keel-<pid>-<hex>.tmp`, renamed over `a.txt` a moment later). The
+ * watcher skips them, so a save does not make a stray file blink in the explorer or in quick open. The name alone
+ * says it is Keel's (base/node/confine/temp-names.ts); one left by a killed Keel is removed when the folder opens
+ * again (orphan-temp-files.ts). `add` also covers any other name a feature wants hidden while it writes.
  */
 export class OwnTempFiles {
   private readonly paths = new Set<string>();
-  private readonly targets = new Map<string, number>();
 
   constructor(private readonly graceMs = 60_000) {}
 
@@ -19,26 +17,11 @@ export class OwnTempFiles {
   }
 
   has(absolute: string): boolean {
-    if (this.paths.has(absolute)) return true;
-    const temp = /^(.*)\.\d+$/.exec(absolute);
-    return temp !== null && this.targets.has(temp[1] as string);
+    return this.paths.has(absolute) || keelTempOwner(path.basename(absolute)) !== undefined;
   }
 
+  /** Forgotten a while after the write: the watcher's events can trail by seconds on a loaded machine. */
   releaseLater(absolute: string): void {
     setTimeout(() => this.paths.delete(absolute), this.graceMs).unref();
-  }
-
-  /** An atomic write of `target` is about to start. */
-  expectWrite(target: string): void {
-    this.targets.set(target, (this.targets.get(target) ?? 0) + 1);
-  }
-
-  /** That write finished; its temp name stays recognised for the grace period. */
-  writeDoneLater(target: string): void {
-    setTimeout(() => {
-      const left = (this.targets.get(target) ?? 1) - 1;
-      if (left > 0) this.targets.set(target, left);
-      else this.targets.delete(target);
-    }, this.graceMs).unref();
   }
 }

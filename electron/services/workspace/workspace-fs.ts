@@ -1,8 +1,8 @@
-import { lstat, mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { ConfinedFs } from '../../../base/node/confine';
 import { KeelError, type DirEntry, type FileContent } from '../../../protocol';
-import { confine, isInside, toRelative } from './confine';
+import { confine, isInside, toKeelError, toRelative } from './confine';
 import { OwnTempFiles } from './own-temp-files';
 import {
   decodeText,
@@ -29,10 +29,15 @@ export class WorkspaceFs {
   /** Temp files of this workspace's own saves; the watcher ignores them. */
   readonly ownTempFiles = new OwnTempFiles();
 
+  /** Every operation below goes through it: it opens what it checked (a symlink swapped meanwhile is refused). */
+  private readonly disk: ConfinedFs;
+
   private constructor(
     readonly root: string,
     readonly name: string,
-  ) {}
+  ) {
+    this.disk = ConfinedFs.atRealRoot(root);
+  }
 
   static async open(folder: string): Promise<WorkspaceFs> {
     let root: string;
@@ -52,12 +57,9 @@ export class WorkspaceFs {
 
   async list(rel: string): Promise<DirEntry[]> {
     const abs = await this.resolve(rel);
-    let dirents;
-    try {
-      dirents = await readdir(abs, { withFileTypes: true });
-    } catch (err) {
-      throw fsError(err, rel);
-    }
+    const dirents = await this.disk.list(rel).catch((err: unknown) => {
+      throw fsError(toKeelError(err), rel);
+    });
     const entries = await Promise.all(
       dirents
         .filter((d) => !HIDDEN_NAMES.has(d.name))
@@ -75,20 +77,18 @@ export class WorkspaceFs {
   }
 
   async readFile(rel: string): Promise<FileContent> {
-    const abs = await this.resolve(rel);
-    const relPath = toRelative(this.root, abs);
+    const relPath = toRelative(this.root, await this.resolve(rel));
     try {
-      const info = await stat(abs);
-      if (!info.isFile()) throw new KeelError('NOT_A_FILE', `${JSON.stringify(rel)} is not a file`);
-      if (info.size > MAX_EDITABLE_BYTES) {
-        const version = versionOfLarge(info.size, info.mtimeMs);
-        return { path: relPath, content: '', version, size: info.size, readOnly: true, notice: tooLargeNotice(info.size) };
+      const { stats, bytes } = await this.disk.readFile(rel, MAX_EDITABLE_BYTES);
+      if (!stats.isFile()) throw new KeelError('NOT_A_FILE', `${JSON.stringify(rel)} is not a file`);
+      if (!bytes) {
+        const version = versionOfLarge(stats.size, stats.mtimeMs);
+        return { path: relPath, content: '', version, size: stats.size, readOnly: true, notice: tooLargeNotice(stats.size) };
       }
-      const bytes = await readFile(abs);
       const decoded = decodeText(bytes);
       return { path: relPath, ...decoded, version: versionOf(bytes), size: bytes.length };
     } catch (err) {
-      throw fsError(err, rel);
+      throw fsError(toKeelError(err), rel);
     }
   }
 
@@ -96,7 +96,7 @@ export class WorkspaceFs {
   writeFile(rel: string, content: string, expectedVersion?: string): Promise<{ version: string; size: number }> {
     return this.resolve(rel).then((abs) =>
       this.serialized(abs, async () => {
-        const current = await this.currentBytes(abs, rel);
+        const current = await this.currentBytes(rel);
         if (current && decodeText(current).readOnly) {
           throw new KeelError('READ_ONLY', `${JSON.stringify(rel)} is binary and cannot be saved as text`);
         }
@@ -108,10 +108,10 @@ export class WorkspaceFs {
         }
         const bytes = encodeText(content);
         try {
-          if (!current) await this.requireDirectory(path.dirname(abs), rel);
-          await this.atomicWrite(abs, bytes);
+          if (!current) await this.requireDirectory(toRelative(this.root, path.dirname(abs)), rel);
+          await this.atomicWrite(rel, bytes);
         } catch (err) {
-          throw fsError(err, rel);
+          throw fsError(toKeelError(err), rel);
         }
         return { version: versionOf(bytes), size: bytes.length };
       }),
@@ -123,12 +123,12 @@ export class WorkspaceFs {
     this.refuseRoot(abs, 'create');
     const bytes = encodeText(content);
     try {
-      await mkdir(path.dirname(abs), { recursive: true });
-      // 'wx' claims the name exclusively (EXISTS if taken); the content then lands atomically.
-      await writeFile(abs, '', { flag: 'wx' });
-      if (bytes.length) await this.atomicWrite(abs, bytes);
+      await this.disk.mkdirs(toRelative(this.root, path.dirname(abs)));
+      // Exclusive claim of the name (EXISTS if taken, even by a dangling link); the content then lands atomically.
+      await this.disk.createExclusive(rel);
+      if (bytes.length) await this.atomicWrite(rel, bytes);
     } catch (err) {
-      throw fsError(err, rel);
+      throw fsError(toKeelError(err), rel);
     }
     return { version: versionOf(bytes) };
   }
@@ -136,11 +136,11 @@ export class WorkspaceFs {
   async createDirectory(rel: string): Promise<void> {
     const abs = await this.resolve(rel);
     this.refuseRoot(abs, 'create');
-    if (await exists(abs)) throw new KeelError('EXISTS', `${JSON.stringify(rel)} already exists`);
+    if (await this.exists(rel)) throw new KeelError('EXISTS', `${JSON.stringify(rel)} already exists`);
     try {
-      await mkdir(abs, { recursive: true });
+      await this.disk.mkdirs(rel);
     } catch (err) {
-      throw fsError(err, rel);
+      throw fsError(toKeelError(err), rel);
     }
   }
 
@@ -149,14 +149,14 @@ export class WorkspaceFs {
     const target = await this.resolve(to, false);
     this.refuseRoot(source, 'rename');
     this.refuseRoot(target, 'overwrite');
-    if (!(await exists(source))) throw new KeelError('NOT_FOUND', `${JSON.stringify(from)} does not exist`);
+    if (!(await this.exists(from))) throw new KeelError('NOT_FOUND', `${JSON.stringify(from)} does not exist`);
     // fs.rename silently replaces an existing file; the user never asked for that.
-    if (await exists(target)) throw new KeelError('EXISTS', `${JSON.stringify(to)} already exists`);
+    if (await this.exists(to)) throw new KeelError('EXISTS', `${JSON.stringify(to)} already exists`);
     if (isInside(source, target)) throw new KeelError('BAD_REQUEST', `Cannot move ${JSON.stringify(from)} into itself`);
     try {
-      await rename(source, target);
+      await this.disk.rename(from, to);
     } catch (err) {
-      throw fsError(err, from);
+      throw fsError(toKeelError(err), from);
     }
   }
 
@@ -165,29 +165,17 @@ export class WorkspaceFs {
     const abs = await this.resolve(rel, false);
     this.refuseRoot(abs, 'delete');
     try {
-      const info = await lstat(abs);
-      await rm(abs, { recursive: info.isDirectory(), force: false });
+      await this.disk.remove(rel, true);
     } catch (err) {
-      throw fsError(err, rel);
+      throw fsError(toKeelError(err), rel);
     }
   }
 
-  /** Temp file + fsync + rename (write-file-atomic keeps the file's mode); the temp name is kept off the watcher. */
-  private async atomicWrite(abs: string, bytes: Buffer): Promise<void> {
-    let temp: string | undefined;
-    this.ownTempFiles.expectWrite(abs);
-    try {
-      await writeFileAtomic(abs, bytes, {
-        fsync: true,
-        tmpfileCreated: (tmpfile) => {
-          temp = tmpfile;
-          this.ownTempFiles.add(tmpfile);
-        },
-      });
-    } finally {
-      if (temp) this.ownTempFiles.releaseLater(temp);
-      this.ownTempFiles.writeDoneLater(abs);
-    }
+  /** Temp file + fsync + rename through the confinement (mode kept); the temp name is kept off the watcher. */
+  private async atomicWrite(rel: string, bytes: Buffer): Promise<void> {
+    await this.disk.writeAtomic(rel, bytes, {
+      onTemp: (temp, phase) => (phase === 'created' ? this.ownTempFiles.add(temp) : this.ownTempFiles.releaseLater(temp)),
+    });
   }
 
   private async symlinkKind(full: string): Promise<DirEntry['kind']> {
@@ -200,24 +188,30 @@ export class WorkspaceFs {
     }
   }
 
-  private async currentBytes(abs: string, rel: string): Promise<Buffer | undefined> {
+  private async currentBytes(rel: string): Promise<Buffer | undefined> {
     try {
-      const info = await stat(abs);
-      if (!info.isFile()) throw new KeelError('NOT_A_FILE', `${JSON.stringify(rel)} is not a file`);
-      if (info.size > MAX_EDITABLE_BYTES) {
-        throw new KeelError('READ_ONLY', `${JSON.stringify(rel)} is above the editing size limit`);
-      }
-      return await readFile(abs);
+      const { stats, bytes } = await this.disk.readFile(rel, MAX_EDITABLE_BYTES);
+      if (!stats.isFile()) throw new KeelError('NOT_A_FILE', `${JSON.stringify(rel)} is not a file`);
+      if (!bytes) throw new KeelError('READ_ONLY', `${JSON.stringify(rel)} is above the editing size limit`);
+      return bytes;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw fsError(err, rel);
+      throw fsError(toKeelError(err), rel);
     }
   }
 
-  private async requireDirectory(abs: string, rel: string): Promise<void> {
-    const info = await stat(abs).catch(() => undefined);
+  private async requireDirectory(relDir: string, rel: string): Promise<void> {
+    const info = await this.disk.stat(relDir).catch(() => undefined);
     if (!info) throw new KeelError('NOT_FOUND', `The folder of ${JSON.stringify(rel)} does not exist`);
     if (!info.isDirectory()) throw new KeelError('NOT_A_DIRECTORY', `The parent of ${JSON.stringify(rel)} is a file`);
+  }
+
+  /** Anything at the path, a dangling link included. */
+  private async exists(rel: string): Promise<boolean> {
+    return this.disk.stat(rel, false).then(
+      () => true,
+      () => false,
+    );
   }
 
   private refuseRoot(abs: string, verb: string): void {
@@ -233,14 +227,5 @@ export class WorkspaceFs {
       if (this.writeLocks.get(key) === next) this.writeLocks.delete(key);
     }).catch(() => undefined);
     return next;
-  }
-}
-
-async function exists(abs: string): Promise<boolean> {
-  try {
-    await lstat(abs);
-    return true;
-  } catch {
-    return false;
   }
 }
