@@ -1,5 +1,8 @@
 import { spawn } from 'node:child_process';
-import type { CommandResult, CommandRunner } from '../core/ports';
+import type { CommandResult, CommandRunner, CommandSandboxMode } from '../core/ports';
+
+/** What to spawn for a command line (the host's OS sandbox wraps it; see electron/services/sandbox). */
+export type CommandLauncher = (request: { command: string; cwd: string; sandbox: CommandSandboxMode }) => Promise<{ file: string; args: string[]; env: NodeJS.ProcessEnv }>;
 
 const KILL_GRACE_MS = 500;
 const MAX_KEPT = 1_000_000;
@@ -10,21 +13,21 @@ const MAX_KEPT = 1_000_000;
  * The visible-terminal runner (node-pty) comes with the chat pane; this one serves tests and headless use.
  */
 export class NodeCommandRunner implements CommandRunner {
-  constructor(private readonly resolveCwd: (relative: string) => string) {}
+  constructor(
+    private readonly resolveCwd: (relative: string) => string,
+    /** Without one, plain `bash -c` (tests of the agent alone). */
+    private readonly launcher?: CommandLauncher,
+  ) {}
 
-  run(
+  async run(
     command: string,
-    options: { cwd: string; timeoutMs: number; signal?: AbortSignal; onOutput?: (chunk: string) => void },
+    options: { cwd: string; timeoutMs: number; signal?: AbortSignal; onOutput?: (chunk: string) => void; sandbox?: CommandSandboxMode },
   ): Promise<CommandResult> {
+    const cwd = this.resolveCwd(options.cwd);
+    const launch = this.launcher ? await this.launcher({ command, cwd, sandbox: options.sandbox ?? 'confined' }) : { file: 'bash', args: ['-c', command], env: process.env };
     return new Promise((resolve, reject) => {
-      let cwd: string;
-      try {
-        cwd = this.resolveCwd(options.cwd);
-      } catch (e) {
-        return reject(e);
-      }
       if (options.signal?.aborted) return resolve({ exitCode: null, signal: 'SIGTERM', output: '', timedOut: false });
-      const child = spawn('bash', ['-c', command], { cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(launch.file, launch.args, { cwd, env: launch.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
       let output = '';
       let timedOut = false;
       let exit: { code: number | null; signal: string | null } | undefined;
