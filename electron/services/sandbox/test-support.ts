@@ -1,7 +1,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:net';
+import { createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import type { CommandSandbox } from './command-sandbox';
 
@@ -47,8 +47,12 @@ export async function createScene(): Promise<Scene> {
   git('commit', '-qm', 'first');
 
   let count = 0;
+  const sockets = new Set<Socket>();
   const server: Server = createServer((socket) => {
     count += 1;
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => undefined); // a client that resets is fine: it was counted
     socket.end(`${SECRET}\n`);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -63,6 +67,8 @@ export async function createScene(): Promise<Scene> {
     connections: () => count,
     fingerprint,
     close: async () => {
+      // A client may still hold its end open (a backgrounded reader): close() would wait for it forever.
+      for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       rmSync(root, { recursive: true, force: true });
     },
