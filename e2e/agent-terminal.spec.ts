@@ -9,6 +9,8 @@ import { expect, mod, sendPrompt as ask, shootThemes, test } from './fixtures/te
 
 const FAILING = "printf 'hello\\n'; exit 3";
 const SLOW = 'sleep 30';
+/** Needs the network: leaves the sandbox, so it asks every time. */
+const NETWORK = 'curl -s --max-time 2 http://127.0.0.1:9/; echo fetch-tried';
 /** Only reads, so trusted by default: it runs without asking. */
 const TRUSTED = "printf 'listed-%s\\n' one two";
 
@@ -23,7 +25,7 @@ function script(request: RecordedRequest): FakeResponse {
   const last = messages.at(-1);
   if (last?.content.some((c) => c.toolResult !== undefined)) return { steps: [{ text: 'The command has finished.' }] };
   const prompt = last?.content.map((c) => c.text ?? '').join('') ?? '';
-  const command = prompt.includes('fail') ? FAILING : prompt.includes('wait') ? SLOW : TRUSTED;
+  const command = prompt.includes('fail') ? FAILING : prompt.includes('wait') ? SLOW : prompt.includes('download') ? NETWORK : TRUSTED;
   return { steps: [{ toolUse: { name: 'executeBash', input: { command } } }] };
 }
 
@@ -63,8 +65,7 @@ test('a failing command runs in its own terminal tab; the tool card and the mode
   await openChat(page);
   await expect(tab(page)).toHaveCount(0);
   await ask(page, 'run the failing check');
-  // Not trusted (`exit` is not a read-only command): asked first.
-  await approve(page, FAILING);
+  // Not a read-only command, but it runs in the OS sandbox (bubblewrap): confined, so not asked about.
 
   await expect(tab(page)).toHaveCount(1);
   await expect(tab(page)).toContainText(`agent: ${FAILING}`);
@@ -91,6 +92,15 @@ test('a failing command runs in its own terminal tab; the tool card and the mode
 
   await page.getByTestId('chat-turn-end').last().scrollIntoViewIfNeeded();
   await shootThemes(page, 'agent-terminal');
+});
+
+test('a command that needs the network asks first, showing the exact command and that it leaves the sandbox', async ({ page }) => {
+  await openChat(page);
+  await ask(page, 'download it');
+  await expect(page.getByText(/Leaves the sandbox: curl uses the network/)).toBeVisible();
+  await approve(page, NETWORK);
+  await expect(tab(page)).toContainText('agent: curl');
+  await expect(screen(page)).toContainText('fetch-tried');
 });
 
 test('Stop ends a running command: its tab shows it was ended and the turn ends', async ({ page }) => {

@@ -37,7 +37,9 @@ await Promise.all([
     mainFields: ['module', 'main'],
     banner: { js: esmRequireShim },
   }),
-  esbuild({ ...common, entryPoints: ['cli/keel.ts'], outfile: 'dist/cli/keel.mjs', format: 'esm', packages: 'external' }),
+  // The CLI needs a real `require` too: esbuild's stand-in for it in ESM output has no `require.resolve`, which the
+  // shell parser uses to find the bash grammar's wasm ("req.resolve is not a function", issue 17 finding 8).
+  esbuild({ ...common, entryPoints: ['cli/keel.ts'], outfile: 'dist/cli/keel.mjs', format: 'esm', packages: 'external', banner: { js: esmRequireShim } }),
 ]);
 
 // V8 keeps a script's source in memory for its whole life, as one byte per character only when every character is

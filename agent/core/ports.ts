@@ -44,22 +44,30 @@ export interface CommandResult {
   timedOut: boolean;
 }
 
+/**
+ * Where the command gate lets a command run (the host's OS sandbox): 'confined' (the default: writes only in the
+ * workspace, no network, secrets hidden), 'network' (confined but online) or 'none' (outside the sandbox). The
+ * last two only after the user said yes to that one command.
+ */
+export type CommandSandboxMode = 'confined' | 'network' | 'none';
+
 export interface CommandRunner {
   run(
     command: string,
-    options: { cwd: string; timeoutMs: number; signal?: AbortSignal; onOutput?: (chunk: string) => void },
+    options: { cwd: string; timeoutMs: number; signal?: AbortSignal; onOutput?: (chunk: string) => void; sandbox?: CommandSandboxMode },
   ): Promise<CommandResult>;
 }
 
 export type ApprovalDecision =
-  | { kind: 'run' }
+  | { kind: 'run'; sandbox?: CommandSandboxMode }
   /** Run now; the trust rule is recorded by the gate's owner (the hooks issue adds the parser that uses it). */
   | { kind: 'runAndTrust' }
-  | { kind: 'modify'; command: string }
+  | { kind: 'modify'; command: string; sandbox?: CommandSandboxMode }
   | { kind: 'reject'; reason?: string };
 
 export interface ApprovalGate {
-  approveCommand(request: { command: string; cwd: string }, signal?: AbortSignal): Promise<ApprovalDecision>;
+  /** `leaveSandbox`: the model says the command needs the network or to write outside the workspace. */
+  approveCommand(request: { command: string; cwd: string; leaveSandbox?: boolean }, signal?: AbortSignal): Promise<ApprovalDecision>;
 }
 
 export type TaskState = 'not_started' | 'in_progress' | 'completed';

@@ -1,5 +1,8 @@
 import { spawn } from 'node:child_process';
-import type { CommandResult, CommandRunner } from '../core/ports';
+import type { CommandResult, CommandRunner, CommandSandboxMode } from '../core/ports';
+
+/** What to spawn for a command line (the host's OS sandbox wraps it; see electron/services/sandbox). */
+export type CommandLauncher = (request: { command: string; cwd: string; sandbox: CommandSandboxMode }) => Promise<{ file: string; args: string[]; env: NodeJS.ProcessEnv }>;
 
 const KILL_GRACE_MS = 500;
 const MAX_KEPT = 1_000_000;
@@ -10,18 +13,23 @@ const MAX_KEPT = 1_000_000;
  * The visible-terminal runner (node-pty) comes with the chat pane; this one serves tests and headless use.
  */
 export class NodeCommandRunner implements CommandRunner {
-  /** `resolveCwd` gives the folder's real path (NodeWorkspace.resolveDirectory): a lexical check alone lets a
-   * symlinked folder take the command outside the workspace. */
-  constructor(private readonly resolveCwd: (relative: string) => string | Promise<string>) {}
+  constructor(
+    /** The folder's real path (NodeWorkspace.resolveDirectory): a lexical check alone lets a symlinked folder take
+     * the command outside the workspace. */
+    private readonly resolveCwd: (relative: string) => string | Promise<string>,
+    /** Without one, plain `bash -c` (tests of the agent alone). */
+    private readonly launcher?: CommandLauncher,
+  ) {}
 
   async run(
     command: string,
-    options: { cwd: string; timeoutMs: number; signal?: AbortSignal; onOutput?: (chunk: string) => void },
+    options: { cwd: string; timeoutMs: number; signal?: AbortSignal; onOutput?: (chunk: string) => void; sandbox?: CommandSandboxMode },
   ): Promise<CommandResult> {
     const cwd = await this.resolveCwd(options.cwd);
+    const launch = this.launcher ? await this.launcher({ command, cwd, sandbox: options.sandbox ?? 'confined' }) : { file: 'bash', args: ['-c', command], env: process.env };
     return new Promise((resolve, reject) => {
       if (options.signal?.aborted) return resolve({ exitCode: null, signal: 'SIGTERM', output: '', timedOut: false });
-      const child = spawn('bash', ['-c', command], { cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(launch.file, launch.args, { cwd, env: launch.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
       let output = '';
       let timedOut = false;
       let exit: { code: number | null; signal: string | null } | undefined;

@@ -1,6 +1,7 @@
 /** `keel hooks run <name>`: runs one hook's command action in this process, as the app's hooks engine would. */
 import { executeAction } from '../../electron/services/hooks/hook-actions';
 import { ChildProcessRunner } from '../../electron/services/hooks/command-runner';
+import { hookSandbox } from '../../electron/services/sandbox/launcher';
 import type { LoadedHook } from '../../electron/services/hooks/hook-loader';
 import { EXIT, UsageError, type Command, type CommandIO } from '../command';
 import { style } from '../style';
@@ -82,7 +83,7 @@ Hooks view in the app. 130 when interrupted (Ctrl+C).`,
       const result = await executeAction(hook, { event: loaded.event, ...(files.length ? { files } : {}) }, {
         root: ws.root,
         env: process.env,
-        runner: new ChildProcessRunner(),
+        runner: new ChildProcessRunner(hookSandbox(ws.root)),
         signal: controller.signal,
         onStart: () => undefined,
         onOutput: (chunk) => (values.json ? undefined : writer.write(chunk)),

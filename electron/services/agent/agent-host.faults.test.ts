@@ -1,4 +1,4 @@
-import { readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FakeScript } from '../../../e2e/fixtures/fake-bedrock';
@@ -62,18 +62,18 @@ describe('Stop', () => {
   });
 
   it('asks before a command, runs it once approved, and kills it on Stop', async () => {
-    h = await startHostHarness([{ steps: [{ toolUse: { name: 'executeBash', input: { command: 'echo $$ > pid; echo started; sleep 60' } } }] }]);
+    h = await startHostHarness([{ steps: [{ toolUse: { name: 'executeBash', input: { command: 'echo started; sleep 61.7' } } }] }]);
     const s = await h.host.createSession({ role: 'executor' });
     const turn = h.host.prompt(s.id, 'start the server');
     await expect.poll(() => last(h!.eventsOf(s.id), 'commandApproval')).toBeDefined();
     const ask = last(h.eventsOf(s.id), 'commandApproval') as Extract<AgentStreamEvent, { type: 'commandApproval' }>;
-    expect(ask.command).toBe('echo $$ > pid; echo started; sleep 60');
+    expect(ask.command).toBe('echo started; sleep 61.7');
     h.host.answerCommand(ask.requestId, { kind: 'run' });
     await expect.poll(() => h!.eventsOf(s.id).some((e) => e.type === 'toolOutput' && e.chunk.includes('started'))).toBe(true);
     h.host.stop(s.id);
     expect((await turn).stopReason).toBe('aborted');
-    const pid = Number(await readFile(join(h.root, 'pid'), 'utf8'));
-    expect(() => process.kill(pid, 0)).toThrow();
+    // The command runs in the OS sandbox's own pid namespace ($$ would be its number there): look for it by name.
+    await expect.poll(() => processesRunning('sleep\0' + '61.7')).toBe(0);
     expect(last(h.eventsOf(s.id), 'toolEnd')).toMatchObject({ name: 'executeBash', status: 'error' });
   });
 
@@ -159,3 +159,14 @@ describe('unexpected failures', () => {
     expect((await h.host.listSessions())[0]?.running).toBe(false);
   });
 });
+
+/** How many processes on this machine have exactly this command line (arguments joined by NUL). */
+async function processesRunning(cmdline: string): Promise<number> {
+  let count = 0;
+  for (const pid of await readdir('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    const text = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+    if (text.replace(/\0$/, '') === cmdline) count += 1;
+  }
+  return count;
+}

@@ -15,7 +15,9 @@ import {
   type FilePermissions,
 } from '../../../agent';
 import type { ContextPorts } from '../../../agent/context';
-import { JsonlSessionStore, NodeCommandRunner, NodeWorkspace } from '../../../agent/node';
+import { JsonlSessionStore, NodeCommandRunner, NodeWorkspace, type CommandLauncher } from '../../../agent/node';
+import { defaultCommandSandbox } from '../sandbox/command-sandbox';
+import { sandboxLauncher } from '../sandbox/launcher';
 import { KeelError, type AgentChip, type AgentWorkbenchContext, type AgentMode, type AgentRole, type AgentSessionInfo, type AgentStreamEvent } from '../../../protocol';
 import type { Disposable } from '../../base/disposable';
 import { defineFolderService, type EmitEvent } from '../app/folder-service';
@@ -320,9 +322,10 @@ export class AgentHost implements Disposable {
         // Every turn passes its own sink for the session's mode; this one only guards against a turn that forgot.
         changes: { write: () => Promise.reject(new Error('No edit sink for this turn')), delete: () => Promise.reject(new Error('No edit sink for this turn')) },
         secrets: new SecretPolicy(kiroignore, () => this.options.permissions?.current()),
+        // Both runners launch through the OS sandbox (confined unless the command gate said otherwise).
         commands: this.options.terminals
-          ? new TerminalCommandRunner(this.options.terminals, (p) => core.workspace.resolveDirectory(p))
-          : new NodeCommandRunner((p) => core.workspace.resolveDirectory(p)),
+          ? new TerminalCommandRunner(this.options.terminals, (p) => core.workspace.resolveDirectory(p), this.launcher(core))
+          : new NodeCommandRunner((p) => core.workspace.resolveDirectory(p), this.launcher(core)),
         approval: this.options.approval?.(sessionId) ?? this.approvals.gateFor(sessionId),
         search: this.options.search,
       },
@@ -331,6 +334,10 @@ export class AgentHost implements Disposable {
       compaction: { contextWindowTokens: this.options.contextWindowTokens ?? contextWindowFor(routed.modelId) },
       ...(this.options.clock ? { clock: this.options.clock } : {}),
     };
+  }
+
+  private launcher(core: Core): CommandLauncher {
+    return sandboxLauncher(core.workspace.resolve('.'), () => defaultCommandSandbox(this.options.userDataDir));
   }
 
   private ready(): Promise<Core> {

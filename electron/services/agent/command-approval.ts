@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ApprovalDecision, ApprovalGate } from '../../../agent';
+import type { ApprovalDecision, ApprovalGate, CommandSandboxMode } from '../../../agent';
 import { KeelError } from '../../../protocol';
 
 export interface ApprovalAsk {
@@ -64,15 +64,18 @@ export interface TrustDecision {
   run: boolean;
   command: string;
   reason?: string;
+  /** Where the runner must run it (the OS sandbox's mode); absent: confined. */
+  sandbox?: CommandSandboxMode;
 }
 
 /** Adapts the trust service's `ask` to the agent's approval gate. */
-export function trustedApproval(ask: (request: { command: string; cwd: string }, signal?: AbortSignal) => Promise<TrustDecision>): ApprovalGate {
+export function trustedApproval(ask: (request: { command: string; cwd: string; leaveSandbox?: boolean }, signal?: AbortSignal) => Promise<TrustDecision>): ApprovalGate {
   return {
     async approveCommand(request, signal) {
       const d = await ask(request, signal);
       if (!d.run) return { kind: 'reject', ...(d.reason ? { reason: d.reason } : {}) };
-      return d.command !== request.command ? { kind: 'modify', command: d.command } : { kind: 'run' };
+      const sandbox = d.sandbox ? { sandbox: d.sandbox } : {};
+      return d.command !== request.command ? { kind: 'modify', command: d.command, ...sandbox } : { kind: 'run', ...sandbox };
     },
   };
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { CommandResult, CommandRunner } from '../../../agent';
+import type { CommandResult, CommandRunner, CommandSandboxMode } from '../../../agent';
+import type { CommandLauncher } from '../../../agent/node';
 import { superviseCommand } from '../../base/command-deadline';
 import { plainText, signalName } from '../terminal/plain-text';
 
@@ -20,7 +21,7 @@ export interface CommandTerminal {
  */
 export interface CommandTerminals {
   /** `group`: a new command closes the group's finished terminals (see TerminalService.runCommand). */
-  runCommand(options: { command: string; cwd: string; title: string; env?: NodeJS.ProcessEnv; group?: string }): Promise<CommandTerminal>;
+  runCommand(options: { command: string; cwd: string; title: string; env?: NodeJS.ProcessEnv; group?: string; launch?: { file: string; args: string[] } }): Promise<CommandTerminal>;
 }
 
 /** Stop must end the command within 200 ms: SIGTERM first (a chance to clean up), SIGKILL if it is still there. */
@@ -39,12 +40,15 @@ export class TerminalCommandRunner implements CommandRunner {
     private readonly terminals: CommandTerminals,
     /** The folder's real path, checked inside the workspace (NodeWorkspace.resolveDirectory). */
     private readonly resolveCwd: (relative: string) => string | Promise<string>,
+    /** The OS sandbox's wrapping of `bash -c` (the tab still shows the command itself); without one, plain bash. */
+    private readonly launcher?: CommandLauncher,
   ) {}
 
-  async run(command: string, options: { cwd: string; timeoutMs: number; signal?: AbortSignal; onOutput?: (chunk: string) => void }): Promise<CommandResult> {
+  async run(command: string, options: { cwd: string; timeoutMs: number; signal?: AbortSignal; onOutput?: (chunk: string) => void; sandbox?: CommandSandboxMode }): Promise<CommandResult> {
     const cwd = await this.resolveCwd(options.cwd);
     if (options.signal?.aborted) return { exitCode: null, signal: 'SIGTERM', output: '', timedOut: false };
-    const terminal = await this.terminals.runCommand({ command, cwd, title: terminalTitle(command), group: this.group });
+    const launch = this.launcher ? await this.launcher({ command, cwd, sandbox: options.sandbox ?? 'confined' }) : undefined;
+    const terminal = await this.terminals.runCommand({ command, cwd, title: terminalTitle(command), group: this.group, ...(launch ? { env: launch.env, launch: { file: launch.file, args: launch.args } } : {}) });
     // Kept raw and cleaned once at the end: a colour code split between two chunks is still removed whole.
     let raw = '';
     const sub = terminal.onData((data) => {

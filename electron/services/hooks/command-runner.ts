@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { superviseCommand } from '../../base/command-deadline';
+import type { HookSandbox } from '../sandbox/launcher';
 
 export interface CommandRequest {
   command: string;
@@ -68,20 +69,24 @@ const KILL_GRACE_MS = 2000;
  * cancel stops everything it started (`npm test` → node → workers), not just the shell.
  */
 export class ChildProcessRunner implements CommandRunner {
-  run(request: CommandRequest): Promise<CommandResult> {
+  /** `sandbox`: the OS sandbox the command runs in (hookSandbox); without one, the user's shell as before. */
+  constructor(private readonly sandbox?: HookSandbox) {}
+
+  async run(request: CommandRequest): Promise<CommandResult> {
+    let launch;
+    try {
+      launch = await this.sandbox?.launch(request);
+    } catch (err) {
+      return { exitCode: null, signal: null, timedOut: false, cancelled: false, output: '', truncated: false, error: `Could not start the command in the sandbox: ${err instanceof Error ? err.message : String(err)}` };
+    }
     return new Promise((resolve) => {
       let output = '';
       let stderr = '';
       let truncated = false;
       let settled = false;
-      const child = spawn(request.command, {
-        cwd: request.cwd,
-        env: request.env,
-        shell: true,
-        detached: process.platform !== 'win32',
-        stdio: [request.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-        windowsHide: true,
-      });
+      const stdio: ['ignore' | 'pipe', 'pipe', 'pipe'] = [request.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'];
+      const options = { cwd: request.cwd, env: launch?.env ?? request.env, detached: process.platform !== 'win32', stdio, windowsHide: true };
+      const child = launch?.sandboxed ? spawn(launch.file, launch.args, options) : spawn(request.command, { ...options, shell: true });
       // A command that never reads its payload closes the pipe early: EPIPE is not the command failing.
       child.stdin?.on('error', () => undefined);
       child.stdin?.end(request.stdin);

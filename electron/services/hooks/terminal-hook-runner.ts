@@ -1,6 +1,7 @@
 import type { CommandTerminals } from '../agent/terminal-runner';
 import { superviseCommand } from '../../base/command-deadline';
 import { plainText, signalName } from '../terminal/plain-text';
+import type { HookSandbox } from '../sandbox/launcher';
 import type { CommandRequest, CommandResult, CommandRunner } from './command-runner';
 
 const MAX_OUTPUT = 256 * 1024;
@@ -13,7 +14,11 @@ const KILL_GRACE_MS = 2000;
  * run closes the hook's finished terminal.
  */
 export class TerminalHookRunner implements CommandRunner {
-  constructor(private readonly terminals: CommandTerminals) {}
+  constructor(
+    private readonly terminals: CommandTerminals,
+    /** The OS sandbox the command runs in (hookSandbox); the tab still shows the hook's command. */
+    private readonly sandbox?: HookSandbox,
+  ) {}
 
   async run(request: CommandRequest): Promise<CommandResult> {
     let output = '';
@@ -23,10 +28,15 @@ export class TerminalHookRunner implements CommandRunner {
     const name = request.hookName ?? request.env.KEEL_HOOK_NAME ?? 'command';
     let terminal;
     try {
+      // The payload is piped in by the shell line itself, so the sandbox wraps that line, not the bare command.
+      const piped = withStdin(request);
+      const launch = await this.sandbox?.launch({ ...request, ...piped });
       terminal = await this.terminals.runCommand({
-        ...withStdin(request),
+        command: piped.command,
         cwd: request.cwd,
         title: `hook: ${name}`,
+        env: launch?.env ?? piped.env,
+        ...(launch?.sandboxed ? { launch: { file: launch.file, args: launch.args } } : {}),
         ...(request.hookId !== undefined ? { group: `hook:${request.hookId}` } : {}),
       });
     } catch (err) {

@@ -1,4 +1,5 @@
 import { defineFolderService } from '../app/folder-service';
+import { hookSandbox } from '../sandbox/launcher';
 import { ChildProcessRunner, HookCommandRunner } from './command-runner';
 import { HookTerminalChoices } from './terminal-choice';
 import { TerminalHookRunner } from './terminal-hook-runner';
@@ -15,5 +16,7 @@ export const hookTerminalChoicesKey = defineFolderService('hook-terminal-choices
 export const hookCommandRunnerKey = defineFolderService('hook-command-runner', (ctx) => {
   const choices = ctx.scoped(hookTerminalChoicesKey);
   // A headless workbench (the CLI) has nobody to show a terminal to: always the background there.
-  return new HookCommandRunner(new ChildProcessRunner(), new TerminalHookRunner(ctx.terminals), (hookId) => (ctx.headless ? Promise.resolve(false) : choices.inTerminal(hookId)));
+  // Hook commands run in the OS sandbox (confined to the folder, no network, secrets hidden).
+  const sandbox = hookSandbox(ctx.workspace.root, ctx.userDataDir);
+  return new HookCommandRunner(new ChildProcessRunner(sandbox), new TerminalHookRunner(ctx.terminals, sandbox), (hookId) => (ctx.headless ? Promise.resolve(false) : choices.inTerminal(hookId)));
 });

@@ -4,6 +4,8 @@ import { defineFolderService } from '../app/folder-service';
 import { changeReviewKey } from '../changes/change-review';
 import { hooksServiceKey } from '../hooks/hooks-service';
 import { commandApprovalKey } from '../trust/command-approval';
+import { ChildProcessRunner } from '../hooks/command-runner';
+import { hookSandbox } from '../sandbox/launcher';
 import { ProcessCheckRunner } from './check-runner';
 import { AgentHostExecutor, reviewPort } from './host-adapters';
 import type { RunMode } from './journal-records';
@@ -22,7 +24,8 @@ export const taskRunnerKey = defineFolderService('taskRunner', (ctx) => {
       executor: new AgentHostExecutor(() => ctx.scoped(agentHostKey)),
       review: reviewPort(() => ctx.scoped(changeReviewKey)),
       approval: ctx.scoped(commandApprovalKey),
-      checks: new ProcessCheckRunner(ctx.workspace.root),
+      // Check commands run in the OS sandbox like the agent's (the command gate lets confined ones run unasked).
+      checks: new ProcessCheckRunner(ctx.workspace.root, new ChildProcessRunner(hookSandbox(ctx.workspace.root, ctx.userDataDir))),
       // preTaskExecution / postTaskExecution hooks (the engine itself skips them in an untrusted folder).
       hooks: {
         taskExecution: async (phase, task) => {

@@ -28,6 +28,8 @@ interface Entry {
   command?: CommandTerminalEntry;
   /** RunCommandOptions.group */
   group?: string;
+  /** Spawn this program instead of `bash -c command` (the OS sandbox's bwrap around it); `command` is still shown. */
+  launch?: { file: string; args: string[] };
 }
 
 export interface RunCommandOptions {
@@ -45,6 +47,8 @@ export interface RunCommandOptions {
    * running one is never closed for this.
    */
   group?: string;
+  /** Spawn this program instead of `bash -c command` (the OS sandbox's bwrap around it); `command` is still shown. */
+  launch?: { file: string; args: string[] };
 }
 
 /**
@@ -104,7 +108,7 @@ export class TerminalService implements Disposable {
    * Starts `command` in a new terminal the user sees (the renderer opens a tab on `onDidOpen`'s event) and can
    * type into. The terminal stays listed after the command exits, showing its exit status, until the user closes it.
    */
-  async runCommand({ command, cwd, title, env, group }: RunCommandOptions): Promise<CommandTerminal> {
+  async runCommand({ command, cwd, title, env, group, launch }: RunCommandOptions): Promise<CommandTerminal> {
     if (this.disposed) throw new KeelError('INTERNAL', 'The workspace is closing');
     const folder = await stat(cwd).catch(() => undefined);
     if (!folder?.isDirectory()) throw new KeelError('NOT_FOUND', `Cannot run a command in ${cwd}: no such folder`);
@@ -113,7 +117,7 @@ export class TerminalService implements Disposable {
     const id = `term-${this.nextId++}`;
     let pty;
     try {
-      pty = nodePty.spawn(shell, ['-c', command], {
+      pty = nodePty.spawn(launch?.file ?? shell, launch?.args ?? ['-c', command], {
         name: 'xterm-256color',
         ...this.lastSize,
         cwd,

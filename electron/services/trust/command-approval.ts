@@ -4,6 +4,8 @@ import { Emitter } from '../../base/emitter';
 import { defineFolderService } from '../app/folder-service';
 import type { CommandRulesStore } from './command/command-rules-store';
 import type { CommandTrust, CommandVerdict } from './command/command-trust';
+import type { RunMode } from './command/sandbox-reach';
+import { defaultCommandSandbox } from '../sandbox/command-sandbox';
 import { sharedCommandTrust, sharedRulesStore } from './shared-stores';
 import { workspaceTrustKey } from './workspace-trust';
 import { permissionsKey, shellPermissions } from '../permissions';
@@ -13,6 +15,8 @@ export interface CommandRequest {
   cwd?: string;
   source: 'agent' | 'hook';
   sessionId?: string;
+  /** The agent says the command must run outside the OS sandbox: always asks. */
+  leaveSandbox?: boolean;
 }
 
 export interface CommandDecision {
@@ -21,6 +25,8 @@ export interface CommandDecision {
   command: string;
   /** Why it does not run (or, when it runs after asking, how it was allowed). */
   reason?: string;
+  /** Where it runs: confined in the OS sandbox, confined but online, or outside it (absent: no sandbox known). */
+  sandbox?: RunMode;
 }
 
 export interface CommandApprovalOptions {
@@ -35,11 +41,14 @@ export interface CommandApprovalOptions {
   permissions?: (command: string, parts: readonly string[]) => Promise<PermissionRuleRef | undefined>;
   /** "Always allow" with a scope: writes an allow rule to that scope's permissions.yaml. */
   allowAlways?: (scope: PermissionScope, patterns: readonly string[]) => Promise<{ file: string }>;
+  /** Whether an OS sandbox confines commands here, and the folder it confines them to. Absent: the read-only defaults. */
+  sandbox?: { available: () => Promise<boolean>; workspace: string };
 }
 
 interface Waiting {
   ask: CommandAsk;
   verdict: CommandVerdict;
+  leave: boolean;
   resolve: (decision: CommandDecision) => void;
 }
 
@@ -69,11 +78,13 @@ export class CommandApproval implements Disposable {
     const command = request.command;
     if (this.disposed) return { run: false, command, reason: 'The folder was closed.' };
     if (!(await this.options.isWorkspaceTrusted())) return { run: false, command, reason: UNTRUSTED_REASON };
-    const verdict = await this.evaluateVerdict(command);
+    const leave = request.leaveSandbox === true;
+    const verdict = await this.evaluateVerdict(command, leave);
     const rule = await this.options.permissions?.(command, verdict.commands.map((c) => c.text));
     if (rule?.effect === 'deny') return { run: false, command, reason: `Denied by a permissions rule (${rule.label}).` };
-    if (verdict.decision === 'run' && rule?.effect !== 'ask') return { run: true, command };
-    if (rule?.effect === 'allow' && verdict.warnings.length === 0 && verdict.parseError === undefined) return { run: true, command, reason: `Allowed by ${rule.label}.` };
+    if (verdict.decision === 'run' && rule?.effect !== 'ask') return { run: true, command, ...where(verdict) };
+    // An allow rule never lifts a warning — destructive, or leaving the sandbox (those ask every time).
+    if (rule?.effect === 'allow' && verdict.warnings.length === 0 && verdict.parseError === undefined) return { run: true, command, reason: `Allowed by ${rule.label}.`, ...where(verdict) };
     if (signal?.aborted) return { run: false, command, reason: 'Cancelled before the user answered.' };
 
     this.counter += 1;
@@ -92,6 +103,7 @@ export class CommandApproval implements Disposable {
       this.waiting.set(ask.id, {
         ask,
         verdict,
+        leave,
         resolve: (decision) => {
           signal?.removeEventListener('abort', onAbort);
           resolve(decision);
@@ -113,7 +125,7 @@ export class CommandApproval implements Disposable {
     const command = entry.ask.command;
     switch (answer.choice) {
       case 'run':
-        this.settle(id, { run: true, command, reason: 'Allowed once by the user.' });
+        this.settle(id, { run: true, command, reason: 'Allowed once by the user.', ...where(entry.verdict) });
         return;
       case 'runAndTrust': {
         if (entry.verdict.warnings.length > 0) throw new Error('A destructive command cannot be trusted; choose Run to allow it once.');
@@ -124,13 +136,16 @@ export class CommandApproval implements Disposable {
         }
         const rules = await this.options.rules();
         for (const pattern of answer.patterns) await rules.add({ pattern, match: 'prefix' });
-        this.settle(id, { run: true, command, reason: `Allowed and trusted: ${answer.patterns.join(', ')}.` });
+        this.settle(id, { run: true, command, reason: `Allowed and trusted: ${answer.patterns.join(', ')}.`, ...where(entry.verdict) });
         return;
       }
-      case 'modify':
-        // The user wrote this command themselves in the dialog: running it is their explicit decision.
-        this.settle(id, { run: true, command: answer.command, reason: 'Edited and allowed by the user.' });
+      case 'modify': {
+        // The user wrote this command themselves in the dialog: running it is their explicit decision — in the
+        // sandbox unless the edited command (or the agent's request) needs to leave it.
+        const edited = await this.evaluateVerdict(answer.command, entry.leave);
+        this.settle(id, { run: true, command: answer.command, reason: 'Edited and allowed by the user.', ...where(edited) });
         return;
+      }
       case 'reject':
         this.settle(id, { run: false, command, reason: answer.reason?.trim() ? `Rejected by the user: ${answer.reason.trim()}` : 'Rejected by the user.' });
         return;
@@ -164,9 +179,10 @@ export class CommandApproval implements Disposable {
     for (const id of [...this.waiting.keys()]) this.settle(id, { run: false, command: this.waiting.get(id)?.ask.command ?? '', reason: 'The folder was closed.' });
   }
 
-  private async evaluateVerdict(command: string): Promise<CommandVerdict> {
-    const [trust, rules] = await Promise.all([this.options.commandTrust(), this.options.rules()]);
-    return trust.evaluate(command, rules.rules());
+  private async evaluateVerdict(command: string, leave = false): Promise<CommandVerdict> {
+    const sandbox = this.options.sandbox;
+    const [trust, rules, available] = await Promise.all([this.options.commandTrust(), this.options.rules(), sandbox?.available()]);
+    return trust.evaluate(command, rules.rules(), sandbox ? { available: available === true, workspace: sandbox.workspace, leave } : undefined);
   }
 
   private settle(id: string, decision: CommandDecision): void {
@@ -176,6 +192,10 @@ export class CommandApproval implements Disposable {
     entry.resolve(decision);
     this.closed.fire({ id });
   }
+}
+
+function where(verdict: CommandVerdict): { sandbox?: RunMode } {
+  return verdict.runMode ? { sandbox: verdict.runMode } : {};
 }
 
 function verdictInfo(verdict: CommandVerdict): Omit<CommandVerdictInfo, 'decision'> {
@@ -201,6 +221,8 @@ export const commandApprovalKey = defineFolderService('commandApproval', (ctx) =
     commandTrust: sharedCommandTrust,
     rules: () => sharedRulesStore(ctx.userDataDir),
     ...shellPermissions(ctx.scoped(permissionsKey)),
+    // Agent commands run in the OS sandbox where there is one (bubblewrap, sandbox-exec): confined ones unasked.
+    sandbox: { available: async () => (await defaultCommandSandbox()).available, workspace: ctx.workspace.root },
   });
   approval.onAsk((ask) => ctx.emit('trust/commandAsk', ask));
   approval.onAskClosed((closed) => ctx.emit('trust/commandAskClosed', closed));
