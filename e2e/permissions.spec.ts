@@ -104,6 +104,15 @@ test('without a deny, lifting the built-in pattern in the user\'s own settings i
 });
 
 test('an ask rule asks, naming the rule; "Always allow" writes a rule to the chosen scope and the command then runs unasked', async ({ page }) => {
+  // "Always allow" matters where no OS sandbox confines commands (Windows, Linux without bubblewrap): with one,
+  // `node --version` runs confined and unasked. KEEL_SANDBOX=off is that machine's behaviour.
+  await host.stop();
+  process.env.KEEL_SANDBOX = 'off';
+  try {
+    host = await startHost(host.workspace);
+  } finally {
+    delete process.env.KEEL_SANDBOX;
+  }
   writeRules(host.workspace, '# team rules\nrules:\n  - capability: shell\n    match: ["git status*"]\n    effect: ask\n');
   await openChat(page);
 
