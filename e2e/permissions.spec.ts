@@ -105,7 +105,8 @@ test('without a deny, lifting the built-in pattern in the user\'s own settings i
 
 test('an ask rule asks, naming the rule; "Always allow" writes a rule to the chosen scope and the command then runs unasked', async ({ page }) => {
   // "Always allow" matters where no OS sandbox confines commands (Windows, Linux without bubblewrap): with one,
-  // `node --version` runs confined and unasked. KEEL_SANDBOX=off is that machine's behaviour.
+  // `node -p 42` runs confined and unasked. KEEL_SANDBOX=off is that machine's behaviour (only a closed set of
+  // commands, such as `node --version`, runs unasked there).
   await host.stop();
   process.env.KEEL_SANDBOX = 'off';
   try {
@@ -126,8 +127,8 @@ test('an ask rule asks, naming the rule; "Always allow" writes a rule to the cho
   await expect(page.getByTestId('chat-answer')).toHaveCount(1);
 
   // Not trusted by the table: asked; the user picks this workspace and Always allow.
-  await sendPrompt(page, 'please run `node --version`');
-  await expect(page.getByTestId('command-text')).toHaveText('node --version');
+  await sendPrompt(page, 'please run `node -p 42`');
+  await expect(page.getByTestId('command-text')).toHaveText('node -p 42');
   await expect(page.getByTestId('command-rule')).toHaveCount(0);
   await page.getByTestId('command-trust-scope').selectOption('workspace');
   await page.screenshot({ path: 'test-results/permissions-always-allow.png' });
@@ -140,9 +141,9 @@ test('an ask rule asks, naming the rule; "Always allow" writes a rule to the cho
 
   // Next time it runs without a prompt.
   const before = fake.requests.length;
-  await sendPrompt(page, 'again, run `node --version`');
+  await sendPrompt(page, 'again, run `node -p 42`');
   await expect.poll(() => fake.requests.length, { timeout: 30_000 }).toBeGreaterThanOrEqual(before + 2);
   await expect(page.getByTestId('command-text')).toHaveCount(0);
   await expect(page.getByTestId('chat-answer')).toHaveCount(3, { timeout: 30_000 });
-  expect(toolResults().at(-1)).toMatch(/Exit code: 0\nv\d+/);
+  expect(toolResults().at(-1)).toMatch(/Exit code: 0\n42/);
 });
