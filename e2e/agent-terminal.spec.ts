@@ -115,7 +115,7 @@ test('Stop ends a running command: its tab shows it was ended and the turn ends'
   await expect(page.getByTestId('terminal-exit-code')).toHaveText('exit 143');
   await expect(screen(page)).toContainText('Process ended by SIGTERM');
   await expect(page.getByTestId('chat-tool').last()).toHaveAttribute('data-status', 'error');
-  await page.screenshot({ path: '/work/notes/shots/agent-terminal-stopped.png' });
+  await page.screenshot({ path: test.info().outputPath('agent-terminal-stopped.png') });
 });
 
 test('after a reload mid-command the agent tab comes back with what it showed, and Stop still ends the command', async ({ page }) => {

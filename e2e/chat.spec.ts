@@ -229,6 +229,6 @@ async function shoot(page: Page, name: string): Promise<void> {
   for (const theme of ['dark', 'light'] as const) {
     if ((await page.evaluate(() => document.documentElement.dataset.theme)) !== theme) await runCommand(page, 'Toggle Light/Dark Theme');
     await page.waitForFunction((t) => document.documentElement.dataset.theme === t, theme);
-    await page.screenshot({ path: `/work/notes/shots/${name}-${theme}.png` });
+    await page.screenshot({ path: test.info().outputPath(`${name}-${theme}.png`) });
   }
 }

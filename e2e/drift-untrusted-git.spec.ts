@@ -47,7 +47,7 @@ test('in a restricted folder Keel runs no git (a hostile core.fsmonitor never ru
     // The view says why it is empty and offers the way out (no branch, no Commit button).
     await expect(view.getByTestId('scm-restricted')).toContainText('Source control is off in Restricted Mode');
     await expect(view.getByTestId('scm-commit')).toHaveCount(0);
-    await page.screenshot({ path: '/work/notes/shots/drift-scm-restricted.png' });
+    await page.screenshot({ path: test.info().outputPath('drift-scm-restricted.png') });
 
     // Trust the folder: git runs now — and so does the repository's own fsmonitor, as it would for git itself.
     await view.getByTestId('scm-manage-trust').click();

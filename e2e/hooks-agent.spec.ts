@@ -7,7 +7,7 @@ import { expect, mod, sendPrompt, test } from './fixtures/test';
 /** A screenshot named for the theme the page shows now. */
 async function shoot(page: Page, name: string): Promise<void> {
   const theme = await page.evaluate(() => document.documentElement.dataset.theme);
-  await page.screenshot({ path: `/work/notes/shots/${name}-${theme}.png` });
+  await page.screenshot({ path: test.info().outputPath(`${name}-${theme}.png`) });
 }
 
 let agent: AgentHooksHost | undefined;

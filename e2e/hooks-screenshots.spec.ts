@@ -2,13 +2,12 @@ import type { Page, WebSocketRoute } from '@playwright/test';
 import type { CommandAsk } from '../protocol';
 import { decideTrust, editAndSave, expect, mcpServer, openFile, showHooks, test, writeWorkspaceFile } from './fixtures/hooks/hooks-test';
 
-// Screenshots of the Hooks pane and the trust dialogs in both themes, for review (/work/notes/shots).
-const SHOTS = '/work/notes/shots';
+// Screenshots of the Hooks pane and the trust dialogs in both themes, for review (in the test's output folder).
 
 async function bothThemes(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `${SHOTS}/${name}-light.png` });
+  await page.screenshot({ path: test.info().outputPath(`${name}-light.png`) });
   await page.getByTestId('theme-toggle').dispatchEvent('click');
-  await page.screenshot({ path: `${SHOTS}/${name}-dark.png` });
+  await page.screenshot({ path: test.info().outputPath(`${name}-dark.png`) });
   await page.getByTestId('theme-toggle').dispatchEvent('click');
 }
 

@@ -19,7 +19,7 @@ async function open(page: Page): Promise<void> {
 /** A screenshot named for the theme the page shows now. */
 async function shoot(page: Page, name: string): Promise<void> {
   const theme = await page.evaluate(() => document.documentElement.dataset.theme);
-  await page.screenshot({ path: `/work/notes/shots/${name}-${theme}.png` });
+  await page.screenshot({ path: test.info().outputPath(`${name}-${theme}.png`) });
 }
 
 async function ask(page: Page, text: string): Promise<void> {

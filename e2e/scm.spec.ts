@@ -164,7 +164,7 @@ test.describe('source control in a repository', () => {
     for (const theme of ['light', 'dark'] as const) {
       if ((await page.locator(`html[data-theme="${theme}"]`).count()) === 0) await page.getByTestId('theme-toggle').click();
       await expect(page.locator(`html[data-theme="${theme}"]`)).toHaveCount(1);
-      await page.screenshot({ path: `/work/notes/shots/scm-${theme}.png` });
+      await page.screenshot({ path: test.info().outputPath(`scm-${theme}.png`) });
     }
   });
 });

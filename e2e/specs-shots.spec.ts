@@ -9,7 +9,7 @@ async function shoot(page: Page, name: string) {
   for (const theme of ['dark', 'light'] as const) {
     if ((await page.evaluate(() => document.documentElement.dataset.theme)) !== theme) await runCommand(page, 'Toggle Light/Dark Theme');
     await page.waitForFunction((t) => document.documentElement.dataset.theme === t, theme);
-    await page.screenshot({ path: `/work/notes/shots/specs-${name}-${theme}.png` });
+    await page.screenshot({ path: test.info().outputPath(`specs-${name}-${theme}.png`) });
   }
 }
 

@@ -126,8 +126,8 @@ test('screenshots of the Steering view in both themes', async ({ workbench: page
     if ((await page.evaluate(() => document.documentElement.dataset.theme)) !== theme) await runCommand(page, 'Toggle Light/Dark Theme');
     await page.waitForFunction((t) => document.documentElement.dataset.theme === t, theme);
     await page.locator('.steering-scroll').evaluate((el) => el.scrollTo(0, 0));
-    await page.screenshot({ path: `/work/notes/shots/steering-${theme}.png` });
+    await page.screenshot({ path: test.info().outputPath(`steering-${theme}.png`) });
     await page.locator('.steering-scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight));
-    await page.screenshot({ path: `/work/notes/shots/steering-applies-${theme}.png` });
+    await page.screenshot({ path: test.info().outputPath(`steering-applies-${theme}.png`) });
   }
 });

@@ -171,7 +171,7 @@ test('a host killed mid-run comes back with the task not shown done: [-] is put 
     await expect.poll(() => readFileSync(file, 'utf8')).toBe(before);
     await palette(page, 'Tasks: Show Run Log');
     await expect(page.getByTestId('task-recovered')).toContainText('3.1 Add a stable `sortByPriority`');
-    await page.getByTestId('task-recovered').screenshot({ path: '/work/notes/shots/tasks-recovered.png' });
+    await page.getByTestId('task-recovered').screenshot({ path: test.info().outputPath('tasks-recovered.png') });
   } finally {
     await second?.stop();
     await first.stop();
@@ -212,7 +212,7 @@ test('a task change waiting for review when the host was killed: applied after t
     // The Tasks panel says the put-back task's change waits for review, and opens it.
     await palette(page, 'Tasks: Show Run Log');
     await expect(page.getByTestId('task-recovered-review')).toContainText('Its change is waiting for review');
-    await page.getByTestId('task-recovered').screenshot({ path: '/work/notes/shots/tasks-recovered-review.png' });
+    await page.getByTestId('task-recovered').screenshot({ path: test.info().outputPath('tasks-recovered-review.png') });
     await page.getByTestId('task-recovered-open-review').click();
     await expect(page.getByTestId('review')).toContainText('waiting for review when Keel stopped');
     await acceptReview(page);
@@ -282,7 +282,7 @@ test('Run all: Pause waits after the current task, Resume goes on; killed mid-ru
     await expect.poll(tasks).toBe(box(before, '1', 'x'));
     await palette(page, 'Tasks: Show Run Log');
     await expect(page.getByTestId('task-interrupted')).toContainText('Run all of greetings was interrupted');
-    await page.getByTestId('task-interrupted').screenshot({ path: '/work/notes/shots/tasks-interrupted.png' });
+    await page.getByTestId('task-interrupted').screenshot({ path: test.info().outputPath('tasks-interrupted.png') });
     await page.getByTestId('task-resume-interrupted').click();
     await expect(page.getByTestId('task-interrupted')).toHaveCount(0);
     await expect(page.getByTestId('review-file')).toContainText('task-2.js', { timeout: 20_000 });
