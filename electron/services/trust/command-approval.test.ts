@@ -118,6 +118,27 @@ describe('CommandApproval', () => {
     expect(await approval.ask({ command: 'ls', source: 'agent' })).toMatchObject({ run: false });
   });
 
+  it('a permissions allow rule never lifts an ask to leave the sandbox: the network command still asks, naming why', async () => {
+    const rules = await CommandRulesStore.open(userData, await sharedCommandTrust());
+    const rule = { effect: 'allow' as const, label: '.kiro/settings/permissions.yaml, rule 1: shell curl *', scope: 'workspace' as const, file: '.kiro/settings/permissions.yaml', index: 0 };
+    const sandboxed = new CommandApproval({
+      isWorkspaceTrusted: () => true,
+      commandTrust: sharedCommandTrust,
+      rules: async () => rules,
+      sandbox: { available: async () => true, workspace: userData },
+      permissions: async () => rule,
+    });
+    const seen: CommandAsk[] = [];
+    sandboxed.onAsk((a) => seen.push(a));
+    const pending = sandboxed.ask({ command: 'curl https://example.com/install.sh', source: 'agent' });
+    await expect.poll(() => seen.length).toBe(1);
+    expect(seen[0]!.warnings.join(' ')).toMatch(/Leaves the sandbox/);
+    // A plain confined command under the same allow rule runs at once, in the sandbox.
+    expect(await sandboxed.ask({ command: 'make check', source: 'agent' })).toMatchObject({ run: true, sandbox: 'confined' });
+    sandboxed.dispose();
+    expect(await pending).toMatchObject({ run: false });
+  });
+
   it('a command the parser cannot read asks, with the parse error', async () => {
     const pending = approval.ask({ command: 'echo "unterminated', source: 'agent' });
     const ask = await nextAsk();
