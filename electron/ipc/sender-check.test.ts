@@ -10,7 +10,7 @@ describe('isTrustedSender', () => {
     ['keel://app.evil/index.html', null, false],
     ['keel://user@app/index.html', null, false],
     ['https://app/index.html', null, false],
-    ['file:///work/main/dist/renderer/index.html', null, false],
+    ['file:///opt/keel/dist/renderer/index.html', null, false],
     ['http://127.0.0.1:3000/', null, false],
     ['about:blank', null, false],
     ['not a url', null, false],

@@ -103,19 +103,19 @@ describe('where a hook runs: the Keel setting, never the hook file', () => {
 
   it('keeps the choice per folder across restarts, and reads a damaged file as "background" without failing', async () => {
     const file = path.join(dir, 'user-data', 'hook-terminals.json');
-    const a = new HookTerminalChoices(file, '/work/a');
+    const a = new HookTerminalChoices(file, '/projects/a');
     await a.set('.kiro/hooks/lint.kiro.hook', true);
     await a.set('.kiro/hooks/test.kiro.hook', true);
     await a.set('.kiro/hooks/test.kiro.hook', false);
-    await new HookTerminalChoices(file, '/work/b').set('.kiro/hooks/x.kiro.hook', true);
-    expect(await new HookTerminalChoices(file, '/work/a').hooksInTerminal()).toEqual(['.kiro/hooks/lint.kiro.hook']);
-    expect(await new HookTerminalChoices(file, '/work/b').inTerminal('.kiro/hooks/lint.kiro.hook')).toBe(false);
+    await new HookTerminalChoices(file, '/projects/b').set('.kiro/hooks/x.kiro.hook', true);
+    expect(await new HookTerminalChoices(file, '/projects/a').hooksInTerminal()).toEqual(['.kiro/hooks/lint.kiro.hook']);
+    expect(await new HookTerminalChoices(file, '/projects/b').inTerminal('.kiro/hooks/lint.kiro.hook')).toBe(false);
 
     await writeFile(file, '{ not json');
-    const damaged = new HookTerminalChoices(file, '/work/a');
+    const damaged = new HookTerminalChoices(file, '/projects/a');
     expect(await damaged.inTerminal('.kiro/hooks/lint.kiro.hook')).toBe(false);
     await damaged.set('.kiro/hooks/lint.kiro.hook', true);
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ version: 1, folders: { '/work/a': ['.kiro/hooks/lint.kiro.hook'] } });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ version: 1, folders: { '/projects/a': ['.kiro/hooks/lint.kiro.hook'] } });
   });
 });
 

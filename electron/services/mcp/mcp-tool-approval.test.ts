@@ -12,7 +12,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(userData, { recursive: true, force: true }));
 
-const FOLDER = '/work/project';
+const FOLDER = '/projects/app';
 const call = (extra: object = {}) => ({ server: 'github', tool: 'create_issue', args: { title: 'Bug' }, fingerprint: 'fp-1', description: 'Opens an issue', ...extra });
 
 /** An approval whose asks are collected; a fresh store instance reads what the previous one wrote. */
@@ -66,7 +66,7 @@ describe('MCP tool approval', () => {
     const other = again.a.approve(call({ tool: 'delete_repo' }));
     const swapped = again.a.approve(call({ fingerprint: 'fp-evil' }));
     await expect.poll(() => again.asks.length).toBe(2);
-    const elsewhere = approval('/work/other');
+    const elsewhere = approval('/projects/other');
     void elsewhere.a.approve(call());
     await expect.poll(() => elsewhere.asks.length).toBe(1);
     for (const ask of again.asks) await again.a.answer(ask.id, 'reject');
